@@ -1,0 +1,1 @@
+"""Vietnamese analysis, the Whoosh schema and writer, the raw-page store and the catalog."""

@@ -1,0 +1,1 @@
+"""Query parsing, searching, facets, highlights and suggestions over the tracuu index."""

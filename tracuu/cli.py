@@ -1,0 +1,52 @@
+"""The ``tracuu`` command: one sub-command per module, each a thin shell over the library.
+
+Exit status everywhere: 0 when everything was processed, 1 when any item was skipped or failed,
+2 for usage errors (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from tracuu import __version__
+
+#: Sub-command modules; each exposes ``register(subparsers)`` which sets ``func`` on its parser.
+COMMANDS: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="tracuu",
+        description="Tra cứu: thu thập, phân tích và tìm kiếm trang cổng thông tin tiếng Việt.",
+    )
+    parser.add_argument("--version", action="version", version=f"tracuu {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="ghi log chi tiết hơn")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"tracuu.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose > 1 else logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("tracuu: đã dừng (interrupted)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Flask search UI and JSON API."""
