@@ -48,7 +48,7 @@ MIN_FRACTION = 0.6
 
 # Boosts (tuned with bench/quality.py on the dev queries).
 W_EXACT = 2.0      # E-field term, multiplies the F weight for accented words
-W_TITLE = 2.5      # title fields relative to body fields
+W_TITLE = 1.5      # title fields relative to body fields
 W_BIGRAM = 1.5     # B-field adjacency terms
 W_DOCNUM = 8.0     # a whole document number
 
