@@ -424,7 +424,7 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
         if len(text_plain) <= ALL_REQUIRED_UP_TO:
             parts += [_unit_match(u) for u in text_plain]
         else:
-            need = max(ALL_REQUIRED_UP_TO, math.ceil(MIN_FRACTION * len(text_plain)))
+            need = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
             parts.append(AtLeast(need, [_unit_match(u) for u in text_plain]))
         positive: MatchSpec = Everything() if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
         if excluded:
