@@ -283,9 +283,11 @@ GENERIC = Family(
     date=("meta[property='article:published_time']@content", "meta[itemprop=datePublished]@content",
           "time[datetime]@datetime"),
     updated=("meta[property='article:modified_time']@content", "meta[itemprop=dateModified]@content"),
-    summary=(".sapo", ".summary", ".article-summary", ".news-sapo", "p.description", ".lead"),
+    summary=("[class*=sapo i]", "[id*=sapo i]", "[class*=tomtat i]", "[class*=summary i]", "[id*=summary i]",
+             "[class*=lead i]", "p.description"),
     breadcrumb=(".breadcrumb", ".breadcrumbs", "#breadcrumb", "nav[aria-label=breadcrumb]", ".navpath"),
-    captions=("figcaption",),
+    captions=("figcaption", "[class*=caption i]", "[class*=image_desc i]", "[class*=img_desc i]",
+              "[class*=image-desc i]"),
     noise=("figure figcaption",),
     date_strip=(r"l(ượ|uo)t xem\s*:?\s*\d[\d.,]*",),
 )

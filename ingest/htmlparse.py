@@ -56,7 +56,8 @@ _HOME_WORDS = frozenset({"trang chủ", "trang chu", "home", "trang nhất", "ho
 _SEPARATOR = re.compile(r"^[\s>»›/|\\\-–—:→⇒•·.,]*$")
 _NOISE_LINE = re.compile(
     r"^(l(ượ|uo)t xem|lượt truy cập|số lượt truy cập|chia sẻ|in bài viết|trở về|quay lại|"
-    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count)", re.I)
+    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+_TRAIL_SEP = re.compile(r"\s(>|»|›|/|→)\s|-->")
 _CAPTION_START = re.compile(r"^\(?\s*(ảnh|anh|hình|photo|nguồn ảnh)\b|^\(.*\)$", re.I)
 _DATE_LABEL = re.compile(r"(ngày đăng|đăng ngày|ngày cập nhật|cập nhật|thời gian đăng|ngày xuất bản|đăng lúc)", re.I)
 _UPDATED_LABEL = re.compile(r"(cập nhật|ngày sửa|sửa đổi lần cuối)", re.I)
@@ -66,6 +67,11 @@ _HEADING_ROLE = {h: "related" for h in RELATED_HEADINGS} | {h: "latest" for h in
 _LAYOUT_URL = re.compile(r'getLayoutURL:\s*function\(\)\s*\{\s*return\s*"([^"]+)"')
 _SP_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
 _HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
+
+
+_FRAME = soupsieve.compile(
+    "footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
+    "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], [class*=breadcrumb i]")
 
 
 @lru_cache(maxsize=512)
@@ -316,6 +322,8 @@ class _Page:
             seen = 0
             for node in title_el.next_elements:
                 if isinstance(node, NavigableString) and not isinstance(node, _SKIP_STRINGS):
+                    if _is_descendant(node, title_el):
+                        continue
                     s = node.strip()
                     if not s:
                         continue
@@ -353,6 +361,8 @@ class _Page:
         if el is None and self.fam is not GENERIC:
             el = _first(self.root, GENERIC.breadcrumb)
         if el is None:
+            el = self._home_trail()
+        if el is None:
             return []
         labels = [t for t in (_clean(s) for s in _iter_strings(el)) if t and not _SEPARATOR.match(t)]
         for i, lab in enumerate(labels):
@@ -362,6 +372,23 @@ class _Page:
         if labels and title and labels[-1] == title:
             labels = labels[:-1]
         return labels
+
+    def _home_trail(self) -> Tag | None:
+        """Generic breadcrumb: the short element that starts with a "Trang chủ" link and has separators."""
+        for a in self.root.find_all("a", href=True, limit=300):
+            if _clean(a.get_text()).lower() not in _HOME_WORDS:
+                continue
+            el = a
+            for _ in range(3):
+                el = el.parent
+                if el is None or el.name in ("li", "ul", "ol", "body", "html"):
+                    break
+                text = _clean(el.get_text(" "))
+                if len(text) > 300:
+                    break
+                if _TRAIL_SEP.search(text):
+                    return el
+        return None
 
     # ---- body
     def body_container(self) -> Tag | None:
@@ -374,7 +401,8 @@ class _Page:
         """Generic body: the element whose own paragraphs hold the most non-link text."""
         scores: dict[int, float] = {}
         tags: dict[int, Tag] = {}
-        for s in _iter_strings(self.root):
+        frame = {id(el) for el in _FRAME.select(self.root)}
+        for s in _iter_strings(self.root, frame):
             n = len(s.strip())
             if n < 25:
                 continue
@@ -596,6 +624,19 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         for heading_pairs in _heading_lists_inside(container):
             skip.add(id(heading_pairs))
 
+    # --- summary (kept out of the body when the CMS puts it inside the body container)
+    summary = ""
+    for sel in fam.summary or GENERIC.summary:
+        for el in _css(sel).select(page.root, limit=4):
+            if any(el is r or _is_descendant(el, r) for r in list_roots):
+                continue
+            summary = _text(el)
+            if summary:
+                skip.add(id(el))
+                break
+        if summary:
+            break
+
     # --- body, images, captions, attachments
     paragraphs: list[str] = []
     images: list[Image] = []
@@ -619,19 +660,25 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         attachments.append(Attachment(title=t, url=href))
 
     captions_text: dict[int, str] = {}
+    item_links = 0
+    area = container
     if container is not None:
+        blocks = _blocks(container, skip)
+        item_links = sum(1 for b in blocks for a in b.links
+                         if len(a.get_text(strip=True)) >= 20 and not _is_attachment(a))
+        area = _article_area(container, list_roots) if fam.body == () or _first(page.root, fam.body) is None \
+            else container
         for sel in fam.captions + GENERIC.captions:
-            for cap in _css(sel).select(container):
+            for cap in _css(sel).select(area):
                 fig = cap.find_parent(["figure", "table"]) or cap.parent
                 if fig is not None:
                     captions_text[id(fig)] = _text(cap)
-        blocks = _blocks(container, skip)
         drop: set[int] = set()
         title_key = title
         block_of_img = {id(img): i for i, b in enumerate(blocks) for img in b.images}
-        for img in container.find_all("img"):
+        for img in area.find_all("img"):
             src = img.get("src") or img.get("data-src") or ""
-            if not src or src.startswith("data:") or _skipped(img, skip, container, captions_text):
+            if not src or src.startswith("data:") or _skipped(img, skip, area, captions_text):
                 continue
             cap = None
             fig = img.find_parent(["figure", "table"])
@@ -653,19 +700,19 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                     drop.add(i)
             if not b.text or i in drop:
                 continue
-            if _NOISE_LINE.match(b.text) or b.text == title_key:
+            if (_NOISE_LINE.match(b.text) and len(b.text) < 80) or b.text == title_key:
                 drop.add(i)
         paragraphs = [b.text for i, b in enumerate(blocks) if b.text and i not in drop]
+    if container is not None and area is not container:
+        for a in area.find_all("a", href=True):
+            if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
+                add_attachment(a)
     for sel in fam.attachments:
         for el in _css(sel).select(page.root):
             for a in el.find_all("a", href=True):
                 if _is_attachment(a):
                     add_attachment(a)
 
-    # --- summary
-    summary, _ = _first_value(page.root, fam.summary) if fam.summary else ("", None)
-    if not summary and fam is not GENERIC:
-        summary, _ = _first_value(page.root, GENERIC.summary) if fam.name in ("generic",) else ("", None)
     if summary and paragraphs and paragraphs[0] == summary:
         paragraphs = paragraphs[1:]
 
@@ -676,7 +723,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     elif fam is not GENERIC and fam.article:
         is_article = _first(page.root, fam.article) is not None and bool(title)
     else:
-        is_article = _generic_is_article(page, container, paragraphs, body_chars, title)
+        is_article = _generic_is_article(page, container, paragraphs, body_chars, title, item_links)
     if is_article:
         kind = "article"
     else:
@@ -743,9 +790,27 @@ def _is_caption(b: _Block) -> bool:
     return b.centered or emphasised or bool(_CAPTION_START.match(b.text))
 
 
+def _article_area(container: Tag, list_roots: list[Tag]) -> Tag:
+    """The body container widened (at most two levels) to catch its figures and attachment boxes."""
+    base = len(container.get_text())
+    area = container
+    for _ in range(2):
+        parent = area.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            break
+        if any(r is parent or _is_descendant(r, parent) for r in list_roots):
+            break
+        if len(parent.get_text()) > base * 1.6 + 1500:
+            break
+        area = parent
+    return area
+
+
 def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str], body_chars: int,
-                        title: str) -> bool:
+                        title: str, item_links: int = 0) -> bool:
     if container is None or not title or body_chars < 250:
+        return False
+    if item_links >= 4 and item_links >= 0.4 * len(paragraphs):
         return False
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if long_paras < 1:
