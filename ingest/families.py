@@ -52,7 +52,7 @@ class Family:
     _compiled_strip: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", tuple(re.compile(p, re.I) for p in self.detect))
+        object.__setattr__(self, "_compiled", tuple(re.compile(p) for p in self.detect))
         object.__setattr__(self, "_compiled_url", tuple(re.compile(p, re.I) for p in self.detect_url))
         object.__setattr__(self, "_compiled_strip", tuple(re.compile(p, re.I) for p in self.date_strip))
 

@@ -16,13 +16,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-import soupsieve
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
+from ingest.cssindex import CssIndex
 from ingest.dates import parse_datetime
 from ingest.document import Attachment, Document, Image, LinkItem
 from ingest.families import (
@@ -69,14 +68,8 @@ _SP_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
 _HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
 
 
-_FRAME = soupsieve.compile(
-    "footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
-    "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], [class*=breadcrumb i]")
-
-
-@lru_cache(maxsize=512)
-def _css(selector: str) -> soupsieve.SoupSieve:
-    return soupsieve.compile(selector)
+_FRAME = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
+          "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], [class*=breadcrumb i]")
 
 
 def _clean(text: str) -> str:
@@ -93,19 +86,19 @@ def _split_sel(sel: str) -> tuple[str, str | None]:
     return sel, None
 
 
-def _first(root: Tag, selectors: Iterable[str]) -> Tag | None:
+def _first(ix: CssIndex, root: Tag, selectors: Iterable[str]) -> Tag | None:
     for sel in selectors:
-        el = _css(_split_sel(sel)[0]).select_one(root)
+        el = ix.select_one(root, _split_sel(sel)[0])
         if el is not None:
             return el
     return None
 
 
-def _first_value(root: Tag, selectors: Iterable[str]) -> tuple[str, Tag | None]:
+def _first_value(ix: CssIndex, root: Tag, selectors: Iterable[str]) -> tuple[str, Tag | None]:
     """Text (or attribute value for ``SEL@attr``) of the first selector that yields non-empty text."""
     for sel in selectors:
         css, attr = _split_sel(sel)
-        for el in _css(css).select(root, limit=3):
+        for el in ix.select(root, css, limit=3):
             value = el.get(attr) if attr else el.get_text(" ")
             if isinstance(value, list):
                 value = " ".join(value)
@@ -227,6 +220,7 @@ class _Page:
     def __init__(self, html: str, url: str | None, family: Family) -> None:
         self.html = html
         self.soup = BeautifulSoup(html, "lxml")
+        self.ix = CssIndex(self.soup)
         self.fam = family
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
@@ -235,7 +229,7 @@ class _Page:
     # ---- url / site
     def _canonical(self) -> str | None:
         for sel in ("link[rel=canonical]@href", "meta[property='og:url']@content"):
-            value, _ = _first_value(self.soup, (sel,))
+            value, _ = _first_value(self.ix, self.soup, (sel,))
             if value.startswith(("http://", "https://")):
                 return value
         m = _LAYOUT_URL.search(self.html[:100_000])
@@ -264,20 +258,20 @@ class _Page:
 
     # ---- title
     def title(self) -> tuple[str, Tag | None]:
-        value, el = _first_value(self.root, self.fam.title) if self.fam.title else ("", None)
+        value, el = _first_value(self.ix, self.root, self.fam.title) if self.fam.title else ("", None)
         if value:
             return value, el
         if self.fam is not GENERIC:
-            value, el = _first_value(self.soup, self.fam.title)
+            value, el = _first_value(self.ix, self.soup, self.fam.title)
             if value:
                 return value, el
         return self._generic_title()
 
     def _generic_title(self) -> tuple[str, Tag | None]:
         page_title = _clean(self.soup.title.get_text()) if self.soup.title else ""
-        og, _ = _first_value(self.soup, ("meta[property='og:title']@content",))
-        site_name, _ = _first_value(self.soup, ("meta[property='og:site_name']@content",))
-        h1s = [(_text(h), h) for h in _css("h1").select(self.root, limit=6)]
+        og, _ = _first_value(self.ix, self.soup, ("meta[property='og:title']@content",))
+        site_name, _ = _first_value(self.ix, self.soup, ("meta[property='og:site_name']@content",))
+        h1s = [(_text(h), h) for h in self.ix.select(self.root, "h1", limit=6)]
         h1s = [(t, h) for t, h in h1s if len(t) >= 8 and t != site_name]
         for t, h in h1s:  # an h1 that the <title> or og:title repeats is the article title
             if (page_title and t in page_title) or (og and t == og):
@@ -303,14 +297,14 @@ class _Page:
 
     def published(self, title_el: Tag | None, skip: set[int]) -> datetime | None:
         for sel in self.fam.date:
-            value, _ = _first_value(self.soup, (sel,))
+            value, _ = _first_value(self.ix, self.soup, (sel,))
             if value:
                 dt = self._parse(value)
                 if dt:
                     return dt
         if self.fam is not GENERIC:
             for sel in GENERIC.date:
-                value, _ = _first_value(self.soup, (sel,))
+                value, _ = _first_value(self.ix, self.soup, (sel,))
                 dt = self._parse(value) if value else None
                 if dt:
                     return dt
@@ -351,15 +345,15 @@ class _Page:
 
     def updated(self) -> datetime | None:
         sels = self.fam.updated or GENERIC.updated
-        value, _ = _first_value(self.soup, sels)
+        value, _ = _first_value(self.ix, self.soup, sels)
         return self._parse(value) if value else None
 
     # ---- breadcrumb
     def category(self, title: str) -> list[str]:
         sels = self.fam.breadcrumb or GENERIC.breadcrumb
-        el = _first(self.root, sels)
+        el = _first(self.ix, self.root, sels)
         if el is None and self.fam is not GENERIC:
-            el = _first(self.root, GENERIC.breadcrumb)
+            el = _first(self.ix, self.root, GENERIC.breadcrumb)
         if el is None:
             el = self._home_trail()
         if el is None:
@@ -392,7 +386,7 @@ class _Page:
 
     # ---- body
     def body_container(self) -> Tag | None:
-        el = _first(self.root, self.fam.body) if self.fam.body else None
+        el = _first(self.ix, self.root, self.fam.body) if self.fam.body else None
         if el is not None and len(el.get_text()) > 40:
             return el
         return self._densest()
@@ -401,7 +395,7 @@ class _Page:
         """Generic body: the element whose own paragraphs hold the most non-link text."""
         scores: dict[int, float] = {}
         tags: dict[int, Tag] = {}
-        frame = {id(el) for el in _FRAME.select(self.root)}
+        frame = {id(el) for el in self.ix.select(self.root, _FRAME)}
         for s in _iter_strings(self.root, frame):
             n = len(s.strip())
             if n < 25:
@@ -434,10 +428,10 @@ class _Page:
     def noise_ids(self, container: Tag) -> set[int]:
         skip: set[int] = set()
         for sel in COMMON_NOISE + self.fam.noise + self.fam.captions:
-            for el in _css(sel).select(container):
+            for el in self.ix.select(container, sel):
                 skip.add(id(el))
         for sel in ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs"):
-            for el in _css(sel).select(container):
+            for el in self.ix.select(container, sel):
                 skip.add(id(el))
         return skip
 
@@ -601,7 +595,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     list_roots: list[Tag] = []
     for sels, sink in ((fam.related, related), (fam.latest, latest)):
         for sel in sels:
-            for el in _css(sel).select(page.root):
+            for el in page.ix.select(page.root, sel):
                 if container is not None and (el is container or _is_descendant(container, el)):
                     continue
                 sink.extend(_list_items(el, page))
@@ -627,7 +621,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     # --- summary (kept out of the body when the CMS puts it inside the body container)
     summary = ""
     for sel in fam.summary or GENERIC.summary:
-        for el in _css(sel).select(page.root, limit=4):
+        for el in page.ix.select(page.root, sel, limit=4):
             if any(el is r or _is_descendant(el, r) for r in list_roots):
                 continue
             summary = _text(el)
@@ -666,10 +660,10 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         blocks = _blocks(container, skip)
         item_links = sum(1 for b in blocks for a in b.links
                          if len(a.get_text(strip=True)) >= 20 and not _is_attachment(a))
-        area = _article_area(container, list_roots) if fam.body == () or _first(page.root, fam.body) is None \
+        area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
         for sel in fam.captions + GENERIC.captions:
-            for cap in _css(sel).select(area):
+            for cap in page.ix.select(area, sel):
                 fig = cap.find_parent(["figure", "table"]) or cap.parent
                 if fig is not None:
                     captions_text[id(fig)] = _text(cap)
@@ -708,7 +702,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
     for sel in fam.attachments:
-        for el in _css(sel).select(page.root):
+        for el in page.ix.select(page.root, sel):
             for a in el.find_all("a", href=True):
                 if _is_attachment(a):
                     add_attachment(a)
@@ -721,7 +715,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     if _looks_home(page.url):
         is_article = False
     elif fam is not GENERIC and fam.article:
-        is_article = _first(page.root, fam.article) is not None and bool(title)
+        is_article = _first(page.ix, page.root, fam.article) is not None and bool(title)
     else:
         is_article = _generic_is_article(page, container, paragraphs, body_chars, title, item_links)
     if is_article:
@@ -820,7 +814,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
     link_chars = sum(len(a.get_text()) for a in links)
     if link_chars > body_chars * 0.5:
         return False
-    og_type, _ = _first_value(page.soup, ("meta[property='og:type']@content",))
+    og_type, _ = _first_value(page.ix, page.soup, ("meta[property='og:type']@content",))
     if og_type == "article":
         return True
     return long_paras >= 2 or body_chars >= 400
