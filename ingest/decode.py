@@ -66,6 +66,15 @@ _LABELS = {
 }
 
 
+#: Repairs whose names start with these lost information (bytes replaced by U+FFFD).
+LOSSY_PREFIXES = ("invalid-", "undecodable-")
+
+
+def is_lossy(repair: str) -> bool:
+    """True for a repair that replaced undecodable bytes, i.e. the original text is not recoverable."""
+    return repair.startswith(LOSSY_PREFIXES)
+
+
 @dataclass
 class Decoded:
     """The decoded page text, the encoding it was read with, and every repair applied."""
@@ -116,7 +125,8 @@ def _utf8_damage(data: bytes) -> tuple[int, int]:
 
 def _mostly_utf8(data: bytes) -> tuple[bool, int]:
     good, bad = _utf8_damage(data)
-    return good > 0 and bad * 20 <= good, bad
+    # Legacy single-byte text almost never forms valid multi-byte sequences; damaged UTF-8 mostly does.
+    return good > 0 and bad * 2 <= good, bad
 
 
 def _strict(data: bytes, codec: str) -> str | None:

@@ -17,6 +17,8 @@ the parser can be checked and scripted without building an index. Rules, from th
 - inside directories, hidden entries (``.git`` …), HTTrack's ``hts-cache/`` and its bookkeeping
   files (``hts-log.txt``, ``backblue.gif`` …) are not site content and are passed over silently;
   symbolic links to directories are not followed (no loops), links to files are;
+- a page parsed only by replacing undecodable bytes (invalid UTF-8) is output with its repair
+  recorded in ``source.repairs`` and one warning line on stderr; it does not change the exit status;
 - only regular files are opened: a FIFO or device in a folder would otherwise block or stream
   forever, so it is reported as not a regular file.
 """
@@ -33,6 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
+from ingest.decode import is_lossy
 from ingest.parse import MAX_BYTES, SkipPage, parse_page
 
 logger = logging.getLogger(__name__)
@@ -218,6 +221,11 @@ def run(args: argparse.Namespace) -> int:
             logger.debug("parse failed: %s", path, exc_info=True)
             problems.append((str(path), f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}"))
             continue
+        lossy = [r for r in doc.source.repairs if is_lossy(r)]
+        if lossy:
+            # Parsed, but some bytes could not be decoded: say so once, without failing the run.
+            print(f"{PROG}: {path}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
+                  f"(undecodable bytes replaced: {', '.join(lossy)})", file=sys.stderr)
         if fmt == "jsonl":
             sys.stdout.write(doc.to_json() + "\n")
         elif single:
