@@ -150,7 +150,9 @@ def extract_text(text: str, url: str | None = None) -> Document:
     if date_at is not None:
         title_at = next((j for j in range(date_at - 1, head_from - 1, -1) if lines[j]), None)
     if title_at is None:
-        title_at = next((j for j in range(head_from, len(lines)) if lines[j] and not _heading(lines[j])), None)
+        # Without a date line the title is the first line, unless the page opens with a list.
+        first = next((j for j in range(head_from, len(lines)) if lines[j]), None)
+        title_at = None if first is None or _heading(lines[first]) else first
     title = lines[title_at] if title_at is not None else ""
 
     published = updated = None
