@@ -42,10 +42,13 @@ _DATE_LINE = re.compile(
 )
 _BARE_DATE_LINE = re.compile(r"^\(?\s*(?:[^\W\d_]+,?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{4}[^()]*\)?$")
 _LIST_ITEM = re.compile(r"^(?P<title>.*?\S)\s?\((?P<date>\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
+#: Footer openers. Footer lines are short, so long lines never match (a body paragraph may well
+#: begin with "Giấy phép" or "Bản quyền").
 _FOOTER_START = re.compile(
-    r"^(?:(?:TRANG|CỔNG) THÔNG TIN ĐIỆN TỬ\b|BAN BIÊN TẬP\b|Chịu trách nhiệm chính\b|Bản quyền\b|"
-    r"Copyright\b|©|Cơ quan chủ quản\b|Giấy phép\b)"
+    r"^(?:(?:TRANG|CỔNG) THÔNG TIN ĐIỆN TỬ\b|BAN BIÊN TẬP\b|Chịu trách nhiệm chính\s*:|Bản quyền thuộc\b|"
+    r"Copyright\b|©|Cơ quan chủ quản\s*:|Giấy phép (?:số\b|:)|Ghi rõ nguồn\b)"
 )
+_FOOTER_MAX_LEN = 150
 _CAPTION = re.compile(r"^\((?:Ảnh|Hình|Nguồn ảnh)\b[^()]*\)$|^(?:Ảnh minh họa|Ảnh minh hoạ)\.?$", re.IGNORECASE)
 #: Lines that are a link or a widget, not prose: attachments, share/print buttons, view counters.
 _WIDGET = re.compile(
@@ -120,11 +123,12 @@ def _site_from_url(url: str | None) -> str | None:
     return host or None
 
 
+def _is_footer_start(line: str) -> bool:
+    return len(line) <= _FOOTER_MAX_LEN and bool(_FOOTER_START.match(line))
+
+
 def _footer_index(lines: list[str], start: int) -> int:
-    for i in range(start, len(lines)):
-        if _FOOTER_START.match(lines[i]):
-            return i
-    return len(lines)
+    return next((i for i in range(start, len(lines)) if _is_footer_start(lines[i])), len(lines))
 
 
 def extract_text(text: str, url: str | None = None) -> Document:
@@ -150,8 +154,9 @@ def extract_text(text: str, url: str | None = None) -> Document:
     if date_at is not None:
         title_at = next((j for j in range(date_at - 1, head_from - 1, -1) if lines[j]), None)
     if title_at is None:
-        # Without a date line the title is the first line, unless the page opens with a list.
-        first = next((j for j in range(head_from, len(lines)) if lines[j]), None)
+        # Without a date line the title is the first line, unless the page opens with a list;
+        # an all-caps site banner above it is not the footer (nor the title).
+        first = next((j for j in range(head_from, len(lines)) if lines[j] and not _is_footer_start(lines[j])), None)
         title_at = None if first is None or _heading(lines[first]) else first
     title = lines[title_at] if title_at is not None else ""
 
