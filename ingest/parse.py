@@ -79,11 +79,18 @@ _NON_PAGE_EXT = {
     "exe", "dll", "swf", "css", "js", "json", "warc", "arc",
 }
 _TEXT_EXT = {"txt", "text"}
+_OFFICE_ZIP = {"docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint", "odt": "OpenDocument", "ods": "OpenDocument"}
 #: HTTP content types that can hold a page (others, such as text/css or image/*, cannot).
 _PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml"}
 
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
+    re.IGNORECASE | re.DOTALL,
+)
+#: XML that is not XHTML: sitemaps, feeds, data (the first element is not ``html``).
+_XML_NOT_PAGE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+    rb"<(?:urlset|sitemapindex|rss|feed|rdf:RDF|OpenSearchDescription)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(rb"<(?:html|head|body|title|meta|div|table|p|br|script|span|a)\b[^>]*>", re.IGNORECASE)
@@ -109,15 +116,17 @@ def _sniff(data: bytes, path: str | None, content_type: str | None) -> tuple[str
     """(kind, reason): kind is "html", "text" or None, reason says why when None."""
     if not data.strip():
         return None, "tệp rỗng (empty file)"
+    ext = _ext(path)
     for magic, offset, name in _MAGIC:
         if data[offset:offset + len(magic)] == magic:
+            if magic == b"PK\x03\x04" and ext in _OFFICE_ZIP:
+                name = f"tài liệu {_OFFICE_ZIP[ext]} (.{ext} document)"
             return None, f"không phải trang HTML/văn bản: {name}"
     if data[:2] == b"BM" and len(data) > 26 and data[6:10] == b"\x00\x00\x00\x00":
         return None, "không phải trang HTML/văn bản: ảnh BMP (BMP image)"
     ctype = (content_type or "").split(";", 1)[0].strip().lower()
     if ctype and ctype not in _PAGE_TYPES:
         return None, f"không phải trang HTML/văn bản: kiểu nội dung {ctype} (not a page: content type {ctype})"
-    ext = _ext(path)
     if ext in _NON_PAGE_EXT:
         return None, f"không phải trang HTML/văn bản: tệp .{ext} (not a page: .{ext} file)"
     head = data[:8192]
@@ -132,6 +141,11 @@ def _sniff(data: bytes, path: str | None, content_type: str | None) -> tuple[str
     stripped = head.lstrip(b"\xef\xbb\xbf")
     if re.match(rb"\s*<svg\b|\s*<\?xml[^>]*>\s*<svg\b", stripped, re.IGNORECASE):
         return None, "không phải trang HTML/văn bản: ảnh SVG (SVG image)"
+    if _XML_NOT_PAGE.match(stripped):
+        return None, "không phải trang: tài liệu XML, sitemap hoặc RSS (XML document, not a page)"
+    name = (path or "").replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if name == "robots.txt":
+        return None, "không phải trang: robots.txt (not a page)"
     if ctype in {"text/html", "application/xhtml+xml"}:
         return "html", ""
     if ctype == "text/plain" or ext in _TEXT_EXT:
@@ -149,25 +163,33 @@ def sniff_kind(data: bytes, path: str | None = None, content_type: str | None = 
     return _sniff(data, path, content_type)[0]
 
 
-def nesting_depth(html: str, limit: int | None = None) -> int:
+def nesting_depth(html: str, stop_above: int | None = None) -> int:
     """Deepest element nesting of ``html`` (approximate: ignores void and optional-end elements).
 
-    Stops counting as soon as ``limit`` is exceeded, so hostile pages cost little.
+    With ``stop_above`` counting stops as soon as the depth exceeds it, so hostile pages cost little.
     """
     html = _OPAQUE.sub("", html)
     depth = deepest = 0
-    for m in _TAG.finditer(html):
-        if m.group(3) or m.group(2).lower() in _NO_DEPTH:
+    for closing, name, self_closing in _TAG.findall(html):
+        if self_closing or name.lower() in _NO_DEPTH:
             continue
-        if m.group(1):
+        if closing:
             depth = max(depth - 1, 0)
         else:
             depth += 1
             if depth > deepest:
                 deepest = depth
-                if limit is not None and deepest > limit:
+                if stop_above is not None and deepest > stop_above:
                     break
     return deepest
+
+
+def too_deep(html: str, limit: int) -> bool:
+    """True when ``html`` nests elements more than ``limit`` levels deep.
+
+    A page with no more than ``limit`` tags cannot be deeper, so most pages are not scanned at all.
+    """
+    return html.count("<") > limit and nesting_depth(html, stop_above=limit) > limit
 
 
 def _site(url: str | None) -> str | None:
@@ -200,8 +222,7 @@ def parse_page(
         raise SkipPage(reason)
     decoded = decode_page(data, content_type)
     if kind == "html":
-        depth = nesting_depth(decoded.text, max_depth)
-        if depth > max_depth:
+        if too_deep(decoded.text, max_depth):
             raise SkipPage(
                 f"HTML lồng quá sâu: hơn {max_depth} cấp (HTML nested too deeply: over {max_depth} levels)"
             )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import MAX_BYTES, SkipPage, nesting_depth, parse_page, sniff_kind
+from ingest.parse import MAX_BYTES, SkipPage, nesting_depth, parse_page, sniff_kind, too_deep
 from tests.conftest import FIXTURES, run_tracuu
 from tracuu.parse_cmd import url_for
 
@@ -71,6 +71,10 @@ def jsonl(proc) -> list[dict]:
     (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", None, None, None),
     (b"body { color: red }", "site.css", None, None),
     (b"<html></html>", None, "image/png", None),
+    (b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="x"><url/></urlset>', "sitemap.xml", None, None),
+    (b"<rss version='2.0'><channel/></rss>", None, None, None),
+    (b"User-agent: *\nDisallow: /admin\n", "site/robots.txt", None, None),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE html><html><body>x</body></html>', "a.xhtml", None, "html"),
 ])
 def test_sniff_kind(data, path, ctype, expected):
     assert sniff_kind(data, path, ctype) == expected
@@ -116,7 +120,10 @@ def test_size_limit_is_configurable():
 def test_nesting_depth():
     assert nesting_depth("<html><body><div><p>a<p>b<br><img src=x><ul><li>1<li>2</ul></div></body></html>") == 4
     assert nesting_depth("<!-- <div><div> --><script>if (a<b) {}</script><div></div>") == 1
-    assert nesting_depth("<div>" * 20000, limit=1000) == 1001
+    assert nesting_depth("<div>" * 20000, stop_above=1000) == 1001
+    assert nesting_depth("<div>" * 20000) == 20000
+    assert too_deep("<div>" * 1001, 1000) and not too_deep("<div>" * 1000, 1000)
+    assert not too_deep("<p>" * 5000 + "<br>" * 5000, 1000)
 
 
 def test_deep_html_is_skipped_before_the_extractor():
