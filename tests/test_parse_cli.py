@@ -369,3 +369,31 @@ def test_usage_errors_exit_2(args):
     assert proc.returncode == 2
     assert proc.stdout == b""
     assert proc.stderr.strip()
+
+
+@needs_html
+def test_portal_mirror_urls_match_truth(tmp_path: Path):
+    """An HTTrack-style run over a generated site: every page gets exactly its real URL."""
+    from tests.conftest import make_portal
+
+    out = make_portal(tmp_path / "portal", 24, "7")
+    truth = [json.loads(line) for line in (out / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    host = truth[0]["host"]
+    site = out / "sites" / host
+    proc = run_tracuu("parse", str(site), "--base-url", f"https://{host}/", timeout=300)
+    docs = jsonl(proc)
+    expected = {r["url"]: r for r in truth if r["host"] == host}
+    assert sorted(d["url"] for d in docs) == sorted(expected)
+    assert [d["source"]["path"] for d in docs] == sorted(d["source"]["path"] for d in docs)
+    for d in docs:
+        r = expected[d["url"]]
+        assert (d["kind"] == "article") == (r["kind"] == "article")
+        if r["kind"] == "article":
+            assert d["title"] == r["title"]
+    # Images, DOCX files, robots.txt and sitemap.xml: one line each, and they make the exit status 1.
+    non_pages = sorted(str(p) for p in site.rglob("*")
+                       if p.is_file() and p.suffix.lower() not in {".html", ".aspx"})
+    lines = stderr_lines(proc)
+    assert len(lines) == len(non_pages) > 0
+    assert all("không phải trang" in line for line in lines)
+    assert proc.returncode == 1
