@@ -51,6 +51,8 @@ _AS_CP1252 = {"latin_1", "iso8859_1", "ascii", "iso-8859-1", "us-ascii"}
 #: declared in an ASCII-compatible meta tag, so such a meta means the bytes are really UTF-8).
 _META_AS_UTF8 = {"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
 _REFUSED = {"utf_7", "x_user_defined"}
+#: Codec-name prefixes of single-byte charsets (a declaration that valid UTF-8 overrides).
+_SINGLE_BYTE = ("cp125", "cp874", "iso8859", "latin", "koi8", "mac_", "tis_620", "ascii")
 
 #: Friendly names for the ``encoding`` field (what a user would type in a meta tag).
 _LABELS = {
@@ -189,9 +191,9 @@ def _decode_bytes(data: bytes, content_type: str | None, repairs: list[str]) -> 
             continue
         if origin == "meta" and codec in _META_AS_UTF8:
             codec = "utf_8"
-        if codec == "cp1252" and not data.isascii():
-            # Vietnamese cannot be written in latin-1/cp1252: such a declaration on a page that
-            # is valid UTF-8 is a template default nobody changed.
+        if codec.startswith(_SINGLE_BYTE) and not data.isascii():
+            # Valid multi-byte UTF-8 almost never arises by chance in single-byte text: a page that
+            # declares latin-1 or windows-125x and decodes as UTF-8 kept its template's default.
             text = _strict(data, "utf-8")
             if text is not None:
                 repairs.append(f"declared-charset-ignored:{label}->utf-8")

@@ -109,6 +109,13 @@ def test_latin1_declaration_on_utf8_page_is_ignored():
     assert d.repairs == ["declared-charset-ignored:ISO-8859-1->utf-8"]
 
 
+def test_windows_1258_declaration_on_utf8_page_is_ignored():
+    html = page(VI, '<meta charset="windows-1258">')
+    d = decode_page(html.encode("utf-8"))
+    assert d.text == html
+    assert d.repairs == ["declared-charset-ignored:windows-1258->utf-8"]
+
+
 def test_nfd_utf8_becomes_nfc():
     nfd = unicodedata.normalize("NFD", VI)
     assert nfd != VI
