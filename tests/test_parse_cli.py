@@ -397,3 +397,14 @@ def test_portal_mirror_urls_match_truth(tmp_path: Path):
     assert len(lines) == len(non_pages) > 0
     assert all("không phải trang" in line for line in lines)
     assert proc.returncode == 1
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path):
+    root = tmp_path / "m"
+    root.mkdir()
+    (Path(os.fsdecode(bytes(root) + b"/tin-\xff.txt"))).write_text(dump("Tên lạ"), encoding="utf-8")
+    proc = run_tracuu("parse", str(root), "--base-url", "https://host.gov.vn/")
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = jsonl(proc)
+    assert doc["url"] == "https://host.gov.vn/tin-%FF.txt"
+    assert doc["source"]["path"].endswith("tin-\\xff.txt")

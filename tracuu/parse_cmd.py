@@ -103,7 +103,8 @@ def url_for(base_url: str, relative: str) -> str:
     parts = [p for p in relative.split("/") if p not in ("", ".")]
     if parts and parts[-1].lower() in INDEX_NAMES:
         parts[-1] = ""
-    path = "/".join(quote(p, safe="-._~!$&'()*+,;=:@") for p in parts)
+    # Bytes, not str: a file name that is not UTF-8 (surrogate-escaped) keeps its exact bytes.
+    path = "/".join(quote(p.encode("utf-8", "surrogateescape"), safe="-._~!$&'()*+,;=:@") for p in parts)
     base = base_url if base_url.endswith("/") else base_url + "/"
     return urljoin(base, "./" + path) if path else base
 
@@ -113,7 +114,7 @@ def _walk(root: Path, problems: list[tuple[str, str]]) -> list[tuple[Path, str]]
     found: list[tuple[Path, str]] = []
 
     def onerror(exc: OSError) -> None:
-        problems.append((exc.filename or str(root), _os_reason(exc)))
+        problems.append((display(exc.filename or root), _os_reason(exc)))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in HTTRACK_DIRS]
@@ -183,6 +184,11 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def display(path: Path | str) -> str:
+    """A path as valid text: undecodable bytes of a file name become ``\\xNN`` instead of crashing."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         _check_args(args)
@@ -202,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
     def report() -> None:
         nonlocal failed
         for name, reason in problems:
-            print(f"{PROG}: {name}: {_one_line(reason)}", file=sys.stderr)
+            print(f"{PROG}: {display(name)}: {_one_line(reason)}", file=sys.stderr)
             failed += 1
         problems.clear()
 
@@ -210,21 +216,21 @@ def run(args: argparse.Namespace) -> int:
         report()
         try:
             data = _read(path, max_bytes)
-            doc = parse_page(data, url=url, path=str(path), max_bytes=max_bytes)
+            doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes)
         except SkipPage as exc:
-            problems.append((str(path), f"bỏ qua: {exc.reason}"))
+            problems.append((display(path), f"bỏ qua: {exc.reason}"))
             continue
         except OSError as exc:
-            problems.append((str(path), _os_reason(exc)))
+            problems.append((display(path), _os_reason(exc)))
             continue
         except Exception as exc:  # one bad page must not stop a whole mirror
             logger.debug("parse failed: %s", path, exc_info=True)
-            problems.append((str(path), f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}"))
+            problems.append((display(path), f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}"))
             continue
         lossy = [r for r in doc.source.repairs if is_lossy(r)]
         if lossy:
             # Parsed, but some bytes could not be decoded: say so once, without failing the run.
-            print(f"{PROG}: {path}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
+            print(f"{PROG}: {display(path)}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
                   f"(undecodable bytes replaced: {', '.join(lossy)})", file=sys.stderr)
         if fmt == "jsonl":
             sys.stdout.write(doc.to_json() + "\n")
