@@ -40,7 +40,13 @@ _DATE_LINE = re.compile(
     r"^\(?\s*(?:Ngày đăng|Đăng ngày|Ngày cập nhật|Cập nhật|Ngày xuất bản|Thời gian đăng)\b.*\d{1,4}.*$",
     re.IGNORECASE,
 )
-_BARE_DATE_LINE = re.compile(r"^\(?\s*(?:[^\W\d_]+,?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{4}[^()]*\)?$")
+#: A line holding only a date/time (optionally a weekday): ``(Thứ hai, 19/04/2021 15:17)``. Prose that
+#: merely starts with a date ("Ngày 15/3/2021, UBND tỉnh …") must not match.
+_BARE_DATE_LINE = re.compile(
+    r"^\(?\s*(?:[^\W\d_]+[\s,]*){0,3}\d{1,2}[/-]\d{1,2}[/-]\d{4}[\s\d:|,.h-]*"
+    r"(?:SA|CH|AM|PM|GMT\s*[+-]\s*\d{1,2})?\s*\)?$",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^(?P<title>.*?\S)\s?\((?P<date>\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
 #: Footer openers. Footer lines are short, so long lines never match (a body paragraph may well
 #: begin with "Giấy phép" or "Bản quyền").

@@ -135,3 +135,15 @@ def test_dump_with_only_lists_is_a_listing():
     assert doc.kind == "listing"
     assert doc.body == ""
     assert [iso(i.published) for i in doc.latest] == ["2020-02-01T01:02:03+07:00", "2020-02-02T00:00:00+07:00"]
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("(Thứ hai, 19/04/2021 15:17)", True),
+    ("21/12/2018 9:26:09 SA", True),
+    ("Ngày 15/3/2021, UBND tỉnh đã tổ chức hội nghị.", False),
+])
+def test_bare_date_line_is_not_prose(line, is_date):
+    doc = extract_text(f"Tiêu đề\n{line}\nĐoạn một của bài.\n")
+    assert doc.title == "Tiêu đề"
+    assert (doc.published is not None) == is_date
+    assert (line in doc.body) != is_date
