@@ -38,6 +38,7 @@ cache keyed by the value string), because the writer analyses the same text for 
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import threading
@@ -69,7 +70,7 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # A token is a run of word characters plus combining marks and invisibles taken from the ORIGINAL
 # text, so NFD words and soft-hyphenated words stay whole and offsets point into the original.
 _TOKEN_RE = re.compile(f"[\\w{_MARKS}{_INVISIBLE}]+")
-_WORD_PART_RE = re.compile(f"[^\\W_][\\w{_MARKS}{_INVISIBLE}]*")
+_WORD_PART_RE = re.compile(f"[^\\W_](?:[^\\W_]|[{_MARKS}{_INVISIBLE}])*")
 _SYLL_RE = re.compile(r"[^\W_]+")
 _LEADING_MARKS_RE = re.compile(f"^[{_MARKS}]+")
 # Punctuation that ends a phrase: no bigram spans it.
@@ -170,7 +171,12 @@ def _repair(text: str) -> str:
 
 
 def prepare_query(text: str) -> str:
-    """A raw query with pasted mojibake/legacy encodings repaired and Unicode cleaned (case kept)."""
+    """A raw query with HTML entities, pasted mojibake/legacy encodings repaired, Unicode cleaned.
+
+    Case is kept (display, did-you-mean); correct text comes back unchanged.
+    """
+    if "&" in text:
+        text = html.unescape(text)
     return clean_unicode(_repair(text))
 
 
