@@ -347,6 +347,8 @@ def body_html(p: Page, open_tag: str = "<p>", close_tag: str = "</p>") -> str:
         else:
             t = esc(para)
         out.append(open_tag + t + close_tag)
+    if p.a.get("raw_tail"):     # hand-written HTML (the XSS probe's link), not escaped on purpose
+        out.append(p.a["raw_tail"])
     return "\n".join(out)
 
 
