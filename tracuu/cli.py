@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from tracuu import __version__
 
 #: Sub-command modules; each exposes ``register(subparsers)`` which sets ``func`` on its parser.
-COMMANDS: list[str] = []
+COMMANDS: list[str] = ["serve_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:
