@@ -1,25 +1,25 @@
-"""Sharing :class:`search.Searcher` objects between request threads.
+"""The one :class:`search.Searcher` an app shares between its request threads.
 
-Waitress serves from a fixed set of threads while werkzeug's test server starts one thread per
-request, so neither "one searcher per thread" nor "one per request" fits both: the first leaks
-searchers under werkzeug, the second reopens the index on every request. A small pool does: a
-request borrows an idle searcher (or opens one) and gives it back afterwards. Streaming exports
-keep theirs until the last row is written.
+The searcher is thread-safe (it serialises on its own lock, because Whoosh searchers are not) and
+keeps per-index-generation caches (facet tables, posting sets), so one shared instance is both
+correct and fastest: a second instance would only duplicate the caches, and the GIL would not let
+two searches run in parallel anyway. It is opened on first use, so the app starts (and can say
+"no index yet") before anything has been ingested, and it picks up new commits by itself.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from search.model import QueryError
+
 if TYPE_CHECKING:
     from search.searcher import Searcher
-
 
 log = logging.getLogger(__name__)
 
@@ -29,39 +29,39 @@ class IndexMissing(RuntimeError):
 
 
 class SearcherPool:
-    def __init__(self, data_dir: Path, max_idle: int = 8) -> None:
+    """Lazily opened shared searcher; ``with pool.searcher() as s`` borrows it."""
+
+    def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self._idle: queue.LifoQueue[Searcher] = queue.LifoQueue(maxsize=max_idle)
         self._lock = threading.Lock()
-        self._opened = 0
+        self._searcher: Searcher | None = None
 
     def _open(self) -> Searcher:
-        if not (self.data_dir / "index").is_dir():
-            raise IndexMissing(f"chưa có chỉ mục trong {self.data_dir} (no index; run `tracuu ingest` first)")
-        with self._lock:
-            self._opened += 1
-        log.debug("opening searcher #%d on %s", self._opened, self.data_dir)
-        from search.searcher import Searcher  # imported late: Whoosh loads only when searching
+        from search import searcher as searcher_mod  # imported late: Whoosh loads only when searching
 
-        return Searcher(self.data_dir)
+        if not (self.data_dir / "index").is_dir():
+            raise IndexMissing(f"chưa có chỉ mục trong {self.data_dir}; hãy chạy `tracuu ingest ĐƯỜNG_DẪN "
+                               f"--data {self.data_dir}` trước (no index yet)")
+        try:
+            return searcher_mod.Searcher(self.data_dir)
+        except QueryError as exc:  # the searcher's own "no index" error
+            if type(exc).__name__ == "IndexMissing":
+                raise IndexMissing(str(exc)) from exc
+            raise
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
-        try:
-            s = self._idle.get_nowait()
-        except queue.Empty:
-            s = self._open()
-        try:
-            yield s
-        finally:
-            try:
-                self._idle.put_nowait(s)
-            except queue.Full:
-                s.close()
+        s = self._searcher
+        if s is None:
+            with self._lock:
+                if self._searcher is None:
+                    log.debug("opening searcher on %s", self.data_dir)
+                    self._searcher = self._open()
+                s = self._searcher
+        yield s
 
     def close(self) -> None:
-        while True:
-            try:
-                self._idle.get_nowait().close()
-            except queue.Empty:
-                return
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None

@@ -58,6 +58,7 @@ class FacetValue:
     count: int
     selected: bool
     url: str
+    depth: int = 0
 
 
 @dataclass
@@ -72,9 +73,12 @@ def facet_groups(req: SearchRequest, result: SearchResult) -> list[dict[str, Any
         values = (result.facets or {}).get(name) or []
         selected = {str(v) for v in getattr(req, name)}
         items = [FacetValue(str(v), category_label(str(v)) if name == "category" else str(v), int(c),
-                            str(v) in selected, toggle(req, name, str(v))) for v, c in values]
+                            str(v) in selected, toggle(req, name, str(v)),
+                            str(v).count("/") if name == "category" else 0) for v, c in values]
         if name == "year":
             items.sort(key=lambda i: i.value, reverse=True)
+        elif name == "category":  # tree order, so an indented sub-category sits under its parent
+            items.sort(key=lambda i: [p.casefold() for p in i.value.split("/")])
         if items:
             groups.append({"name": name, "label": FACET_LABELS[name], "items": items,
                            "visible": FACET_VISIBLE})

@@ -49,14 +49,19 @@ def test_search_narrow_open_follow_and_come_back(ui_page, live_server, shot):
     expect(page.locator("h1")).to_have_text(title_text)
     shot(page, "document-desktop")
 
-    page.locator("#related a[href^='/doc/']").first.click()
-    expect(page.locator("h1")).to_contain_text("Bài")
+    related = page.locator("#related a[href^='/doc/']").first
+    related_id = related.get_attribute("href").split("/doc/")[1].split("?")[0]
+    related.click()
+    page.wait_for_url(re.compile(f"/doc/{related_id}"))
+    expect(page.locator("h1")).not_to_have_text(title_text)
     page.get_by_role("link", name=re.compile("Quay lại kết quả tìm kiếm")).click()
+    page.wait_for_url(re.compile(r"/\?q="))
     assert query_of(page.url) == {"q": [QUERY], "year": [year]}
     expect(page.get_by_label("Từ khóa")).to_have_value(QUERY)
     expect(page.locator(".chips")).to_contain_text(f"Năm: {year}")
 
     page.get_by_role("link", name="Xóa tất cả").click()
+    page.wait_for_url(re.compile(r"/\?q=[^&]*$"))
     assert query_of(page.url) == {"q": [QUERY]}
 
 
@@ -100,11 +105,13 @@ def test_the_same_with_the_keyboard_alone(ui_page, live_server, shot):
     expect(page.locator("article.doc h1")).to_be_visible()
 
     _tab_until(page, "el.closest('#related') && el.getAttribute('href').startsWith('/doc/')")
+    related_id = page.evaluate("document.activeElement.getAttribute('href')").split("/doc/")[1].split("?")[0]
     page.keyboard.press("Enter")
-    expect(page.locator("article.doc h1")).to_contain_text("Bài")
+    page.wait_for_url(re.compile(f"/doc/{related_id}"))
 
     _tab_until(page, "el.closest('.back')")
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/\?q="))
     assert query_of(page.url) == {"q": [QUERY], "site": [site]}
     expect(page.locator("#q")).to_have_value(QUERY)
 
