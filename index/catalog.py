@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS captures (
     store TEXT,               -- blob | warc
     store_key TEXT,           -- sha256 (blob) or WARC path
     store_offset INTEGER,
+    store_length INTEGER,
+    http_headers TEXT,        -- JSON [[name, value], ...] as served
     parser_version TEXT,
     outcome TEXT,             -- indexed | updated | unchanged | skipped | failed
     reason TEXT
@@ -92,6 +94,8 @@ class Capture:
     store: str | None = None
     store_key: str | None = None
     store_offset: int | None = None
+    store_length: int | None = None
+    http_headers: str | None = None
     parser_version: str | None = None
     outcome: str | None = None
     reason: str | None = None

@@ -170,25 +170,48 @@ class WarcStore:
         wrote_resp = self._write(resp, "response", hop.url)
         return wrote_req, wrote_resp
 
-    def write_fetch(self, result: FetchResult) -> list[Written]:
-        """All hops of one fetch (redirects included); the last ``response`` is the page."""
+    def write_fetch(self, result: FetchResult, revisit_of: tuple[str, str, str, str] | None = None) -> list[Written]:
+        """All hops of one fetch (redirects included); the last record is the page's response.
+
+        ``revisit_of`` = (payload digest, record id, URL, date) of an earlier capture with the same
+        payload: the final hop is then written as request + ``revisit`` (headers only), the way
+        wget ``--warc-dedup`` and Heritrix's deduplicator do.
+        """
         out: list[Written] = []
-        for hop in result.hops:
-            out.extend(self._pair(hop))
+        for i, hop in enumerate(result.hops):
+            if revisit_of is not None and i == len(result.hops) - 1:
+                out.extend(self._request_revisit(hop, *revisit_of))
+            else:
+                out.extend(self._pair(hop))
         return out
 
-    def write_revisit(self, hop: Hop, digest: str, refers_to_id: str, refers_to_url: str,
-                      refers_to_date: str) -> Written:
-        """An unchanged re-fetch: headers only, pointing at the original capture."""
+    def _request_revisit(self, hop: Hop, digest: str, refers_id: str, refers_url: str,
+                         refers_date: str) -> tuple[Written, Written]:
+        w = self._ensure()
+        rev = self._revisit_record(hop, digest, refers_id, refers_url, refers_date)
+        req = w.create_warc_record(hop.url, "request", payload=io.BytesIO(b""), length=0,
+                                   http_headers=StatusAndHeaders(hop.request_line, list(hop.request_headers),
+                                                                 is_http_request=True),
+                                   warc_headers_dict={"WARC-Date": _warc_date(hop.date)})
+        req.rec_headers.add_header("WARC-Concurrent-To", rev.rec_headers.get_header("WARC-Record-ID"))
+        return self._write(req, "request", hop.url), self._write(rev, "revisit", hop.url)
+
+    def _revisit_record(self, hop: Hop, digest: str, refers_to_id: str, refers_to_url: str,
+                        refers_to_date: str):
         w = self._ensure()
         extra = {"WARC-Date": _warc_date(hop.date), "WARC-Refers-To": refers_to_id}
         if hop.ip:
             extra["WARC-IP-Address"] = hop.ip
-        rec = w.create_revisit_record(hop.url, digest, refers_to_url, refers_to_date,
-                                      http_headers=StatusAndHeaders(f"{hop.status} {hop.reason}".strip(),
-                                                                    list(hop.headers),
-                                                                    protocol=hop.http_version),
-                                      warc_headers_dict=extra)
+        return w.create_revisit_record(hop.url, digest, refers_to_url, refers_to_date,
+                                       http_headers=StatusAndHeaders(f"{hop.status} {hop.reason}".strip(),
+                                                                     list(hop.headers),
+                                                                     protocol=hop.http_version),
+                                       warc_headers_dict=extra)
+
+    def write_revisit(self, hop: Hop, digest: str, refers_to_id: str, refers_to_url: str,
+                      refers_to_date: str) -> Written:
+        """An unchanged re-fetch: headers only, pointing at the original capture."""
+        rec = self._revisit_record(hop, digest, refers_to_id, refers_to_url, refers_to_date)
         return self._write(rec, "revisit", hop.url)
 
     @property

@@ -192,7 +192,8 @@ class Crawler:
     def __init__(self, fetcher: Fetcher, frontier: Frontier, *, follow: str = "related",
                  max_pages: int | None = None, max_depth: int | None = None,
                  on_result: OnResult | None = None, skip_assets: bool = True,
-                 validators: Callable[[str], tuple[str | None, str | None]] | None = None) -> None:
+                 validators: Callable[[str], tuple[str | None, str | None]] | None = None,
+                 commit_every: int = 1, before_commit: Callable[[], None] | None = None) -> None:
         if follow not in FOLLOW_MODES:
             raise ValueError(f"--follow phải là một trong {', '.join(FOLLOW_MODES)}")
         self.fetcher = fetcher
@@ -203,6 +204,8 @@ class Crawler:
         self.on_result = on_result
         self.skip_assets = skip_assets
         self.validators = validators
+        self.commit_every = max(1, commit_every)
+        self.before_commit = before_commit
         self.stats = CrawlStats()
 
     def seed(self, urls: Iterable[str]) -> list[str]:
@@ -256,8 +259,23 @@ class Crawler:
             out += [link.url for link in links if len(link.text.split()) >= 6]
         return out
 
+    def _commit(self) -> None:
+        """Make the caller's work durable first, then the frontier: a page is never marked done
+        in the frontier before its capture and index entry are committed."""
+        if self.before_commit is not None:
+            self.before_commit()
+        self.frontier.commit()
+
     def run(self) -> CrawlStats:
         hosts = self.frontier.hosts()
+        since = 0
+        try:
+            self._loop(hosts, since)
+        finally:
+            self._commit()
+        return self.stats
+
+    def _loop(self, hosts: set[str], since: int) -> None:
         while True:
             if self.max_pages is not None and self.frontier.processed() >= self.max_pages:
                 break
@@ -287,5 +305,7 @@ class Crawler:
                     self.stats.not_modified += 1
                 self.frontier.mark(url, "done")
                 self._enqueue(self.links_to_follow(result, doc), depth + 1, url, hosts)
-            self.frontier.commit()
-        return self.stats
+            since += 1
+            if since >= self.commit_every:
+                self._commit()
+                since = 0

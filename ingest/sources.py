@@ -710,3 +710,53 @@ def iter_sitemap(url: str, get: Callable[[str], bytes], *, limits: Limits = DEFA
         return
     for loc, _lastmod in sm.entries:
         yield from iter_sitemap(loc, get, limits=limits, _depth=_depth + 1, _seen=seen)
+
+
+# --------------------------------------------------------------------------------------------
+# input units (for progress and per-file checkpoints)
+
+
+@dataclass
+class Unit:
+    """One input file: the grain of progress reporting and of resumption checkpoints."""
+
+    path: Path
+    kind: str  # file | warc | zip | tar
+    rel: str | None  # path inside the folder given on the command line (URL mapping)
+    size: int
+    mtime: float
+
+
+def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceError]]:
+    """Files of the given paths (folders walked in sorted order, symlinks refused)."""
+    units: list[Unit] = []
+    errors: list[SourceError] = []
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            errors.append(SourceError(str(root), None, None, "read",
+                                      "không tìm thấy tệp hoặc thư mục (not found)"))
+            continue
+        if root.is_file():
+            st = root.stat()
+            units.append(Unit(root, kind_of(root), None, st.st_size, st.st_mtime))
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                if path.is_symlink():
+                    errors.append(SourceError(str(path), None, None, "read",
+                                              "bỏ qua liên kết tượng trưng (symlink skipped)"))
+                    continue
+                st = path.stat()
+                units.append(Unit(path, kind_of(path), path.relative_to(root).as_posix(), st.st_size, st.st_mtime))
+    return units, errors
+
+
+def iter_unit(unit: Unit, *, base_url: str | None = None, limits: Limits = DEFAULT_LIMITS, start: int = 0,
+              revisits: RevisitIndex | None = None) -> Iterator[Item]:
+    if unit.kind == "file":
+        yield from iter_file(unit.path, base_url=base_url, rel=unit.rel, limits=limits)
+    else:
+        yield from iter_path(unit.path, base_url=base_url, limits=limits, start=start, revisits=revisits)
