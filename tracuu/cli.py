@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from tracuu import __version__
 
-#: Sub-command modules; each exposes ``register(subparsers)`` which sets ``func`` on its parser.
 def _command_modules() -> list[str]:
     """Every ``tracuu/*_cmd.py`` module, in the order a user meets them (then alphabetical)."""
     import pkgutil
@@ -25,6 +24,7 @@ def _command_modules() -> list[str]:
     return [m for m in order if m in found] + sorted(found - set(order))
 
 
+#: Sub-command modules; each exposes ``register(subparsers)`` which sets ``func`` on its parser.
 COMMANDS: list[str] = _command_modules()
 
 
