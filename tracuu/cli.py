@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from tracuu import __version__
 
+
 def _command_modules() -> list[str]:
     """Every ``tracuu/*_cmd.py`` module, in the order a user meets them (then alphabetical)."""
     import pkgutil
