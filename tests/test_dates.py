@@ -159,3 +159,12 @@ def test_vn_parserinfo_reads_sa_ch_as_am_pm() -> None:
     info = VnParserInfo()
     assert parser.parse("21/12/2018 9:26:09 CH", parserinfo=info) == datetime(2018, 12, 21, 21, 26, 9)
     assert parser.parse("03/04/2019 12:05 SA", parserinfo=info) == datetime(2019, 4, 3, 0, 5)
+
+
+@pytest.mark.parametrize("text", [t for t, e, _ in CASES if e != "none"] + [
+    "(21/12/2018 12:05:00 SA)", "(21/12/2018 12:05:00 CH)", "(12/21/2018 9:26:09 AM)", "21/12/2018 9:26 pm",
+    "(31/02/2020 9:26:09 SA)", "21/12/2018 13:05:00 SA 22/12/2018"])
+def test_fast_path_agrees_with_general_path(text: str) -> None:
+    # parse_datetime short-cuts the .NET form; find_datetimes always takes the general path.
+    found = find_datetimes(text)
+    assert parse_datetime(text) == (found[0][0] if found else None)
