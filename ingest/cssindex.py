@@ -51,20 +51,24 @@ def _strip_brackets(text: str) -> str:
     return re.sub(r"\[[^\]]*\]|\([^)]*\)", "", text)
 
 
-_SIMPLE = re.compile(r"^([a-zA-Z][\w-]*)?(?:([#.])([\w-]+))?$")
+_SIMPLE = re.compile(r"^([a-zA-Z][\w-]*)?(?:([#.])([\w-]+))?"
+                     r"(?:\[([\w-]+)(?:([$^*]?=)['\"]?([^'\"\]\s]+)['\"]?(\s+i)?)?\])?$")
 
 
 @lru_cache(maxsize=1024)
 def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ...] | None, tuple | None]:
     """The compiled selector, one index key per comma part (None: no usable key) and, when every
-    part is a bare ``tag``, ``.class``, ``#id`` or ``tag.class``, the (tag, kind, value) tests that
-    replace soupsieve's slower ``match``."""
+    part is one compound like ``tag``, ``.class``, ``#id``, ``tag.class`` or ``tag[attr$=value i]``,
+    the equivalent plain tests that replace soupsieve's slower ``match``."""
     keys: list[tuple[str, str]] = []
-    simple: list[tuple[str | None, str | None, str | None]] | None = []
+    simple: list[tuple] | None = []
     for part in _split_top(selector, ","):
         m = _SIMPLE.match(part)
-        if m and (m.group(1) or m.group(2)) and simple is not None:
-            simple.append((m.group(1).lower() if m.group(1) else None, m.group(2), m.group(3)))
+        if m and (m.group(1) or m.group(2) or m.group(4)) and simple is not None:
+            tag, kind, value, attr, op, aval, icase = m.groups()
+            if icase and aval:
+                aval = aval.lower()
+            simple.append((tag.lower() if tag else None, kind, value, attr, op, aval, bool(icase)))
         else:
             simple = None
         last = _split_top(part.replace(">", " ").replace("+", " ").replace("~", " "), " \t\n")[-1]
@@ -146,13 +150,25 @@ class CssIndex:
 
 
 def _simple_match(el: Tag, tests: tuple) -> bool:
-    for tag, kind, value in tests:
+    for tag, kind, value, attr, op, aval, icase in tests:
         if tag and el.name != tag:
             continue
         if kind == "#" and el.get("id") != value:
             continue
         if kind == "." and value not in (el.get("class") or ()):
             continue
+        if attr:
+            have = el.get(attr)
+            if have is None:
+                continue
+            if op:
+                if isinstance(have, list):
+                    have = " ".join(have)
+                if icase:
+                    have = have.lower()
+                if op == "=" and have != aval or op == "$=" and not have.endswith(aval) or \
+                        op == "^=" and not have.startswith(aval) or op == "*=" and aval not in have:
+                    continue
         return True
     return False
 
