@@ -4,8 +4,8 @@ Usage: python bench/parse.py [--pages 500] [--seed bench] [--rounds 1]
 
 Why interleaved: the machine is shared, so load changes from second to second. Each page is
 extracted by tracuu and then by trafilatura back to back, and each side's time is summed; both see
-the same load. tracuu is timed from the raw bytes (decoding included: ``ingest.parse.parse_page``
-when available, else the meta-charset decode + ``extract_html``); trafilatura gets the already
+the same load. tracuu is timed from the raw bytes (``ingest.parse.parse_page``: sniffing, decoding
+and ``extract_html``, as ``tracuu parse`` runs it); trafilatura gets the already
 decoded text (its decoding is not timed), which only favours the baseline. The goal (issue 2,
 acceptance 4) is a ratio of at least 3.0.
 """
@@ -40,15 +40,9 @@ def _pages(out: Path, n: int, seed: str) -> list[tuple[bytes, str]]:
 
 
 def _tracuu_extractor():
-    try:
-        from ingest.parse import parse_page
+    from ingest.parse import parse_page
 
-        return "parse_page", lambda data, url: parse_page(data, url=url)
-    except ImportError:
-        from ingest.htmlparse import extract_html
-        from tests.portal_scoring import decode_page
-
-        return "decode+extract_html", lambda data, url: extract_html(decode_page(data), url=url)
+    return "parse_page: decode + extract_html", lambda data, url: parse_page(data, url=url)
 
 
 def main(argv: list[str] | None = None) -> int:
