@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,10 +74,17 @@ _FRAME = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class
 
 
 def _clean(text: str) -> str:
-    """NFC, invisible characters and NBSP removed, whitespace collapsed."""
+    """Whitespace collapsed; NFC when needed.
+
+    The whole document went through ``normalize_unicode`` before parsing (one pass instead of one per
+    string); only characters that arrived as entities (``&nbsp;``, ``&#769;``) can still need work.
+    """
     if not text:
         return ""
-    return _WS.sub(" ", normalize_unicode(text)).strip()
+    text = _WS.sub(" ", text).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = normalize_unicode(text)
+    return text
 
 
 def _split_sel(sel: str) -> tuple[str, str | None]:
@@ -218,13 +226,15 @@ def _blocks(root: Tag, skip: set[int]) -> list[_Block]:
 # --------------------------------------------------------------------------- the page
 class _Page:
     def __init__(self, html: str, url: str | None, family: Family) -> None:
-        self.html = html
+        self.html = html = normalize_unicode(html)
         self.soup = BeautifulSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
         self.fam = family
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()
+        parts = urlsplit(self.base) if self.base else None
+        self._origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
     # ---- url / site
     def _canonical(self) -> str | None:
@@ -247,7 +257,11 @@ class _Page:
         if not href:
             return None
         href = href.strip()
-        return urljoin(self.base, href) if self.base else href
+        if not self.base:
+            return href
+        if href.startswith("/") and not href.startswith("//") and self._origin:
+            return self._origin + href
+        return urljoin(self.base, href)
 
     def site(self) -> str | None:
         ref = self.url or self.base
@@ -459,19 +473,31 @@ def _file_name(a: Tag) -> str:
 
 
 # --------------------------------------------------------------------------- lists
-def _item_block(a: Tag, stop: Tag) -> Tag:
-    """The element holding one list item: climb while the parent holds links to this href only."""
-    href = a.get("href")
-    el = a
-    for _ in range(4):
-        parent = el.parent
-        if parent is None or parent is stop:
-            break
-        links = parent.find_all("a", href=True, limit=6)
-        if any(x.get("href") != href for x in links):
-            break
-        el = parent
-    return el
+def _item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
+    """For each anchor, the element holding its list item: the highest ancestor (at most four
+    levels up, below ``stop``) whose links all point to that anchor's target."""
+    hrefs: dict[int, set[str]] = {}
+    chains: list[tuple[Tag, list[Tag]]] = []
+    for a in anchors:
+        href = a.get("href")
+        chain = []
+        el = a.parent
+        for _ in range(4):
+            if el is None or el is stop:
+                break
+            hrefs.setdefault(id(el), set()).add(href)
+            chain.append(el)
+            el = el.parent
+        chains.append((a, chain))
+    out: dict[int, Tag] = {}
+    for a, chain in chains:
+        best = a
+        for el in chain:
+            if len(hrefs[id(el)]) != 1:
+                break
+            best = el
+        out[id(a)] = best
+    return out
 
 
 def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[LinkItem]:
@@ -492,6 +518,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
                 break
             if node.name == "a" and node.has_attr("href") and not _is_descendant(node, after):
                 anchors.append(node)
+    blocks = _item_blocks(anchors, container)
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
         href = a["href"].strip()
@@ -505,7 +532,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             title = _clean(links[0].get("title") or "")
         if not title or _LIST_HEADING.match(title):
             continue
-        block = _item_block(links[0], container)
+        block = blocks[id(links[0])]
         published = None
         t = block.find("time") if block is not links[0] else None
         if t is not None and t.get("datetime"):
