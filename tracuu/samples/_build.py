@@ -303,6 +303,8 @@ def asset_path(site: dict, dt: datetime, stem: str, ext: str, aid: int) -> str:
     if fam == "liferay7":
         return f"/documents/{site['group_id']}/{aid}/{stem}.{ext}"
     if fam == "tandan":
+        if ext in ("png", "jpg"):
+            return f"/portal/PublishingImages/{dt.year}/{stem}.{ext}"
         return f"/portal/VanBan/{dt.year}/{stem}.{ext}"
     raise KeyError(fam)
 
