@@ -255,3 +255,23 @@ def test_parser_recognises_listings(entry):
     parse_page = _parse_page()
     doc = parse_page((SAMPLES / entry["file"]).read_bytes(), url=entry["url"], path=str(SAMPLES / entry["file"]))
     assert doc.kind == "listing"
+
+
+def test_wheel_ships_every_sample_file(tmp_path):
+    """A wheel (`pip install .`) must carry the samples (setup.cfg package_data), or `tracuu demo` has nothing to serve."""
+    import shutil
+    import subprocess
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "tracuu-data", "test-artifacts",
+                                                             "build", "*.egg-info", "__pycache__", ".pytest_cache"))
+    out = tmp_path / "lib"
+    # build_py is the step of a wheel build that copies package data; it needs no network and no `wheel`
+    proc = subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "-d", str(out)],
+                          cwd=src, capture_output=True, text=True)
+    if proc.returncode != 0 and "No module named 'setuptools'" in proc.stderr:
+        pytest.skip("setuptools is not installed in this interpreter")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    names = {p.relative_to(out).as_posix() for p in (out / "tracuu" / "samples").rglob("*") if p.is_file()}
+    expected = {f"tracuu/samples/{p['file']}" for p in PAGES} | {f"tracuu/samples/{a['file']}" for a in ASSETS}
+    assert expected | {"tracuu/samples/manifest.json", "tracuu/samples/README.md"} <= names
