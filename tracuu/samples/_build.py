@@ -43,6 +43,9 @@ EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 # Families whose detail page shows minutes only: the expected published time has seconds = 0.
 MINUTE_ONLY = {"liferay62", "liferay7", "sharepoint_ministry"}
+# Families whose related/latest lists print the day only.
+LR7_T = 1700000000000
+DAY_ONLY_LISTS = {"sharepoint_ministry", "tandan"}
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -747,7 +750,7 @@ def lr7_article(p: Page) -> str:
     when = f"({vi_weekday(p.dt)}, {dmy(p.dt)} {hhmm(p.dt)})"
     img = image_block(p, '<figure class="text-center"><img class="img-fluid" src="{src}" alt="" />'
                          '<figcaption class="text-muted"><em>{cap}</em></figcaption></figure>')
-    att = "".join(f'<li><a href="{a["path"]}?t=1700000000000" target="_blank">{esc(a["title"])}</a></li>'
+    att = "".join(f'<li><a href="{a["path"]}" target="_blank">{esc(a["title"])}</a></li>'
                   for a in p.attachments)
     att = f'<div class="file-attach"><p><strong>Tệp đính kèm:</strong></p><ul>{att}</ul></div>' if att else ""
     aid = p.a["id"]
@@ -829,8 +832,8 @@ def td_article(p: Page) -> str:
 <div class="tandan-p-article-main ms-rtestate-field"><div class="ExternalClass{ext}">
 {img}
 {body_html(p, '<p class="MsoNormal" style="text-align:justify">')}
-</div></div>
 {att}
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>{esc(p.a.get("author", ""))}</b></p>
 <div class="td-tags">Từ khóa: {tags}</div>
 <div class="tandan-div-view-count">Số lượt xem: {p.a["views"]}</div>
@@ -919,6 +922,13 @@ RENDER = {"aspnet_vi": aspnet_article, "liferay62": lr62_article, "sharepoint_mi
 LISTING = {"aspnet_vi": aspnet_listing, "liferay62": lr62_listing, "wordpress": wp_listing}
 
 
+def list_iso(site: dict, dt: datetime) -> str:
+    """A list item's time as the page shows it: SharePoint lists print the day only, ``(21/12/2018)``."""
+    if site["family"] in DAY_ONLY_LISTS:
+        dt = dt.replace(hour=0, minute=0, second=0)
+    return iso(dt)
+
+
 def parse_dt(s: str, family: str) -> datetime:
     dt = datetime.strptime(s, "%Y-%m-%d %H:%M:%S")
     return dt.replace(second=0) if family in MINUTE_ONLY else dt
@@ -948,14 +958,16 @@ def build() -> tuple[dict[str, bytes], dict]:
                            "content_type": "image/png", "of": p.url})
         for t, ext, exists in a.get("attachments", ()):
             stem = a.get("file_stem") or slugify(t, 50).replace("-", "_")
-            apath = asset_path(site, dt, stem, ext, a["id"])
+            fpath = asset_path(site, dt, stem, ext, a["id"])
+            # Liferay links carry a cache-buster query; HTTrack saves the file without it
+            apath = fpath + (f"?t={LR7_T}" if site["family"] == "liferay7" else "")
             p.attachments.append({"title": t, "path": apath, "url": f"https://{site['host']}{apath}", "exists": exists})
             if exists:
                 data = (pdf_bytes(t, [fold(x)[:90] for x in a["paras"][:3]]) if ext == "pdf" else docx_bytes([t] + a["paras"]))
-                files[f"{site['host']}{apath}"] = data
+                files[f"{site['host']}{fpath}"] = data
                 ctype = "application/pdf" if ext == "pdf" else \
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                assets.append({"file": f"{site['host']}{apath}", "url": f"https://{site['host']}{apath}",
+                assets.append({"file": f"{site['host']}{fpath}", "url": f"https://{site['host']}{apath}",
                                "content_type": ctype, "of": p.url})
         pages.append(p)
 
@@ -1017,8 +1029,8 @@ def build() -> tuple[dict[str, bytes], dict]:
             "summary": p.a.get("summary"),
             "images": [{"url": im["url"], "caption": im["caption"]} for im in p.images],
             "attachments": [{"title": at["title"], "url": at["url"], "exists": at["exists"]} for at in p.attachments],
-            "related": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in p.related],
-            "latest": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in p.latest],
+            "related": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in p.related],
+            "latest": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in p.latest],
             "notes": p.a.get("notes", []),
         })
         if p.a.get("seed"):
@@ -1054,7 +1066,8 @@ def build() -> tuple[dict[str, bytes], dict]:
                 "file": f"{host}{file}", "url": f"https://{host}{path}", "host": host, "family": site["family"],
                 "kind": "listing", "encoding": "utf-8", "ingest": True, "title": title, "published": None,
                 "category": list(labels), "summary": None, "images": [], "attachments": [], "related": [],
-                "latest": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in latest], "notes": [],
+                "latest": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in latest],
+                "notes": [],
             })
 
     manifest = {

@@ -26,8 +26,8 @@
 <p class="MsoNormal" style="text-align:justify">Để tăng tỷ lệ thanh toán trực tuyến, UBND tỉnh yêu cầu các cơ quan niêm yết mã QR thanh toán tại quầy, hướng dẫn người dân sử dụng ứng dụng ngân hàng và ví điện tử.</p>
 <p class="MsoNormal" style="text-align:justify">Các ngân hàng thương mại trên địa bàn cam kết miễn phí giao dịch nộp phí, lệ phí thủ tục hành chính và cử cán bộ hỗ trợ tại Trung tâm Phục vụ hành chính công tỉnh.</p>
 <p class="MsoNormal" style="text-align:justify">Chỉ tiêu đặt ra đến cuối năm 2023 là 30% hồ sơ có phí, lệ phí được thanh toán trực tuyến.</p>
-</div></div>
 
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Thu Hà</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=thanh%20to%C3%A1n%20tr%E1%BB%B1c%20tuy%E1%BA%BFn">thanh toán trực tuyến</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 1120</div>
