@@ -53,7 +53,7 @@ def articles() -> list[dict]:
 def test_manifest_lists_every_file_and_nothing_else():
     on_disk = {p.relative_to(SAMPLES).as_posix() for p in SAMPLES.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
-    listed = [p["file"] for p in PAGES] + [a["file"] for a in ASSETS]
+    listed = [p["file"] for p in PAGES] + [a["file"] for a in ASSETS] + [MANIFEST["warc"]["file"]]
     assert len(listed) == len(set(listed)), "a file is listed twice"
     assert set(listed) == on_disk - SOURCES
     assert SOURCES <= on_disk
@@ -187,6 +187,41 @@ def test_seed_page_is_included_once_and_is_the_best_match_for_cai_cach_hanh_chin
     for p in PAGES:
         if p["ingest"] and p is not seed_html:
             assert phrase not in fold(p["title"]), p["file"]
+
+
+def test_warc_holds_every_page_to_ingest_with_its_url_and_bytes():
+    from warcio.archiveiterator import ArchiveIterator
+
+    want = {p["url"]: p for p in PAGES if p["ingest"]}
+    seen = {}
+    with open(SAMPLES / MANIFEST["warc"]["file"], "rb") as fh:
+        types = []
+        for rec in ArchiveIterator(fh, check_digests="raise"):
+            types.append(rec.rec_type)
+            if rec.rec_type != "response":
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            entry = want[url]
+            assert rec.http_headers.get_statuscode() == "200"
+            assert rec.http_headers.get_header("Content-Type") == f"text/html; charset={entry['encoding']}"
+            seen[url] = rec.content_stream().read()
+            assert seen[url] == (SAMPLES / entry["file"]).read_bytes(), url
+    assert types[0] == "warcinfo"
+    assert set(seen) == set(want) and MANIFEST["warc"]["records"] == len(want)
+    assert not any(u.endswith(".txt") for u in seen)
+
+
+def test_every_html_page_names_its_own_url():
+    """A folder ingest without a base URL can still key each page by its real URL."""
+    for p in PAGES:
+        if p["file"].endswith(".txt"):
+            continue
+        soup = BeautifulSoup((SAMPLES / p["file"]).read_bytes(), "lxml")
+        link = soup.find("link", rel="canonical")
+        og = soup.find("meta", property="og:url")
+        layout = re.search(r'getLayoutURL: function\(\) \{return "([^"]+)"', str(soup))
+        found = (link and link["href"]) or (og and og["content"]) or (layout and layout.group(1))
+        assert found == p["url"], p["file"]
 
 
 def test_seed_text_dump_is_the_shared_seed_unchanged():

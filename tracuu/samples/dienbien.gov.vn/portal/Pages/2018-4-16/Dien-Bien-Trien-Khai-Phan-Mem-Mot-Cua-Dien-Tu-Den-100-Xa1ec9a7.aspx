@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2018-4-16/Dien-Bien-Trien-Khai-Phan-Mem-Mot-Cua-Dien-Tu-Den-100-Xa1ec9a7.aspx" />
 <title>
 	Điện Biên triển khai phần mềm một cửa điện tử đến 100% xã, phường, thị trấn - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2019-12-3/Hoi-Thi-Can-Bo-Mot-Cua-Gioi-Tinh-Dien-Bien-Nam-2019c4afc5.aspx" />
 <title>
 	Hội thi "Cán bộ một cửa giỏi" tỉnh Điện Biên năm 2019 - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>

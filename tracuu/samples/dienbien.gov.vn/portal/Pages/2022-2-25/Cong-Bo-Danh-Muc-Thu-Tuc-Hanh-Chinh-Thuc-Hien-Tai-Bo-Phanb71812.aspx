@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2022-2-25/Cong-Bo-Danh-Muc-Thu-Tuc-Hanh-Chinh-Thuc-Hien-Tai-Bo-Phanb71812.aspx" />
 <title>
 	Công bố danh mục thủ tục hành chính thực hiện tại Bộ phận một cửa các cấp - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2023-6-20/Day-Manh-Thanh-Toan-Khong-Dung-Tien-Mat-Trong-Giai-Quyet-Thubfc979.aspx" />
 <title>
 	Đẩy mạnh thanh toán không dùng tiền mặt trong giải quyết thủ tục hành chính - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>

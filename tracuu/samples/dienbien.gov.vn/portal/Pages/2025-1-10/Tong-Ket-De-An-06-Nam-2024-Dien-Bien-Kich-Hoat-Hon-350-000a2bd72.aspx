@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2025-1-10/Tong-Ket-De-An-06-Nam-2024-Dien-Bien-Kich-Hoat-Hon-350-000a2bd72.aspx" />
 <title>
 	Tổng kết Đề án 06 năm 2024: Điện Biên kích hoạt hơn 350.000 tài khoản định danh điện tử - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
