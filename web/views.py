@@ -13,10 +13,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
+from search.model import SearchRequest, SearchResult
 from werkzeug.datastructures import MultiDict
 
 from ingest.document import Document, LinkItem, doc_id
-from search.model import SearchRequest, SearchResult
 from web.formatting import category_label, http_url, vn_number
 from web.params import (
     DATE_HINT,
