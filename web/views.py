@@ -60,6 +60,15 @@ class FacetValue:
     url: str
     depth: int = 0
 
+    @property
+    def leaf(self) -> str:
+        """What an indented sub-category shows (its parents are the lines above it)."""
+        return self.label.rsplit(" › ", 1)[-1] if self.depth else self.label
+
+    @property
+    def parent(self) -> str:
+        return self.label.rsplit(" › ", 1)[0] if self.depth else ""
+
 
 @dataclass
 class Chip:
