@@ -10,6 +10,7 @@ index of government pages is not something to expose by accident) and print the 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -59,6 +60,8 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) ->
         print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
               "(no index in data directory)", file=sys.stderr)
         return 1
+    # "Task queue depth is N" only says that all threads are busy; not something a user can act on.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     app = create_app({"DATA": str(data)})
     try:
         server = create_server(app, host=host, port=port, threads=threads, ident="tracuu")
