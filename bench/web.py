@@ -30,7 +30,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_QUERIES = REPO.parent / "shared" / "cases" / "dev_queries.tsv"
+SHARED = Path(os.environ.get("TRACUU_SHARED", REPO.parent / "shared"))
+DEV_QUERIES = SHARED / "cases" / "dev_queries.tsv"
 BUILTIN_QUERIES = [
     "cải cách hành chính", "cai cach hanh chinh", "chuyển đổi số", "chuyen doi so", "tuyển dụng công chức",
     "\"dịch vụ công trực tuyến\"", "phòng chống thiên tai", "ubnd tinh", "báo cáo quý III năm 2020",
@@ -46,7 +47,7 @@ def load_queries(limit: int = 300) -> list[str]:
     return queries
 
 
-CORPUS = REPO.parent / "shared" / "corpus" / "articles.jsonl.gz"
+CORPUS = SHARED / "corpus" / "articles.jsonl.gz"
 
 
 def build_corpus_index(data: Path, n: int) -> None:
