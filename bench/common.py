@@ -40,7 +40,6 @@ def parse_site(root: Path):
     """Parse every page under ``root/sites`` the way ``tracuu ingest`` does; returns
     (documents, seconds, skipped)."""
     from ingest.parse import SkipPage, parse_page
-
     from tracuu.ingest_cmd import Unreadable, iter_pages
 
     docs = []

@@ -156,9 +156,8 @@ def _hms(seconds: float) -> str:
 
 # -- command ------------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> int:
-    from ingest.parse import SkipPage, parse_page
-
     from index.writer import IndexLocked, IndexWriterSink
+    from ingest.parse import SkipPage, parse_page
 
     data = data_dir(args.data)
     files = collect_files(args.paths)
