@@ -69,7 +69,7 @@ SUGGEST_BELOW = 10
 _MISSING_DATE = 2**64 - 1
 _POSTINGS_CACHE_MAX = 4096
 #: cached postings (entries in all cached {doc: tf} dicts) before the cache is dropped
-_POSTINGS_BUDGET = 4_000_000
+_POSTINGS_BUDGET = 1_500_000
 #: BM25 parameters (Whoosh's BM25F defaults, so boosts keep their meaning)
 _K1 = 1.2
 _B = 0.75
