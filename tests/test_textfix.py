@@ -3,11 +3,16 @@ no-false-repair cases (correct Vietnamese, English, code, other Latin languages 
 
 from __future__ import annotations
 
+import gzip
+import itertools
+import json
 import unicodedata
 
 import pytest
 
+from ingest.legacy_charsets import TCVN3, VISCII, VNI
 from ingest.textfix import is_vietnamese_syllable, normalize_unicode, repair_text
+from tests.conftest import shared_path
 
 SENTENCE = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 UBND = "Ủy ban nhân dân tỉnh Đồng Nai"
@@ -113,30 +118,104 @@ def test_short_mojibake_query() -> None:
     assert repair_text("Ä‘á»“ng")[0] == "đồng"
 
 
-def test_tcvn3_and_vni_round_trip_long_text() -> None:
-    from ingest.legacy_charsets import TCVN3, VNI
+# --- encoders used to make legacy text from correct text (the inverse of the repair tables) -------------
 
-    text = "Ủy ban nhân dân tỉnh Lai Châu ban hành kế hoạch cải cách hành chính năm 2018 của tỉnh"
-    inverse = {v: chr(k) for k, v in TCVN3.items()}
-    tcvn3 = "".join(inverse.get(c, c) for c in text.lower())
-    assert repair_text(tcvn3) == (text.lower(), ["legacy-tcvn3"])
-    # VNI: base letter + diacritic bytes (built from the table, decomposed text → VNI bytes)
-    marks = {v: chr(k) for k, v in VNI.items() if k >= 0xE0 or k == 0xD1}
-    letters = {"ơ": "ô", "ư": "ö", "đ": "ñ", "Đ": "Ñ"}
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _to_tcvn3(text: str) -> str:
+    """TCVN3 bytes as a Latin-1 reader shows them; TCVN3 has no toned capitals, so lower-case first."""
+    inverse = {v: k for k, v in TCVN3.items()}
+    data = bytes(inverse.get(c, ord(c) if c.isascii() else 0x3F) for c in text.lower())
+    return _sloppy_cp1252(data)
+
+
+def _to_viscii(text: str) -> str:
+    inverse = {v: k for k, v in VISCII.items()}
+    out = []
+    for c in text:
+        if c in inverse:
+            out.append(inverse[c])
+        elif ord(c) < 0x100 and ord(c) not in VISCII:
+            out.append(ord(c))
+        else:
+            out.append(0x3F)
+    return bytes(out).decode("latin-1")
+
+
+def _to_vni(text: str) -> str:
+    lower = {v: chr(k) for k, v in VNI.items() if k >= 0xE0 or k == 0xD1}
+    upper = {v: chr(k) for k, v in VNI.items() if 0xC0 <= k < 0xE0}
+    horn = {"o": "ô", "u": "ö", "O": "Ô", "U": "Ö"}  # VNI writes ơ/ư as the bytes shown as ô/ö
     out = []
     for ch in text:
-        if ch in letters or ch in ("í", "ì", "ỉ", "ĩ", "ị", "ỵ"):
-            out.append(letters.get(ch) or marks[ch])
+        if ch in "ơưđƠƯĐíìỉĩịỵÍÌỈĨỊỴ":
+            out.append(lower.get(ch) or upper[ch])
             continue
         d = unicodedata.normalize("NFD", ch)
-        base, rest = d[0], d[1:]
-        if base in "ou" and "\u031b" in rest:
-            base, rest = letters["ơ" if base == "o" else "ư"], rest.replace("\u031b", "")
-        out.append(base + (marks[rest] if rest else ""))
-    vni = "".join(out)
-    assert vni != text
-    fixed, repairs = repair_text(vni)
-    assert (fixed, repairs) == (text, ["legacy-vni"])
+        base, marks = d[0], d[1:]
+        if not marks or not base.isascii():
+            out.append(ch if ch.isascii() else "?")
+            continue
+        if "\u031b" in marks:
+            base, marks = horn[base], marks.replace("\u031b", "")
+        table = upper if base.isupper() else lower
+        out.append(base + (table.get(marks) or table.get(marks[::-1], "") if marks else ""))
+    return "".join(out)
+
+
+def _to_cp1258_as_latin1(text: str) -> str:
+    pieces = []
+    for ch in text:  # windows-1258 has the base vowels (â ê ô ơ ư ă) precomposed, tones as marks
+        d = unicodedata.normalize("NFD", ch)
+        pieces.append(unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+                      + "".join(c for c in d if c in _TONES))
+    return "".join(pieces).encode("cp1258", errors="replace").decode("latin-1")
+
+
+LONG = ("Ủy ban nhân dân tỉnh Lai Châu ban hành kế hoạch cải cách hành chính năm 2018 của tỉnh, "
+        "Sở Nội vụ hướng dẫn các cơ quan, đơn vị thực hiện; người dân được hỗ trợ trực tuyến.")
+
+
+@pytest.mark.parametrize(
+    ("encode", "expected", "repair"),
+    [
+        (_to_tcvn3, LONG.lower(), "legacy-tcvn3"),
+        (_to_vni, LONG, "legacy-vni"),
+        (_to_viscii, LONG, "legacy-viscii"),
+        (_to_cp1258_as_latin1, LONG, "cp1258-as-latin1"),
+    ],
+)
+def test_legacy_round_trip_long_text(encode, expected: str, repair: str) -> None:
+    garbled = encode(LONG)
+    assert garbled != expected
+    assert repair_text(garbled) == (expected, [repair])
+
+
+def _representable(text: str, encode) -> str:
+    """``text`` with the characters that ``encode`` cannot carry replaced by "?" (as the encoders do)."""
+    return "".join(c if encode(c) != "?" or c == "?" else "?" for c in text)
+
+
+def test_corpus_round_trip_and_no_false_repair() -> None:
+    """Real article text (../shared; skipped without it) is never changed as it is, and comes back exactly
+    from every legacy encoding and from UTF-8 mojibake."""
+    path = shared_path("corpus", "articles.jsonl.gz")
+    texts = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in itertools.islice(fh, 25):
+            rec = json.loads(line)
+            text = " ".join(str(rec.get(k) or "") for k in ("title", "sapo", "body"))[:1500]
+            texts.append(unicodedata.normalize("NFC", text))
+    for text in texts:
+        assert repair_text(text) == (text, [])
+        assert repair_text(_sloppy_cp1252(text.encode("utf-8"))) == (text, ["mojibake-utf8-cp1252"])
+        lower = text.lower()
+        assert repair_text(_to_tcvn3(text)) == (_representable(lower, _to_tcvn3), ["legacy-tcvn3"])
+        assert repair_text(_to_viscii(text)) == (_representable(text, _to_viscii), ["legacy-viscii"])
+        assert repair_text(_to_vni(text)) == (_representable(text, _to_vni), ["legacy-vni"])
+        assert repair_text(_to_cp1258_as_latin1(text)) == (_representable(text, _to_cp1258_as_latin1),
+                                                            ["cp1258-as-latin1"])
 
 
 # --- row 70: no false repair -------------------------------------------------------------------------
