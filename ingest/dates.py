@@ -40,6 +40,12 @@ _MONTHS_EN = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+# Month names spelled out in Vietnamese ("21 tháng Mười Hai, 2018"); giêng = first, chạp = twelfth.
+_MONTHS_VI = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+_VN_MONTH_ALT = "|".join(k.replace(" ", r"\s+") for k in sorted(_MONTHS_VI, key=len, reverse=True))
 
 # A letter (any script) — used for "not inside a word" look-arounds; \b treats digits as word chars.
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -52,20 +58,22 @@ _DATE_RE = re.compile(
     r"""
     (?P<n>[0-9](?<![0-9][0-9])[0-9]?)    # 1-2 digits not preceded by a digit
     (?:
-      # ISO 8601 / SQL: 2018-12-21, 2018-12-21T09:26:09.000+0700 (the time is read by _TIME_AFTER_RE)
-      (?<=[0-9]{2})(?P<n2>[0-9]{2})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})(?![0-9])
+      # ISO 8601 / SQL: 2018-12-21, 2018-12-21T09:26:09.000+0700 (the time is read by _TIME_AFTER_RE);
+      # also year-first with slashes or dots (2018/12/21), but not inside a path (/2018/12/21/)
+      (?<=[0-9]{2})(?P<n2>[0-9]{2})(?P<isep>[-/.])(?P<im>[0-9]{1,2})(?P=isep)(?P<id>[0-9]{1,2})(?![0-9])
+      (?!(?P=isep)[0-9A-Za-z])
     | # numeric day-first: 21/12/2018, 21-12-2018, 21.12.2018, 21/12/18 (not the tail of 1/21/12/2018)
       (?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)
       (?P<y>[0-9]{4}|[0-9]{2})(?![0-9])(?!(?P=sep)[0-9A-Za-z])
     | # Vietnamese long form: 09 tháng 10 năm 2025, 21 tháng 12, 2018, 21 thg 12, 2018
-      \s*(?:tháng|thg)\s*(?P<vm>[0-9]{1,2})
+      \s*(?:tháng|thg)\s*(?P<vm>[0-9]{1,2}|VN_MONTHS)(?![^\W\d_])
       (?:\s*,\s*|\s+năm\s+|\s*/\s*|\s+)(?P<vy>[0-9]{4})(?![0-9])
     | # English day-first: 21 December 2018, 21st of Dec., 2018
       (?:st|nd|rd|th)?\s+(?:of\s+)?(?P<emn>MONTHS)(?![^\W\d_])\.?,?\s+(?P<ey>[0-9]{4})(?![0-9])
     | # English month-first: (December) 21, 2018 — the month name before is checked by _MONTH_BEFORE_RE
       (?:st|nd|rd|th)?,?\s+(?P<ey2>[0-9]{4})(?![0-9])
     )
-    """.replace("MONTHS", _MONTH_ALT),
+    """.replace("VN_MONTHS", _VN_MONTH_ALT).replace("MONTHS", _MONTH_ALT),
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_BEFORE_RE = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<mn>{_MONTH_ALT})\.?\s+$", re.IGNORECASE)
@@ -95,7 +103,8 @@ _CLOCK = rf"""
 _TZ = r"""
     (?P<tz>
         (?P<z>Z)(?![A-Za-z])
-      | (?P<os>[+-])(?P<oh>[0-9]{2}):?(?P<om>[0-9]{2})(?![0-9])
+      | (?:(?=[+-])|\s+(?=[+-][0-9]{4}(?![0-9:])))  # attached (+07:00) or RFC 2822 (" +0700")
+        (?P<os>[+-])(?P<oh>[0-9]{2}):?(?P<om>[0-9]{2})(?![0-9])
       | \s*\(?\s*(?:GMT|UTC)(?:\s*(?P<gs>[+-])\s*(?P<gh>[0-9]{1,2})(?::?(?P<gm>[0-9]{2}))?)?(?![0-9])\s*\)?
     )?
 """
@@ -105,8 +114,10 @@ _TIME_AFTER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_WEEKDAY = r"""(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN|T[2-7]
+    |monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"""
 _TIME_BEFORE_RE = re.compile(
-    rf"(?<![0-9:]){_CLOCK}[\s,;|–—-]*(?:(?:ngày|on)\s*)?$",
+    rf"(?<![0-9:]){_CLOCK}[\s,;|–—-]*(?:{_WEEKDAY}\.?[\s,;|–—-]*)?(?:(?:ngày|on)\s*)?$",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -161,7 +172,10 @@ def _date_parts(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None
     g = m.group
     n = g("n")
     if g("n2"):
-        return int(n + g("n2")), int(g("im")), int(g("id")), m.start()
+        start = m.start()
+        if g("isep") != "-" and start and text[start - 1] in "/.":
+            return None  # a path or a version (/2018/12/21/, 1.2018.12.21)
+        return int(n + g("n2")), int(g("im")), int(g("id")), start
     if g("sep"):
         y = g("y")
         sep = g("sep")
@@ -175,7 +189,9 @@ def _date_parts(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None
             a, b = b, a
         return _year(y), b, a, start
     if g("vm"):
-        return int(g("vy")), int(g("vm")), int(n), m.start()
+        vm = g("vm")
+        month = int(vm) if vm.isdigit() else _MONTHS_VI[" ".join(vm.lower().split())]
+        return int(g("vy")), month, int(n), m.start()
     if g("emn"):
         return int(g("ey")), _MONTHS_EN[g("emn").lower()], int(n), m.start()
     before = _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())

@@ -77,6 +77,25 @@ def test_nbsp_row_really_has_nbsp() -> None:
         ("Posted on Friday the 21st of December in 2018", "2018-12-21T00:00:00+07:00"),
         # a name like "Tin 24h" before a date is not a clock time
         ("Tin 24h 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        # strings of the portal families in ../shared/design/portal-markup.md
+        ("27-08-2014 04:03 CH", "2014-08-27T16:03:00+07:00"),
+        (" 21/07/2022 | 10:00 AM ", "2022-07-21T10:00:00+07:00"),
+        ("Ngày đăng 18/03/2019 | 04:01 PM \u00a0|\u00a0View count: 536", "2019-03-18T16:01:00+07:00"),
+        ("(Thứ hai, 19/04/2021 15:17)", "2021-04-19T15:17:00+07:00"),
+        ("Monday, 24/05/2021, 22:38", "2021-05-24T22:38:00+07:00"),
+        ("18:05 24/05/2021", "2021-05-24T18:05:00+07:00"),
+        ("Đăng ngày 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        ("02/08/2021 lúc 18:47", "2021-08-02T18:47:00+07:00"),
+        ("09:26 - 21/12/2018", "2018-12-21T09:26:00+07:00"),
+        ("15:17 Thứ Hai, 19/04/2021", "2021-04-19T15:17:00+07:00"),
+        ("Số: 123/2018/QĐ-UBND ngày 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        # more shapes
+        ("2018/12/21 09:26", "2018-12-21T09:26:00+07:00"),
+        ("21 tháng Mười Hai, 2018", "2018-12-21T00:00:00+07:00"),
+        ("ngày 10 tháng giêng năm 2019", "2019-01-10T00:00:00+07:00"),
+        ("Fri, 21 Dec 2018 02:26:09 GMT", "2018-12-21T09:26:09+07:00"),
+        ("Thu, 20 Dec 2018 19:26:09 -0700", "2018-12-21T09:26:09+07:00"),
+        ("21/12/2018 09:26 - 10:30", "2018-12-21T09:26:00+07:00"),
         # the first of several dates
         ("Ngày ban hành: 10/02/2017 Ngày có hiệu lực: 01/03/2017", "2017-02-10T00:00:00+07:00"),
     ],
@@ -115,6 +134,10 @@ def test_more_forms(text: str, expected: str) -> None:
         "December 2018",
         "May I help you?",
         "21/12/1850",  # outside the plausible range
+        "Ngày 21/7, tại Hà Nội",  # no year
+        "/upload/2021/09/29/file_ab12.pdf",  # a path, not a date line
+        "Số 01/12/2018/TT-BTC",
+        "Giá 1.500.000 đồng",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -168,3 +191,11 @@ def test_fast_path_agrees_with_general_path(text: str) -> None:
     # parse_datetime short-cuts the .NET form; find_datetimes always takes the general path.
     found = find_datetimes(text)
     assert parse_datetime(text) == (found[0][0] if found else None)
+
+
+def test_fixture_matches_shared_table() -> None:
+    # The committed copy must not drift from ../shared/cases/date_cases.tsv (skipped without ../shared).
+    from tests.conftest import shared_path
+
+    shared = shared_path("cases", "date_cases.tsv")
+    assert (FIXTURES / "date_cases.tsv").read_bytes() == shared.read_bytes()
