@@ -69,7 +69,7 @@ _DATE_RE = re.compile(
       \s*(?:tháng|thg)\s*(?P<vm>[0-9]{1,2}|VN_MONTHS)(?![^\W\d_])
       (?:\s*,\s*|\s+năm\s+|\s*/\s*|\s+)(?P<vy>[0-9]{4})(?![0-9])
     | # English day-first: 21 December 2018, 21st of Dec., 2018
-      (?:st|nd|rd|th)?\s+(?:of\s+)?(?P<emn>MONTHS)(?![^\W\d_])\.?,?\s+(?P<ey>[0-9]{4})(?![0-9])
+      (?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)(?P<emn>MONTHS)(?![^\W\d_])\.?,?\s+(?P<ey>[0-9]{4})(?![0-9])
     | # English month-first: (December) 21, 2018 — the month name before is checked by _MONTH_BEFORE_RE
       (?:st|nd|rd|th)?,?\s+(?P<ey2>[0-9]{4})(?![0-9])
     )
@@ -93,7 +93,7 @@ _CLOCK = rf"""
     (?P<h>[0-9]{{1,2}})
     (?:
         \s*:\s*(?P<mi>[0-9]{{2}})(?:\s*:\s*(?P<s>[0-9]{{2}})(?:[.,][0-9]{{1,9}})?)?
-      | \s*(?:h|giờ|g)\s*(?P<mi2>[0-9]{{1,2}})?(?:\s*(?:phút|p|'))?{_NOT_LETTER_AFTER}
+      | \s*(?:h|giờ|g)\s*(?P<mi2>[0-9]{{1,2}})?(?:\s*(?:phút|p|['’′]))?{_NOT_LETTER_AFTER}
     )
     (?:\s*(?P<ap>SA|CH|AM|PM|a\.m\.|p\.m\.|sáng|trưa|chiều|tối|đêm){_NOT_LETTER_AFTER})?
     (?!\s*(?:trước|qua|nữa|sau){_NOT_LETTER_AFTER})  # "2 giờ trước" is a duration, not a clock time
@@ -136,7 +136,14 @@ class VnParserInfo(_du_parser.parserinfo):
 
 
 _VN_PARSERINFO = VnParserInfo()
-_MONTH_WORD_RE = re.compile(rf"{_NOT_LETTER_BEFORE}(?:{_MONTH_ALT}){_NOT_LETTER_AFTER}", re.IGNORECASE)
+# Wordy English dates ("the 21st of December in 2018", "December the 21st, 2018"): only this narrow span
+# is handed to dateutil. Fuzzy parsing of a whole string invents dates ("In May 2018, 12 people" → 12 May).
+_EN_WORDY_RE = re.compile(
+    rf"""(?:(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{_MONTH_ALT})
+         | {_NOT_LETTER_BEFORE}(?:{_MONTH_ALT})\.?\s+the\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)
+        {_NOT_LETTER_AFTER}[\s,]*(?:(?:in|of)\s+)?[0-9]{{4}}(?![0-9])""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _DU_DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 
 
@@ -265,7 +272,11 @@ def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int]]:
 
 
 def _dateutil_fallback(text: str) -> datetime | None:
-    """English free-form dates the regexes do not cover, only when day, month and year are all present."""
+    """Wordy English dates (see _EN_WORDY_RE), only when dateutil finds day, month and year in the span."""
+    m = _EN_WORDY_RE.search(text)
+    if m is None:
+        return None
+    text = m.group(0)
     results = []
     for default in _DU_DEFAULTS:
         try:
@@ -319,6 +330,6 @@ def parse_datetime(text: str) -> datetime | None:
             return dt
     for dt, _start, _end in _iter_datetimes(text):
         return dt
-    if _YEAR_RE.search(text) is not None and _MONTH_WORD_RE.search(text) is not None:
+    if _YEAR_RE.search(text) is not None:
         return _dateutil_fallback(text)
     return None

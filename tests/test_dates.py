@@ -75,6 +75,7 @@ def test_nbsp_row_really_has_nbsp() -> None:
         ("Sept. 5, 2019", "2019-09-05T00:00:00+07:00"),
         ("Friday, 21st of December, 2018", "2018-12-21T00:00:00+07:00"),
         ("Posted on Friday the 21st of December in 2018", "2018-12-21T00:00:00+07:00"),
+        ("Posted December the 21st, 2018", "2018-12-21T00:00:00+07:00"),
         # a name like "Tin 24h" before a date is not a clock time
         ("Tin 24h 21/12/2018", "2018-12-21T00:00:00+07:00"),
         # strings of the portal families in ../shared/design/portal-markup.md
@@ -91,6 +92,7 @@ def test_nbsp_row_really_has_nbsp() -> None:
         ("Số: 123/2018/QĐ-UBND ngày 21/12/2018", "2018-12-21T00:00:00+07:00"),
         # more shapes
         ("2018/12/21 09:26", "2018-12-21T09:26:00+07:00"),
+        ("từ 8h00’ đến 11h00’ ngày 13/3/2017", "2017-03-13T11:00:00+07:00"),
         ("21 tháng Mười Hai, 2018", "2018-12-21T00:00:00+07:00"),
         ("ngày 10 tháng giêng năm 2019", "2019-01-10T00:00:00+07:00"),
         ("Fri, 21 Dec 2018 02:26:09 GMT", "2018-12-21T09:26:09+07:00"),
@@ -134,6 +136,12 @@ def test_more_forms(text: str, expected: str) -> None:
         "December 2018",
         "May I help you?",
         "21/12/1850",  # outside the plausible range
+        # English text with a month and numbers that are not a day
+        "In May 2018, 12 people were hired",
+        "March 2019 report, page 3",
+        "Top 10 of June 2020",
+        "The 2018 May festival drew 5 groups",
+        "Mar 2019 (12)",
         "Ngày 21/7, tại Hà Nội",  # no year
         "/upload/2021/09/29/file_ab12.pdf",  # a path, not a date line
         "Số 01/12/2018/TT-BTC",
