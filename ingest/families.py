@@ -83,8 +83,9 @@ RELATED_HEADINGS: tuple[str, ...] = (
 )
 LATEST_HEADINGS: tuple[str, ...] = ("tin mới nhất", "tin mới", "bài viết mới", "bài mới nhất", "tin mới cập nhật")
 
-# Attachment detection (issue 2): by extension, or by the words of the link text.
-ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#])", re.I)
+# Attachment detection (issue 2): by extension, or by the words of the link text. A ``/`` may follow
+# the extension: Liferay serves documents as ``/documents/<group>/<folder>/<name.pdf>/<uuid>``.
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#/])", re.I)
 ATTACHMENT_TEXT = re.compile(r"^\s*(tại đây|tải về|tải xuống|file đính kèm|tệp đính kèm|download|xem file|tải file)\b",
                              re.I)
 
