@@ -348,11 +348,12 @@ class _Page:
                         break
                     if node.parent is not None and node.parent.name == "a":
                         continue
-                    if len(s) <= 120:
+                    if len(s) <= 120 and not _in_link_item(node):
                         dt = self._parse(s)
                         if dt:
                             return dt
-                elif isinstance(node, Tag) and node.name == "time" and node.get("datetime"):
+                elif isinstance(node, Tag) and node.name == "time" and node.get("datetime") \
+                        and not _in_link_item(node):
                     dt = self._parse(node["datetime"])
                     if dt:
                         return dt
@@ -607,6 +608,20 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
 
 
 # --------------------------------------------------------------------------- kind
+def _in_link_item(node: NavigableString | Tag) -> bool:
+    """True when a string belongs to one linked item (a teaser's or a list entry's date): the first
+    ancestor that holds a link holds links to a single target only."""
+    el = node.parent
+    for _ in range(6):
+        if el is None:
+            return False
+        links = el.find_all("a", href=True, limit=8)
+        if links:
+            return len({a["href"] for a in links}) == 1
+        el = el.parent
+    return False
+
+
 def _looks_home(url: str | None) -> bool:
     if not url:
         return False
