@@ -13,8 +13,20 @@ from collections.abc import Sequence
 
 from tracuu import __version__
 
+
+def _command_modules() -> list[str]:
+    """Every ``tracuu/*_cmd.py`` module, in the order a user meets them (then alphabetical)."""
+    import pkgutil
+
+    import tracuu
+
+    found = {m.name for m in pkgutil.iter_modules(tracuu.__path__) if m.name.endswith("_cmd")}
+    order = ["parse_cmd", "ingest_cmd", "crawl_cmd", "search_cmd", "serve_cmd", "export_cmd"]
+    return [m for m in order if m in found] + sorted(found - set(order))
+
+
 #: Sub-command modules; each exposes ``register(subparsers)`` which sets ``func`` on its parser.
-COMMANDS: list[str] = []
+COMMANDS: list[str] = _command_modules()
 
 
 def build_parser() -> argparse.ArgumentParser:

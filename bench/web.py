@@ -1,0 +1,261 @@
+"""Bounded load test of ``tracuu serve``: N concurrent keep-alive clients for a fixed time.
+
+    python bench/web.py --data DIR [--clients 8] [--duration 30] [--baseline 5]
+
+Starts ``tracuu serve --data DIR --port 0`` on 127.0.0.1 (or uses ``--url`` of a running server),
+warms up, then measures two phases with the same clients:
+
+* baseline: the static stylesheet, i.e. waitress + Flask without any searching;
+* mixed: search pages and API searches (accentless, accented, phrases, filters, sorts, page 2),
+  document pages and suggestions, with queries from ../shared/cases/dev_queries.tsv when present.
+
+Prints requests/s, p50/p95/p99 latency and errors per phase and per kind, and the mixed/baseline
+ratios. Goal from issue 5 over the 38k index: ≥ 50 req/s, p95 ≤ 150 ms, 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TRACUU_SHARED", REPO.parent / "shared"))
+DEV_QUERIES = SHARED / "cases" / "dev_queries.tsv"
+BUILTIN_QUERIES = [
+    "cải cách hành chính", "cai cach hanh chinh", "chuyển đổi số", "chuyen doi so", "tuyển dụng công chức",
+    "\"dịch vụ công trực tuyến\"", "phòng chống thiên tai", "ubnd tinh", "báo cáo quý III năm 2020",
+    "hội nghị", "an toàn thông tin", "quyết định", "thu tuc hanh chinh", "giáo dục", "y tế", "nông thôn mới",
+]
+
+
+def load_queries(limit: int = 300) -> list[str]:
+    queries = list(BUILTIN_QUERIES)
+    if DEV_QUERIES.exists():
+        with DEV_QUERIES.open(encoding="utf-8") as fh:
+            queries += [row["query"] for row in csv.DictReader(fh, delimiter="\t") if row.get("query")][:limit]
+    return queries
+
+
+CORPUS = SHARED / "corpus" / "articles.jsonl.gz"
+
+
+def build_corpus_index(data: Path, n: int) -> None:
+    """Index the first ``n`` corpus articles as Documents (no HTML parsing) for a quick bench.
+
+    The corpus has no sites or breadcrumbs; they are assigned round-robin so facets have work to
+    do, and dates are spread over 2015-2024 where the article has none. The real 38k bench index
+    comes from bench/index.py; this is for machines where it has not been built.
+    """
+    import gzip
+
+    sys.path.insert(0, str(REPO))
+    from index.writer import IndexWriterSink
+    from ingest.document import VN_TZ, Document, Source, parse_iso
+
+    sites = ["cchc.laichau.gov.vn", "sotttt.thaibinh.gov.vn", "mt.gov.vn", "hcc.hoabinh.gov.vn",
+             "snv.quangtri.gov.vn", "dienbien.gov.vn"]
+    cats = [["Tin tức", "Trong tỉnh"], ["Tin tức", "Trong nước"], ["Văn bản"], ["Thông báo"], ["Kết quả CCHC"]]
+    from datetime import datetime, timedelta
+
+    t0 = time.monotonic()
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh, IndexWriterSink(data) as sink:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            a = json.loads(line)
+            published = None
+            if a.get("date"):
+                try:
+                    published = parse_iso(a["date"])
+                except ValueError:
+                    published = None
+            published = published or datetime(2015, 1, 1, tzinfo=VN_TZ) + timedelta(hours=i * 23 % 87600)
+            body = a.get("body") or ""
+            sink.add(Document(url=a["url"], site=sites[i % len(sites)], kind="article", title=a.get("title") or "",
+                              published=published, category=list(a.get("category") and [a["category"]]
+                                                                  or cats[i % len(cats)]),
+                              summary=a.get("sapo"), body=body,
+                              source=Source(path=a["id"], bytes=len(body.encode()))))
+    print(f"built {data} from {n} corpus articles in {time.monotonic() - t0:.0f} s", flush=True)
+
+
+def start_server(data: str, threads: int) -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "tracuu", "serve", "--data", data, "--port", "0",
+                             "--threads", str(threads)], stdout=subprocess.PIPE, stderr=sys.stderr,
+                            text=True, env=env)
+    deadline = time.monotonic() + 120
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        if "http://" in line:
+            return proc, line[line.index("http://"):].split()[0].rstrip("/")
+    proc.kill()
+    raise SystemExit("bench/web.py: the server did not start (see its messages above)")
+
+
+class Client(threading.Thread):
+    def __init__(self, base: str, make_request, stop_at: float, seed: int) -> None:
+        super().__init__(daemon=True)
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname, parts.port
+        self.make_request = make_request
+        self.stop_at = stop_at
+        self.rng = random.Random(seed)
+        self.samples: list[tuple[str, float, bool]] = []
+
+    def run(self) -> None:
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        while time.monotonic() < self.stop_at:
+            kind, path = self.make_request(self.rng)
+            t0 = time.perf_counter()
+            ok = False
+            try:
+                conn.request("GET", path)
+                resp = conn.getresponse()
+                resp.read()
+                ok = resp.status == 200
+                if resp.getheader("Connection", "").lower() == "close":
+                    conn.close()
+                    conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            self.samples.append((kind, (time.perf_counter() - t0) * 1000, ok))
+        conn.close()
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run_phase(base: str, make_request, clients: int, duration: float) -> dict:
+    stop_at = time.monotonic() + duration
+    threads = [Client(base, make_request, stop_at, seed) for seed in range(clients)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - t0
+    samples = [s for t in threads for s in t.samples]
+    lat = [ms for _, ms, _ in samples]
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, ms, _ in samples:
+        by_kind[kind].append(ms)
+    return {
+        "requests": len(samples), "rps": len(samples) / elapsed, "errors": sum(1 for *_, ok in samples if not ok),
+        "p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
+        "kinds": {k: (len(v), pct(v, 50), pct(v, 95)) for k, v in sorted(by_kind.items())},
+    }
+
+
+def get_json(base: str, path: str) -> dict:
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    conn.request("GET", path)
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    return json.loads(body) if resp.status == 200 else {}
+
+
+def mixed_requests(base: str, queries: list[str]):
+    """Warm up and collect real document ids and facet values so every request is meaningful."""
+    doc_ids: list[str] = []
+    years: list[str] = []
+    for q in queries[:20]:
+        body = get_json(base, "/api/v1/search?" + urlencode({"q": q, "per_page": 20}))
+        doc_ids += [h["id"] for h in body.get("hits", [])]
+        years += [str(v) for v, _ in body.get("facets", {}).get("year", [])[:3]]
+    doc_ids = doc_ids or ["0" * 16]
+    years = years or ["2020"]
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        q = rng.choice(queries)
+        r = rng.random()
+        if r < 0.40:
+            return "page", "/?" + urlencode({"q": q})
+        if r < 0.65:
+            return "api", "/api/v1/search?" + urlencode({"q": q})
+        if r < 0.75:
+            return "filtered", "/?" + urlencode({"q": q, "year": rng.choice(years), "sort": "newest"})
+        if r < 0.80:
+            return "page2", "/api/v1/search?" + urlencode({"q": q, "page": 2})
+        if r < 0.95:
+            return "doc", "/doc/" + rng.choice(doc_ids)
+        return "suggest", "/api/v1/suggest?q=" + quote(q[:6])
+
+    return make
+
+
+def report(name: str, r: dict) -> None:
+    print(f"{name:9s} {r['requests']:6d} req  {r['rps']:7.1f} req/s  p50 {r['p50']:7.1f} ms  "
+          f"p95 {r['p95']:7.1f} ms  p99 {r['p99']:7.1f} ms  errors {r['errors']}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", help="data directory with an index (starts `tracuu serve` on it)")
+    ap.add_argument("--url", help="benchmark an already running server instead")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--duration", type=float, default=30.0)
+    ap.add_argument("--baseline", type=float, default=5.0, help="seconds of static-file baseline")
+    ap.add_argument("--threads", type=int, default=8, help="waitress threads for the started server")
+    ap.add_argument("--build", type=int, metavar="N",
+                    help="if --data has no index, first index N articles of ../shared/corpus into it")
+    args = ap.parse_args()
+    if not args.data and not args.url:
+        ap.error("give --data DIR or --url URL")
+    proc = None
+    base = args.url.rstrip("/") if args.url else None
+    if base is None:
+        if args.build and not (Path(args.data) / "index").is_dir():
+            if not CORPUS.exists():
+                raise SystemExit(f"bench/web.py: {CORPUS} not available for --build")
+            build_corpus_index(Path(args.data), args.build)
+        proc, base = start_server(args.data, args.threads)
+    try:
+        stats = get_json(base, "/api/v1/stats")
+        print(f"server {base}  documents {stats.get('documents')}  clients {args.clients}  "
+              f"duration {args.duration:.0f} s")
+        queries = load_queries()
+        make = mixed_requests(base, queries)
+        base_r = run_phase(base, lambda rng: ("static", "/static/style.css"), args.clients, args.baseline)
+        mixed = run_phase(base, make, args.clients, args.duration)
+        report("baseline", base_r)
+        report("mixed", mixed)
+        for kind, (n, p50, p95) in mixed["kinds"].items():
+            print(f"  {kind:9s} {n:6d} req  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+        print(f"ratio mixed/baseline: throughput {mixed['rps'] / base_r['rps']:.3f}  "
+              f"p50 latency {mixed['p50'] / base_r['p50']:.1f}x")
+        goal = mixed["rps"] >= 50 and mixed["p95"] <= 150 and mixed["errors"] == 0
+        print(f"goal (≥50 req/s, p95 ≤150 ms, 0 errors): {'met' if goal else 'NOT met'}")
+        return 0 if mixed["errors"] == 0 else 1
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

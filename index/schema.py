@@ -1,0 +1,187 @@
+"""The Whoosh schema of the tracuu index and the mapping from a ``Document`` to index fields.
+
+Why it looks like this (see ../shared/design/vietnamese-analysis.md §A.2 and whoosh.md):
+
+* Every text is indexed three ways: ``*_e`` (exact syllables, tone placement canonicalised),
+  ``*_f`` (accent-folded, ``đ→d``) and ``*_b`` (folded syllable bigrams). Accented query words hit
+  E (boosted) and F, unaccented ones only F, and adjacent words also hit B, so a phrase remembered
+  without quotes ranks its page first without paying for Whoosh ``Phrase`` queries.
+* ``title_*`` fields are separate from ``body_*`` so a title match can be boosted; ``body_*``
+  holds the summary, the body, image captions and attachment titles (everything a reader sees).
+* ``docnum`` (D) holds document numbers such as ``15/2020/nđ-cp`` (and their folded form).
+* ``site``, ``category`` and ``year`` are exact, un-analysed terms: the searcher reads their
+  lexicons once to build facet tables. ``category`` stores every prefix of the breadcrumb path
+  (``A``, ``A/B``) so filtering by a parent also matches its children.
+* ``published`` is a sortable DATETIME column (UTC, naive, as Whoosh expects).
+* ``hash`` is a sortable column of the content hash so the writer can tell unchanged pages from
+  changed ones without unpickling stored documents.
+* ``sugg`` holds ``fold|exact`` terms for syllables and syllable pairs: the index's own statistics
+  for the did-you-mean that restores accents (``tinh_hoa|tỉnh hòa``). Prefix expansion over
+  ``tinh_hoa|`` lists every accented spelling with its document frequency.
+* ``doc`` stores the whole Document JSON, which is what the web's document page renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import RegexTokenizer, Token, Tokenizer
+from whoosh.formats import Existence
+
+from index import analysis
+from ingest.document import VN_TZ, Document
+
+#: Separator between breadcrumb levels in category paths (request values use the same).
+CATEGORY_SEP = "/"
+#: Characters of a category label that would break the path syntax are replaced by this.
+_CATEGORY_SEP_REPLACEMENT = "∕"  # U+2215 DIVISION SLASH, looks the same to a reader
+#: Separates the title from the body in the ``sugg`` field value (a control char never in text).
+SUGGEST_SEP = "\x1e"
+
+
+class SuggestAnalyzer(Tokenizer):
+    """``fold|exact`` terms for every syllable and adjacent pair of a list of texts.
+
+    Kept here (not in ``index.analysis``) because it serves the searcher's did-you-mean, not
+    matching. It takes a *list* of texts (title, body) so pairs never span two texts, and it runs
+    the E analyzer on the very strings the E/F/B fields analyse, which hits the analyzer's
+    per-value token cache instead of tokenising the body a fourth time.
+    """
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        texts = value.split(SUGGEST_SEP)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        exact = analysis.exact_analyzer()
+        for text in texts:
+            prev: str | None = None
+            prev_end = -1
+            for t in exact(text, chars=True):
+                word = t.text
+                folded = analysis.fold(word)
+                token.text = f"{folded}|{word}"
+                yield token
+                # pairs only across a plain space (not across punctuation or paragraphs)
+                if prev is not None and text[prev_end:t.startchar] == " ":
+                    token.text = f"{analysis.fold(prev)}_{folded}|{prev} {word}"
+                    yield token
+                prev, prev_end = word, t.endchar
+
+
+def suggest_analyzer() -> SuggestAnalyzer:
+    return SuggestAnalyzer()
+
+
+def _category_field() -> fields.KEYWORD:
+    """KEYWORD's own analyzer splits on spaces, but labels contain spaces: one term per line."""
+    field = fields.KEYWORD(stored=False, scorable=False)
+    field.analyzer = RegexTokenizer(r"[^\n]+")
+    return field
+
+
+def build_schema() -> fields.Schema:
+    """The schema; analyzers come from :mod:`index.analysis` (same code for documents and queries)."""
+    e, f, b, d = (analysis.exact_analyzer(), analysis.folded_analyzer(),
+                  analysis.bigram_analyzer(), analysis.docnum_analyzer())
+    return fields.Schema(
+        url=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True),
+        site=fields.ID(stored=True),
+        kind=fields.ID(stored=True),
+        category=_category_field(),
+        year=fields.ID(),
+        published=fields.DATETIME(sortable=True),
+        hash=fields.ID(sortable=True),
+        title_e=fields.TEXT(analyzer=e, phrase=True),
+        title_f=fields.TEXT(analyzer=f, phrase=True),
+        title_b=fields.TEXT(analyzer=b, phrase=False),
+        body_e=fields.TEXT(analyzer=e, phrase=True),
+        body_f=fields.TEXT(analyzer=f, phrase=True),
+        body_b=fields.TEXT(analyzer=b, phrase=False),
+        docnum=fields.TEXT(analyzer=d, phrase=False),
+        sugg=fields.FieldType(format=Existence(), analyzer=suggest_analyzer(), scorable=False),
+        doc=fields.STORED(),
+    )
+
+
+def category_label(label: str) -> str:
+    label = unicodedata.normalize("NFC", " ".join(label.split()))
+    return label.replace(CATEGORY_SEP, _CATEGORY_SEP_REPLACEMENT)
+
+
+def category_paths(category: list[str]) -> list[str]:
+    """``["A", "B"]`` → ``["A", "A/B"]``: every ancestor path, so a parent filter matches children."""
+    paths: list[str] = []
+    labels = [category_label(c) for c in category if c and c.strip()]
+    for i in range(1, len(labels) + 1):
+        paths.append(CATEGORY_SEP.join(labels[:i]))
+    return paths
+
+
+def category_path(category: list[str]) -> str:
+    """The full breadcrumb path of a document (``"A/B"``), or ``""``."""
+    paths = category_paths(category)
+    return paths[-1] if paths else ""
+
+
+def doc_key(doc: Document) -> str:
+    """The unique key: the URL, or ``sha256:<digest>`` for pages without one (same rule as ``Document.id``)."""
+    return doc.url or f"sha256:{doc.source.sha256}"
+
+
+def content_hash(doc: Document) -> str:
+    """Hash of what the index shows: the record without ``source`` (path/encoding may differ between
+    two fetches of the same page, which must still count as unchanged)."""
+    data = doc.to_dict()
+    data.pop("source", None)
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
+def utc_naive(dt: datetime) -> datetime:
+    """Whoosh DATETIME wants naive datetimes; tracuu stores them as UTC (naive = Vietnam time)."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=VN_TZ)
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+def body_text(doc: Document) -> str:
+    """Everything of a page a reader sees besides the title, in reading order."""
+    parts = [doc.summary or "", doc.body or ""]
+    parts += [img.caption for img in doc.images if img.caption]
+    parts += [a.title for a in doc.attachments if a.title]
+    return "\n\n".join(p for p in parts if p)
+
+
+def document_fields(doc: Document, digest: str | None = None) -> dict[str, Any]:
+    """The keyword arguments for ``writer.add_document`` / ``update_document``."""
+    body = body_text(doc)
+    values: dict[str, Any] = {
+        "url": doc_key(doc),
+        "id": doc.id,
+        "kind": doc.kind or "other",
+        "hash": digest or content_hash(doc),
+        "title_e": doc.title or "",
+        "title_f": doc.title or "",
+        "title_b": doc.title or "",
+        "body_e": body,
+        "body_f": body,
+        "body_b": body,
+        "docnum": f"{doc.title or ''}\n{body}",
+        "sugg": f"{doc.title or ''}{SUGGEST_SEP}{body}",
+        "doc": doc.to_json(),
+    }
+    if doc.site:
+        values["site"] = unicodedata.normalize("NFC", doc.site.strip())
+    paths = category_paths(doc.category)
+    if paths:
+        values["category"] = "\n".join(paths)
+    if doc.published is not None:
+        values["published"] = utc_naive(doc.published)
+        local = doc.published if doc.published.tzinfo is None else doc.published.astimezone(VN_TZ)
+        values["year"] = str(local.year)
+    return values

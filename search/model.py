@@ -1,0 +1,85 @@
+"""Request and result records of the search layer (a contract with the web slice).
+
+Plain dataclasses so the CLI, the JSON API and the templates can all use them without Whoosh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ingest.document import iso
+
+SORTS = ("relevance", "newest", "oldest")
+
+
+class QueryError(ValueError):
+    """A query or filter the searcher cannot run; the message is Vietnamese-first and names the
+    offending part, so the CLI and the web can show it as is."""
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    site: list[str] = field(default_factory=list)
+    #: category paths ("Kết quả CCHC/Báo cáo CCHC định kỳ") or a prefix path of them
+    category: list[str] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    #: user text: "2020", "10/2020", "05/10/2020", ISO
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    facets: bool = True
+    highlight: bool = True
+
+
+@dataclass
+class Hit:
+    id: str
+    url: str | None
+    title: str
+    published: datetime | None
+    site: str | None
+    category: list[str]
+    score: float
+    #: HTML-safe: escaped text with <mark>…</mark> around matched words
+    snippet: str
+    #: escaped title with <mark>
+    title_html: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": iso(self.published),
+            "site": self.site,
+            "category": list(self.category),
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.request.q,
+            "total": self.total,
+            "took_ms": round(self.took_ms, 2),
+            "page": self.request.page,
+            "per_page": self.request.per_page,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
+            "suggestion": self.suggestion,
+        }

@@ -1,0 +1,651 @@
+"""Searching the tracuu index: matching, filters, facets, sorting, highlights and did-you-mean.
+
+How a search runs (and why):
+
+1. The query text is parsed into a match tree and a scoring query (:mod:`search.query`).
+2. The match tree is evaluated as set algebra over posting sets cached per index generation.
+   That is exact (minimum-should-match for long queries, phrases verified on positions only for
+   candidates already holding every bigram) and cheap to reuse.
+3. Filters (site, category, year, date range) are sets too, from facet tables read once from the
+   index's own lexicons. Facet counts are set intersections of the match set with every filter
+   *except the facet's own*, so choosing a site still shows the other sites' counts. Whoosh's
+   ``groupedby`` would score every match (4× slower, whoosh.md pitfall 8).
+4. Relevance ranking uses Whoosh BM25 on the flat scoring query, restricted to the final set.
+   When that set is small we score it directly (the same Whoosh scorers, summed with the same
+   boosts), which avoids walking the long posting lists of common syllables.
+5. Only the page's hits are loaded and highlighted.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import logging
+import math
+import threading
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.util.times import datetime_to_long
+
+from index import analysis
+from index.schema import CATEGORY_SEP, utc_naive
+from index.writer import index_dir
+from ingest.document import Document, parse_iso
+from search import highlight
+from search.dates import date_range
+from search.model import SORTS, Hit, QueryError, SearchRequest, SearchResult
+from search.query import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    CompiledQuery,
+    Everything,
+    FacetValue,
+    MatchSpec,
+    ParsedQuery,
+    PhraseIn,
+    PrefixAny,
+    TermsAny,
+    Without,
+    compile_query,
+    parse,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+#: did-you-mean is offered when a plain query has fewer hits than this (or has no accents at all)
+SUGGEST_BELOW = 10
+#: score the final set directly when it is at most this large
+DIRECT_SCORING_MAX = 3000
+_MISSING_DATE = 2**64 - 1
+_POSTINGS_CACHE_MAX = 4096
+#: how many BM25 (and pair-coverage) candidates the adjacency re-ranker looks at
+RERANK_DEPTH = 200
+#: weight of the share of the query's adjacent pairs a document holds
+W_COVERAGE = 1.0
+#: how many of the best candidates get the (position-based) contiguity bonus, and its weight
+CONTIGUITY_DEPTH = 50
+W_CONTIGUITY = 2.0
+_PREFIX_CAP = 400
+
+
+class IndexMissing(QueryError):
+    pass
+
+
+class _View:
+    """Everything derived from one index generation: reader, facet tables, posting caches."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._cache: dict[tuple[str, str], frozenset[int]] = {}
+        # Listing and home pages are kept in the index (archive) but are not search results.
+        self.hidden = self.docs("kind", "listing")
+        self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
+        self.tables: dict[str, dict[str, frozenset[int]]] = {
+            name: self._table(name) for name in ("site", "category", "year")
+        }
+        self._pub: list[int] | None = None
+        self._lower: dict[str, dict[str, list[str]]] = {}
+
+    def _table(self, fieldname: str) -> dict[str, frozenset[int]]:
+        out: dict[str, frozenset[int]] = {}
+        if fieldname not in self.reader.schema:
+            return out
+        for btext in self.reader.lexicon(fieldname):
+            value = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+            docs = frozenset(self.reader.postings(fieldname, value).all_ids())
+            if docs:
+                out[value] = docs
+        return out
+
+    # -- postings ---------------------------------------------------------------------------
+    def docs(self, fieldname: str, term: str) -> frozenset[int]:
+        key = (fieldname, term)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        try:
+            docs = frozenset(self.reader.postings(fieldname, term).all_ids())
+        except Exception:  # TermNotFound (whoosh raises various types for absent terms)
+            docs = frozenset()
+        if len(self._cache) >= _POSTINGS_CACHE_MAX:
+            self._cache.clear()
+        self._cache[key] = docs
+        return docs
+
+    def expand(self, fieldname: str, prefix: str, limit: int = _PREFIX_CAP) -> list[str]:
+        out: list[str] = []
+        for btext in self.reader.expand_prefix(fieldname, prefix):
+            out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+            if len(out) >= limit:
+                break
+        return out
+
+    def prefix_expander(self, pairs: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+        """The ``limit`` most frequent expansions of (field, prefix) pairs, for scoring."""
+        found: list[tuple[int, str, str]] = []
+        for fname, prefix in pairs:
+            for term in self.expand(fname, prefix):
+                found.append((self.reader.doc_frequency(fname, term), fname, term))
+        found.sort(reverse=True)
+        return [(f, t) for _df, f, t in found[:limit]]
+
+    @property
+    def pub(self) -> list[int]:
+        if self._pub is None:
+            n = self.reader.doc_count_all()
+            if "published" in self.reader.schema and n and self.reader.has_column("published"):
+                col = self.reader.column_reader("published", translate=False)
+                self._pub = [col[i] for i in range(n)]
+            else:
+                self._pub = [_MISSING_DATE] * n
+        return self._pub
+
+    # -- match tree ------------------------------------------------------------------------
+    def match(self, spec: MatchSpec):
+        """Documents matching ``spec``, without hidden (listing) pages."""
+        found = self.eval(spec)
+        return found - self.hidden if self.hidden else found
+
+    def eval(self, spec: MatchSpec) -> frozenset[int] | set[int]:
+        if isinstance(spec, TermsAny):
+            sets = [self.docs(f, t) for f, t in spec.terms]
+            return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+        if isinstance(spec, PrefixAny):
+            sets = [self.docs(f, t) for f, p in spec.prefixes for t in self.expand(f, p)]
+            return frozenset().union(*sets) if sets else frozenset()
+        if isinstance(spec, AllOf):
+            parts = sorted((self.eval(p) for p in spec.parts), key=len)
+            out = set(parts[0])
+            for p in parts[1:]:
+                if not out:
+                    break
+                out &= p
+            return out
+        if isinstance(spec, AnyOf):
+            return frozenset().union(*(self.eval(p) for p in spec.parts))
+        if isinstance(spec, AtLeast):
+            counts: Counter[int] = Counter()
+            for p in spec.parts:
+                counts.update(self.eval(p))
+            return {d for d, n in counts.items() if n >= spec.count}
+        if isinstance(spec, Without):
+            return set(self.eval(spec.positive)) - self.eval(spec.negative)
+        if isinstance(spec, Everything):
+            return self.all_docs
+        if isinstance(spec, PhraseIn):
+            return self._phrase(spec)
+        if isinstance(spec, FacetValue):
+            return self.facet_docs(spec.dimension, spec.values)
+        raise TypeError(f"unknown match spec {spec!r}")
+
+    def _phrase(self, spec: PhraseIn) -> set[int]:
+        cands = sorted(self.eval(spec.candidates))
+        if not cands:
+            return set()
+        matchers = []
+        for step in spec.steps:
+            fname, term = step[0]
+            try:
+                matchers.append(self.reader.postings(fname, term))
+            except Exception:
+                return set()
+        out: set[int] = set()
+        n = len(matchers)
+        for doc in cands:
+            positions: list[set[int]] = []
+            for m in matchers:
+                if m.is_active() and m.id() < doc:
+                    m.skip_to(doc)
+                if not m.is_active() or m.id() != doc:
+                    break
+                positions.append(set(m.value_as("positions")))
+            if len(positions) != n:
+                continue
+            first = positions[0]
+            if any(all((p + k) in positions[k] for k in range(1, n)) for p in first):
+                out.add(doc)
+        return out
+
+    # -- facets and filters ---------------------------------------------------------------
+    def _lowered(self, dimension: str) -> dict[str, list[str]]:
+        low = self._lower.get(dimension)
+        if low is None:
+            low = {}
+            for value in self.tables[dimension]:
+                low.setdefault(_key(value), []).append(value)
+            self._lower[dimension] = low
+        return low
+
+    def facet_docs(self, dimension: str, values: Iterable[str]) -> frozenset[int]:
+        table = self.tables[dimension]
+        lowered = self._lowered(dimension)
+        sets: list[frozenset[int]] = []
+        for raw in values:
+            v = _key(raw)
+            if dimension == "category":
+                v = _key(CATEGORY_SEP.join(p.strip() for p in v.replace(" > ", "/").split("/")))
+            for actual in lowered.get(v, []):
+                sets.append(table[actual])
+            if dimension == "site" and v:
+                # "bacninh.gov.vn" also matches "cchc.bacninh.gov.vn"
+                sets += [table[s] for k, ss in lowered.items() if k.endswith("." + v) for s in ss]
+        return frozenset().union(*sets) if sets else frozenset()
+
+    def date_docs(self, start: datetime | None, end: datetime | None) -> frozenset[int]:
+        lo = datetime_to_long(utc_naive(start)) if start else -1
+        hi = datetime_to_long(utc_naive(end)) if end else _MISSING_DATE - 1
+        pub = self.pub
+        return frozenset(d for d in self.all_docs if lo <= pub[d] <= hi)
+
+
+def _key(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
+
+
+class Searcher:
+    """Search a tracuu data directory. Thread-safe (one lock; Whoosh searchers are not)."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        path = index_dir(self.data_dir)
+        if not whoosh_index.exists_in(str(path)):
+            raise IndexMissing(
+                f"Chưa có chỉ mục trong {path}. Hãy chạy `tracuu ingest ĐƯỜNG_DẪN --data "
+                f"{self.data_dir}` trước. (no index yet)"
+            )
+        self._ix = whoosh_index.open_dir(str(path))
+        self._lock = threading.RLock()
+        self._view = _View(self._ix.searcher())
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _fresh(self) -> _View:
+        """The current view, reopened if a writer committed since."""
+        s = self._view.searcher
+        if not s.up_to_date():
+            new = s.refresh()
+            if new is not s:
+                self._view = _View(new)
+        return self._view
+
+    def close(self) -> None:
+        with self._lock:
+            self._view.searcher.close()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- searching --------------------------------------------------------------------------
+    def search(self, req: SearchRequest) -> SearchResult:
+        t0 = time.perf_counter()
+        _validate(req)
+        parsed = parse(req.q)
+        with self._lock:
+            view = self._fresh()
+            compiled = compile_query(parsed, view.prefix_expander)
+            matched = view.match(compiled.match)
+            filters = self._filters(view, req)
+            final = _intersect(matched, filters.values())
+            facets = self._facets(view, matched, filters) if req.facets else {}
+            start = (req.page - 1) * req.per_page
+            ranked = self._rank(view, compiled, final, req.sort, start + req.per_page)
+            page = ranked[start:start + req.per_page]
+            hits = [self._hit(view, d, score, compiled, req.highlight) for d, score in page]
+            suggestion = self._suggestion(view, parsed, len(final))
+        took = (time.perf_counter() - t0) * 1000
+        return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
+                            suggestion=suggestion)
+
+    def iter_results(self, req: SearchRequest, limit: int | None = None) -> Iterator[Hit]:
+        """Every hit in order (no paging), for export."""
+        _validate(req)
+        parsed = parse(req.q)
+        with self._lock:
+            view = self._fresh()
+            compiled = compile_query(parsed, view.prefix_expander)
+            final = _intersect(view.match(compiled.match), self._filters(view, req).values())
+            n = len(final) if limit is None else min(limit, len(final))
+            ranked = self._rank(view, compiled, final, req.sort, n)
+            hits = [self._hit(view, d, s, compiled, req.highlight) for d, s in ranked[:n]]
+        yield from hits
+
+    def _filters(self, view: _View, req: SearchRequest) -> dict[str, frozenset[int]]:
+        out: dict[str, frozenset[int]] = {}
+        if req.site:
+            out["site"] = view.facet_docs("site", req.site)
+        if req.category:
+            out["category"] = view.facet_docs("category", req.category)
+        if req.year:
+            out["year"] = view.facet_docs("year", [str(y) for y in req.year])
+        if req.date_from or req.date_to:
+            start, end = date_range(req.date_from, req.date_to)
+            out["date"] = view.date_docs(start, end)
+        return out
+
+    def _facets(self, view: _View, matched, filters: dict[str, frozenset[int]]) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for dim in ("site", "category", "year"):
+            base = _intersect(matched, [s for k, s in filters.items() if k != dim])
+            counts = []
+            if base:
+                for value, docs in view.tables[dim].items():
+                    n = len(base & docs) if len(base) > len(docs) else len(docs & base)
+                    if n:
+                        counts.append((value, n))
+            if dim == "year":
+                counts.sort(key=lambda vc: vc[0], reverse=True)
+            else:
+                counts.sort(key=lambda vc: (-vc[1], vc[0]))
+            out[dim] = counts
+        return out
+
+    def _rank(self, view: _View, compiled: CompiledQuery, final, sort: str, n: int) -> list[tuple[int, float]]:
+        if not final or n <= 0:
+            return []
+        if sort == "relevance" and compiled.score is not None:
+            ranked = self._score(view, compiled, final, n)
+            if len(ranked) < n and len(ranked) < len(final):
+                seen = {d for d, _ in ranked}
+                rest = [d for d in final if d not in seen]
+                ranked += [(d, 0.0) for d in _by_date(view, rest, newest=True, n=n - len(ranked))]
+            return ranked
+        newest = sort != "oldest"
+        return [(d, 0.0) for d in _by_date(view, final, newest=newest, n=n)]
+
+    def _score(self, view: _View, compiled: CompiledQuery, final, n: int) -> list[tuple[int, float]]:
+        """BM25 top candidates, re-ranked by how many of the query's adjacent word pairs each holds.
+
+        A remembered phrase typed without quotes should put its page first even when other pages
+        repeat its common syllables in their titles; BM25 over single syllables cannot see that,
+        so the score is ``bm25 × (1 + W_COVERAGE × pairs found / pairs in query)``. Candidates are
+        the BM25 top ``RERANK_DEPTH`` plus the documents holding the most pairs (from cached
+        bigram posting sets), so a full-phrase page deep in the BM25 order is still found.
+        """
+        q = compiled.score
+        searcher = view.searcher
+        depth = max(n, RERANK_DEPTH) if compiled.bigrams else n
+        if len(final) <= DIRECT_SCORING_MAX:
+            ranked = _direct_scores(searcher, q, final, depth)
+        else:
+            allow = final if isinstance(final, (set, frozenset)) else set(final)
+            ranked = [(hit.docnum, hit.score or 0.0) for hit in searcher.search(q, filter=allow, limit=depth)]
+        if not compiled.bigrams:
+            return ranked[:n]
+        coverage: Counter[int] = Counter()
+        for bg in compiled.bigrams:
+            docs = view.docs("title_b", bg) | view.docs("body_b", bg)
+            coverage.update(docs & final if len(docs) < len(final) else final & docs)
+        scores = dict(ranked)
+        extra = [d for d, _c in coverage.most_common(RERANK_DEPTH) if d not in scores]
+        if extra:
+            scores.update(_direct_scores(searcher, q, extra, len(extra)))
+        total = len(compiled.bigrams)
+        combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
+        top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
+        runs = _longest_runs(view, compiled.chains, [d for d, _s in top])
+        final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
+        return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
+
+    def _hit(self, view: _View, docnum: int, score: float, compiled: CompiledQuery, do_hl: bool) -> Hit:
+        stored = view.searcher.stored_fields(docnum)
+        doc = json.loads(stored["doc"])
+        title = doc.get("title") or ""
+        marker = highlight.Marker(frozenset(compiled.highlight_terms), compiled.highlight_prefixes_f,
+                                  compiled.highlight_prefixes_e)
+        if do_hl:
+            text = doc.get("body") or ""
+            snip = highlight.snippet(text, marker)
+            if snip is None and doc.get("summary"):
+                snip = highlight.snippet(doc["summary"], marker)
+            if snip is None:
+                snip = highlight.plain_snippet(doc.get("summary") or text)
+            title_html = highlight.highlight_all(title, marker)
+        else:
+            snip = highlight.plain_snippet(doc.get("summary") or doc.get("body") or "")
+            title_html = highlight.highlight_all(title, highlight.Marker(frozenset()))
+        return Hit(id=stored.get("id") or "", url=doc.get("url"), title=title,
+                   published=parse_iso(doc.get("published")), site=doc.get("site"),
+                   category=list(doc.get("category") or []), score=float(score), snippet=snip,
+                   title_html=title_html)
+
+    # -- did-you-mean -----------------------------------------------------------------------
+    def _suggestion(self, view: _View, parsed: ParsedQuery, total: int) -> str | None:
+        if not parsed.is_plain:
+            return None
+        sylls = [s for u in parsed.units for s in u.syllables]
+        if not sylls or len(sylls) > 12:
+            return None
+        accented = [analysis.is_accented(s.exact) for s in sylls]
+        if all(accented) or (any(accented) and total >= SUGGEST_BELOW):
+            return None
+        if total >= SUGGEST_BELOW and not _no_accents(parsed):
+            return None
+        restored = restore_accents(view, [s.exact for s in sylls], accented)
+        if restored is None:
+            return None
+        original = " ".join(s.exact for s in sylls)
+        return None if restored == original else restored
+
+    # -- documents, stats, completions -----------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        with self._lock:
+            view = self._fresh()
+            docs = view.docs("id", doc_id)
+            if not docs:
+                return None
+            stored = view.searcher.stored_fields(min(docs))
+        return Document.from_json(stored["doc"])
+
+    def stats(self) -> dict:
+        with self._lock:
+            view = self._fresh()
+            toc = sorted(index_dir(self.data_dir).glob("_MAIN_*.toc"), key=lambda p: p.stat().st_mtime)
+            last = datetime.fromtimestamp(toc[-1].stat().st_mtime).astimezone() if toc else None
+
+            def counts(dim: str) -> list[tuple[str, int]]:
+                c = [(v, len(d & view.all_docs)) for v, d in view.tables[dim].items()]
+                return sorted([vc for vc in c if vc[1]], key=lambda vc: (-vc[1], vc[0]))
+
+            return {
+                "documents": len(view.all_docs),
+                "sites": counts("site"),
+                "categories": counts("category"),
+                "years": sorted(counts("year"), reverse=True),
+                "last_indexed": last.isoformat(timespec="seconds") if last else None,
+                "index_bytes": sum(p.stat().st_size for p in index_dir(self.data_dir).iterdir() if p.is_file()),
+            }
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[str]:
+        """Title completions for what is typed so far (the last word is a prefix)."""
+        text = " ".join((prefix or "").split())[:200]
+        if not analysis.analyze(text):
+            return []
+        words = text.split()
+        if len(analysis.fold(words[-1])) >= 2 and not words[-1].endswith("*"):
+            words[-1] += "*"
+        try:
+            parsed = parse(" ".join(f"title:{w}" for w in words))
+        except QueryError:
+            return []
+        out: list[str] = []
+        seen: set[str] = set()
+        with self._lock:
+            view = self._fresh()
+            compiled = compile_query(parsed, view.prefix_expander)
+            final = view.match(compiled.match)
+            for d, _s in self._rank(view, compiled, final, "relevance", max(limit * 3, limit)):
+                title = json.loads(view.searcher.stored_fields(d)["doc"]).get("title") or ""
+                key = _key(title)
+                if title and key not in seen:
+                    seen.add(key)
+                    out.append(title)
+                if len(out) >= limit:
+                    break
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _validate(req: SearchRequest) -> None:
+    if req.sort not in SORTS:
+        raise QueryError(f"Cách sắp xếp “{req.sort}” không hợp lệ; dùng một trong: {', '.join(SORTS)}. "
+                         "(invalid sort)")
+    if not isinstance(req.page, int) or req.page < 1 or req.page > MAX_PAGE:
+        raise QueryError(f"Số trang phải từ 1 đến {MAX_PAGE} (nhận được {req.page}). (invalid page)")
+    if not isinstance(req.per_page, int) or not 1 <= req.per_page <= MAX_PER_PAGE:
+        raise QueryError(f"Số kết quả mỗi trang phải từ 1 đến {MAX_PER_PAGE} (nhận được {req.per_page}). "
+                         "(invalid per_page)")
+    for y in req.year:
+        if not isinstance(y, int) or not 1000 <= y <= 9999:
+            raise QueryError(f"Năm “{y}” không hợp lệ. (invalid year)")
+
+
+def _intersect(base, sets: Iterable[frozenset[int]]):
+    out = base
+    for s in sorted(sets, key=len):
+        out = (out & s) if len(out) <= len(s) else (s & out)
+        if not out:
+            break
+    return out
+
+
+def _by_date(view: _View, docs, newest: bool, n: int) -> list[int]:
+    pub = view.pub
+    if newest:
+        return heapq.nlargest(n, docs, key=lambda d: (pub[d] if pub[d] != _MISSING_DATE else -1, -d))
+    return heapq.nsmallest(n, docs, key=lambda d: (pub[d], d))
+
+
+def _no_accents(parsed: ParsedQuery) -> bool:
+    return not any(analysis.is_accented(s.exact) for u in parsed.units for s in u.syllables)
+
+
+def _terms_of(q: wq.Query) -> list[tuple[str, str, float]]:
+    if isinstance(q, wq.Term):
+        return [(q.fieldname, q.text, q.boost)]
+    out: list[tuple[str, str, float]] = []
+    for sub in q.children():
+        out += [(f, t, b * q.boost) for f, t, b in _terms_of(sub)]
+    return out
+
+
+def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
+    """For each doc, ``((longest run of consecutive query syllables found contiguously) - 1) /
+    (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded)."""
+    out: dict[int, float] = {}
+    if not chains or not docs:
+        return out
+    order = sorted(docs)
+    reader = view.reader
+    for chain in chains:
+        span = len(chain) - 1
+        for fname in ("title_f", "body_f"):
+            matchers = []
+            for term in chain:
+                try:
+                    matchers.append(reader.postings(fname, term) if reader.doc_frequency(fname, term) else None)
+                except Exception:
+                    matchers.append(None)
+            for d in order:
+                positions: list[set[int]] = []
+                for m in matchers:
+                    if m is not None and m.is_active() and m.id() < d:
+                        m.skip_to(d)
+                    if m is None or not m.is_active() or m.id() != d:
+                        positions.append(set())
+                    else:
+                        positions.append(set(m.value_as("positions")))
+                best = 1
+                run: dict[int, int] = dict.fromkeys(positions[0], 1)
+                for i in range(1, len(chain)):
+                    run = {p: run.get(p - 1, 0) + 1 for p in positions[i]}
+                    if run:
+                        best = max(best, max(run.values()))
+                value = ((best - 1) / span) ** 2 if span else 0.0
+                if value > out.get(d, 0.0):
+                    out[d] = value
+    return out
+
+
+def _direct_scores(searcher, q: wq.Query, final, n: int) -> list[tuple[int, float]]:
+    """BM25 of a flat Or of terms over a small document set: the same Whoosh scorers and boosts
+    the collector would use, but visiting only ``final`` instead of every posting."""
+    docs = sorted(final)
+    scores: dict[int, float] = dict.fromkeys(docs, 0.0)
+    weighting = searcher.weighting
+    reader = searcher.reader()
+    merged: dict[tuple[str, str], float] = {}
+    for f, t, b in _terms_of(q):
+        merged[(f, t)] = merged.get((f, t), 0.0) + b
+    for (f, t), boost in merged.items():
+        try:
+            if not reader.doc_frequency(f, t):
+                continue
+            scorer = weighting.scorer(searcher, f, t)
+            m = reader.postings(f, t)
+        except Exception:
+            continue
+        for d in docs:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                scores[d] += boost * scorer.score(m)
+    return heapq.nlargest(n, scores.items(), key=lambda ds: (ds[1], -ds[0]))
+
+
+__all__ = ["Searcher", "IndexMissing", "restore_accents"]
+
+
+def restore_accents(view: _View, words: list[str], fixed: list[bool]) -> str | None:
+    """Most likely accented spelling of ``words`` from the index's ``sugg`` statistics.
+
+    Each unaccented word may become any exact syllable with the same fold; a Viterbi pass picks
+    the sequence whose adjacent pairs are most frequent (pair document frequency dominates,
+    single-syllable frequency breaks ties). Words typed with accents stay as typed.
+    """
+    reader = view.reader
+    if "sugg" not in reader.schema:
+        return None
+    cands: list[list[tuple[str, float]]] = []
+    for w, keep in zip(words, fixed, strict=True):
+        if keep:
+            cands.append([(w, 0.0)])
+            continue
+        key = analysis.fold(w)
+        opts = []
+        for term in view.expand("sugg", f"{key}|", limit=50):
+            exact = term.split("|", 1)[1]
+            opts.append((exact, math.log1p(reader.doc_frequency("sugg", term))))
+        opts.sort(key=lambda o: -o[1])
+        cands.append(opts[:6] or [(w, 0.0)])
+    # Viterbi over pair frequencies.
+    best: list[dict[str, tuple[float, list[str]]]] = [{e: (0.3 * u, [e]) for e, u in cands[0]}]
+    for i in range(1, len(cands)):
+        layer: dict[str, tuple[float, list[str]]] = {}
+        for e, u in cands[i]:
+            options = []
+            for pe, (ps, path) in best[-1].items():
+                pair = f"{analysis.fold(pe)}_{analysis.fold(e)}|{pe} {e}"
+                df = reader.doc_frequency("sugg", pair)
+                options.append((ps + 2.0 * math.log1p(df) + 0.3 * u, path + [e]))
+            layer[e] = max(options, key=lambda o: o[0])
+        best.append(layer)
+    score, path = max(best[-1].values(), key=lambda o: o[0])
+    return " ".join(path) if path else None

@@ -1,0 +1,91 @@
+"""``tracuu serve`` and ``tracuu demo`` as a user runs them: a real waitress process on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_tracuu
+from tests.webcorpus import build_index, make_docs
+
+SAMPLES = REPO / "tracuu" / "samples"
+
+
+@contextmanager
+def tracuu_server(*args: str, timeout: float = 300):
+    """Start ``python -m tracuu ARGS``, yield the URL it prints, stop it afterwards."""
+    proc = subprocess.Popen([sys.executable, "-m", "tracuu", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    watchdog = threading.Timer(timeout, proc.kill)
+    watchdog.start()
+    try:
+        url = None
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if "http://" in line:
+                url = line[line.index("http://"):].split()[0]
+                break
+        if url is None:
+            raise AssertionError(f"server did not start: {proc.stderr.read()[-2000:]}")  # type: ignore[union-attr]
+        yield url
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdout, proc.stderr):
+            if stream:
+                stream.close()
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        return json.loads(resp.read())
+
+
+def test_serve_refuses_a_data_dir_without_index(tmp_path):
+    proc = run_tracuu("serve", "--data", str(tmp_path), "--port", "0", timeout=60)
+    assert proc.returncode == 1
+    assert "chưa có chỉ mục" in proc.stderr.decode()
+
+
+def test_serve_binds_loopback_and_answers(tmp_path):
+    build_index(tmp_path, make_docs(12))
+    with tracuu_server("serve", "--data", str(tmp_path), "--port", "0") as url:
+        assert url.startswith("http://127.0.0.1:")
+        assert get_json(url + "api/v1/stats")["documents"] == 12
+        body = get_json(url + "api/v1/search?q=cong+tac")
+        assert body["total"] == 12
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            assert resp.headers["Content-Security-Policy"] and b'lang="vi"' in resp.read()
+
+
+def _samples_ready() -> bool:
+    return SAMPLES.is_dir() and any(SAMPLES.rglob("*"))
+
+
+@pytest.mark.skipif(not _samples_ready(), reason="tracuu/samples not on this branch yet")
+def test_demo_serves_the_samples_and_finds_the_seed_page_first():
+    with tracuu_server("demo", "--no-browser", "--port", "0") as url:
+        body = get_json(url + "api/v1/search?q=cai+cach+hanh+chinh")
+        assert body["total"] >= 1
+        top = body["hits"][0]
+        assert "cải cách hành chính" in top["title"].lower()
+        assert "laichau" in (top["url"] or "") or "Lai Châu" in top["title"]
+        stats = get_json(url + "api/v1/stats")
+        assert stats["documents"] >= 30
+
+
+def test_demo_without_samples_is_a_clear_error(tmp_path: Path):
+    proc = run_tracuu("demo", "--no-browser", "--samples", str(tmp_path / "none"), timeout=60)
+    assert proc.returncode == 1 and "trang mẫu" in proc.stderr.decode()

@@ -1,0 +1,141 @@
+"""``tracuu serve`` and ``tracuu demo``: run the web UI and JSON API with waitress.
+
+``serve`` serves an existing data directory; ``demo`` ingests the bundled sample pages
+(``tracuu/samples/``) through the very same ``tracuu ingest`` command into a temporary data
+directory, then serves that. Both bind to 127.0.0.1 unless ``--host`` says otherwise (a search
+index of government pages is not something to expose by accident) and print the URL to open.
+``--port 0`` picks a free port; the printed URL has the real one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+
+from tracuu.config import data_dir
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    serve = subparsers.add_parser(
+        "serve", help="chạy giao diện web và JSON API (waitress)",
+        description="Phục vụ giao diện tìm kiếm và JSON API trên một thư mục dữ liệu đã có chỉ mục.",
+    )
+    _common(serve)
+    serve.add_argument("--data", help="thư mục dữ liệu (mặc định: $TRACUU_DATA hoặc ./tracuu-data)")
+    serve.add_argument("--threads", type=int, default=8, help="số luồng phục vụ (mặc định 8)")
+    serve.set_defaults(func=run_serve)
+
+    demo = subparsers.add_parser(
+        "demo", help="nạp các trang mẫu vào thư mục tạm rồi phục vụ",
+        description="Nạp các trang mẫu đi kèm (tracuu/samples) vào một thư mục dữ liệu tạm và phục vụ chúng.",
+    )
+    _common(demo)
+    demo.add_argument("--samples", default=str(SAMPLES), help="thư mục trang mẫu (mặc định: tracuu/samples)")
+    demo.add_argument("--no-browser", action="store_true", help="không mở trình duyệt")
+    demo.add_argument("--keep", action="store_true", help="giữ lại thư mục dữ liệu tạm khi dừng")
+    demo.set_defaults(func=run_demo)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1",
+                   help="địa chỉ lắng nghe (mặc định 127.0.0.1; dùng 0.0.0.0 để mở ra mạng)")
+    p.add_argument("--port", type=int, default=8080, help="cổng (mặc định 8080; 0 = cổng trống bất kỳ)")
+
+
+def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) -> int:
+    from waitress import create_server
+
+    from web import create_app
+
+    if not (data / "index").is_dir():
+        print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
+              "(no index in data directory)", file=sys.stderr)
+        return 1
+    # "Task queue depth is N" only says that all threads are busy; not something a user can act on.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    app = create_app({"DATA": str(data)})
+    try:
+        server = create_server(app, host=host, port=port, threads=threads, ident="tracuu")
+    except OSError as exc:
+        print(f"tracuu: không mở được cổng {host}:{port}: {exc.strerror or exc} (cannot bind)", file=sys.stderr)
+        return 1
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{server.effective_port}/"
+    print(f"tracuu: đang phục vụ {data} tại {url}  (Ctrl+C để dừng)", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print("tracuu: chú ý: máy chủ đang mở cho các máy khác trong mạng (listening beyond localhost)",
+              file=sys.stderr)
+    if on_ready:
+        on_ready(url)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        print("tracuu: đã dừng", file=sys.stderr)
+    finally:
+        server.close()
+        app.extensions["tracuu.searchers"].close()
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    return _serve(data_dir(args.data), args.host, args.port, args.threads)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from tracuu.cli import main as cli_main
+
+    samples = Path(args.samples)
+    if not samples.is_dir() or not any(samples.iterdir()):
+        print(f"tracuu: không thấy trang mẫu trong {samples} (no sample pages)", file=sys.stderr)
+        return 1
+    tmp = Path(tempfile.mkdtemp(prefix="tracuu-demo-"))
+    try:
+        print(f"tracuu: nạp trang mẫu từ {samples} vào {tmp} …", flush=True)
+        # The same code path as `tracuu ingest`: the demo is what a user would get by hand.
+        rc = cli_main(["ingest", "--data", str(tmp), *sample_pages(samples)])
+        if rc not in (0, 1):
+            print(f"tracuu: nạp trang mẫu thất bại (ingest exit status {rc})", file=sys.stderr)
+            return rc
+        if rc == 1:
+            print("tracuu: một số trang mẫu bị bỏ qua (see messages above); vẫn tiếp tục", file=sys.stderr)
+        open_browser = not args.no_browser and _has_display()
+        return _serve(tmp, args.host, args.port,
+                      on_ready=(lambda url: threading.Timer(0.5, webbrowser.open, [url]).start())
+                      if open_browser else None)
+    finally:
+        if args.keep:
+            print(f"tracuu: giữ thư mục dữ liệu {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def sample_pages(samples: Path) -> list[str]:
+    """The pages ``manifest.json`` marks for ingesting (not its images, attachments or the seed's
+    duplicate text dump); the whole folder when there is no manifest."""
+    manifest = samples / "manifest.json"
+    if not manifest.exists():
+        return [str(samples)]
+    try:
+        pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+        files = [samples / p["file"] for p in pages if p.get("ingest", True)]
+    except (ValueError, KeyError, TypeError) as exc:
+        print(f"tracuu: {manifest} không đọc được ({exc}); nạp cả thư mục (unreadable manifest)", file=sys.stderr)
+        return [str(samples)]
+    return [str(f) for f in files]
+
+
+def _has_display() -> bool:
+    """Only open a browser where one can appear (not a console browser inside our terminal)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
