@@ -18,10 +18,8 @@ every page and every query.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -141,20 +139,22 @@ def _word_class(word: str) -> int:
         return 0
     if is_vietnamese_syllable(word):
         return 1
+    if word.isupper() and word.replace("Đ", "").isascii():
+        return 0  # acronyms: NĐ, QĐ, HĐND, ĐBSCL
     if any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
         return 0
     return -1
 
 
 def _score(text: str, max_bad: int | None = None) -> _Score:
-    """Count good and bad words (each distinct word once per occurrence); stop early past ``max_bad``."""
+    """Count good and bad words; stop early once there are more than ``max_bad`` bad ones."""
     good = bad = 0
-    for word, n in Counter(_WORD_SPLIT_RE.split(text)).items():
+    for word in _WORD_SPLIT_RE.split(text):
         cls = _word_class(word)
         if cls > 0:
-            good += n
+            good += 1
         elif cls < 0:
-            bad += n
+            bad += 1
             if max_bad is not None and bad > max_bad:
                 break
     return _Score(good, bad)
@@ -214,25 +214,15 @@ _SUSPECT_RE = re.compile("[" + re.escape(_SUSPECT_CHARS) + "]")
 # suspicious character is there; correct text has this only in rare words (giò, Đoòng) and is then
 # merely scored, not changed.
 _CP1258_TONE_RE = re.compile("[\u00cc\u00ec\u00d2\u00f2]")
-_CP1258_PAIR_RE = re.compile("[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY][\u00cc\u00ec\u00d2\u00f2]")
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
+_CP1258_PAIR_RE = re.compile("[\u00cc\u00ec\u00d2\u00f2](?<=[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY].)")
 _FTFY_NAMES = {"sloppy-windows-1252": "mojibake-utf8-cp1252", "windows-1252": "mojibake-utf8-cp1252",
                "latin-1": "mojibake-utf8-latin1", "iso-8859-1": "mojibake-utf8-latin1"}
-
-
-def _unescape_letters(text: str) -> tuple[str, bool]:
-    """Decode character references that stand for letters (``Vi&#7879;t``), leave ``&amp;`` & co alone."""
-    changed = False
-
-    def sub(m: re.Match[str]) -> str:
-        nonlocal changed
-        value = html.unescape(m.group(0))
-        if value != m.group(0) and value.isalpha():
-            changed = True
-            return value
-        return m.group(0)
-
-    return _ENTITY_RE.sub(sub, text), changed
+# UTF-8 lead byte (shown as Â..ô) followed by a continuation byte (shown as a Latin-1 symbol, a C1 control
+# or a cp1252 extra): "á»", "Ã²", "Ä‘". Without one, the mojibake candidates are not even tried.
+_MOJIBAKE_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _ftfy_mojibake(text: str) -> tuple[str, list[str]] | None:
@@ -242,6 +232,8 @@ def _ftfy_mojibake(text: str) -> tuple[str, list[str]] | None:
         return None
     names = [_FTFY_NAMES.get(step.parameter, f"mojibake-utf8-{step.parameter}")
              for step in explanation if step.action == "encode"]
+    if not names:  # fixed piecewise inside correct text ("decode_inconsistent_utf8")
+        names = ["mojibake-utf8-cp1252"]
     return fixed, names
 
 
@@ -269,61 +261,129 @@ def _whole_mojibake(text: str) -> tuple[str, list[str]] | None:
     return (text, names) if names else None
 
 
-def _better(cand: _Score, orig: _Score) -> bool:
-    return cand.bad * 2 <= orig.bad and cand.good > orig.good
+def _best_repair(nfc: str, orig: _Score, legacy: bool) -> tuple[str, list[str]] | None:
+    """The best candidate decoding of ``nfc`` if it is clearly better than ``orig``, else None.
 
-
-def repair_text(text: str) -> tuple[str, list[str]]:
-    """Repair mojibake and legacy Vietnamese encodings, then NFC; return the text and the repairs applied.
-
-    Repair names: ``html-entities``, ``mojibake-utf8-cp1252`` / ``mojibake-utf8-latin1`` (once per layer),
-    ``cp1258-as-latin1``, ``legacy-tcvn3``, ``legacy-vni``, ``legacy-viscii``, ``unicode-nfc``.
+    "Clearly better": at most half the invalid words and more valid ones. Candidates are scored with an
+    early exit as soon as they are worse than that (wrong decodings fail within a few words).
     """
-    if text.isascii() and "&" not in text:
-        return text, []
-    repairs: list[str] = []
-    if "&" in text:
-        text, changed = _unescape_letters(text)
-        if changed:
-            repairs.append("html-entities")
-    if _SUSPECT_RE.search(text) is not None or (
-            _CP1258_TONE_RE.search(text) is not None and _CP1258_PAIR_RE.search(text) is not None):
-        text, legacy = _repair_encoding(text)
-        repairs += legacy
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-        repairs.append("unicode-nfc")
-    return text, repairs
-
-
-def _repair_encoding(text: str) -> tuple[str, list[str]]:
-    nfc = unicodedata.normalize("NFC", text)
-    orig = _score(nfc)
-    if orig.bad == 0:
-        return text, []  # nothing invalid to repair: correct text is never rewritten
-    limit = orig.bad // 2  # a candidate must at least halve the invalid words (see _better)
+    limit = orig.bad // 2
     best: tuple[_Score, str, list[str]] | None = None
 
     def consider(cand: str, names: list[str]) -> None:
         nonlocal best, limit
         score = _score(cand, limit)
-        if score.bad > limit:
+        if score.bad > limit or score.good <= orig.good:
             return
         if best is None or (score.bad, -score.good) < (best[0].bad, -best[0].good):
             best = (score, cand, names)
             limit = score.bad  # later candidates only matter if they are at least as good
 
-    for name, table in _TABLES.items():
-        cand = unicodedata.normalize("NFC", nfc.translate(table))
-        if cand != nfc:
-            consider(cand, [name])
-    moji = _whole_mojibake(text)
-    if moji is not None:
-        consider(unicodedata.normalize("NFC", moji[0]), moji[1])
-    if best is None or best[0].bad > 0:  # ftfy also fixes mojibake mixed into correct text, but is slow
-        moji = _ftfy_mojibake(text)
+    if legacy:
+        for name, table in _TABLES.items():
+            cand = unicodedata.normalize("NFC", nfc.translate(table))
+            if cand != nfc:
+                consider(cand, [name])
+    if _MOJIBAKE_RE.search(nfc) is not None:
+        moji = _whole_mojibake(nfc)
         if moji is not None:
             consider(unicodedata.normalize("NFC", moji[0]), moji[1])
-    if best is not None and _better(best[0], orig):
-        return best[1], best[2]
-    return text, []
+        if best is None or best[0].bad > 0:  # ftfy also fixes mojibake inside correct text, but is slower
+            moji = _ftfy_mojibake(nfc)
+            if moji is not None:
+                consider(unicodedata.normalize("NFC", moji[0]), moji[1])
+    return (best[1], best[2]) if best is not None else None
+
+
+# Segments for the second pass: text between tags and line breaks (a Unicode page shell around a
+# legacy-encoded body, one garbled paragraph in a correct page, a garbled attribute value).
+_SEGMENT_END_RE = re.compile(r"[<>\n]")
+
+
+def _suspect_hits(text: str) -> list[int]:
+    """Sorted positions of the characters that make ``text`` suspicious (see _SUSPECT_RE)."""
+    hits = [m.start() for m in _SUSPECT_RE.finditer(text)]
+    if _CP1258_TONE_RE.search(text) is not None:
+        hits += [m.start() for m in _CP1258_PAIR_RE.finditer(text)]
+        hits.sort()
+    return hits
+
+
+def _suspect_segments(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """Spans of the segments that hold a suspicious character, in order, each once."""
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for pos in hits:
+        if pos < last_end:
+            continue
+        start = max(text.rfind("<", 0, pos), text.rfind(">", 0, pos), text.rfind("\n", 0, pos)) + 1
+        m = _SEGMENT_END_RE.search(text, pos)
+        end = m.start() if m is not None else len(text)
+        spans.append((start, end))
+        last_end = end
+    return spans
+
+
+def _merge_names(names: list[str], new: list[str]) -> None:
+    """Add ``new`` repair names, keeping per-layer repeats (double mojibake) but not per-segment ones."""
+    for name in set(new):
+        missing = new.count(name) - names.count(name)
+        names.extend([name] * missing)
+
+
+def _repair_encoding(text: str) -> tuple[str, list[str]]:
+    nfc = unicodedata.normalize("NFC", text)
+    hits = _suspect_hits(nfc)
+    # Pass 1, the whole text, when it is short or densely suspicious (a garbled page or query). A long
+    # page with a few stray symbols (® » ©) goes straight to pass 2, which looks only around them.
+    if len(nfc) < 2000 or len(hits) * 100 >= len(nfc):
+        orig = _score(nfc)
+        if orig.bad == 0:
+            return text, []  # nothing invalid to repair: correct text is never rewritten
+        # Legacy tables re-read every Latin-1 letter, so on text that is mostly valid Vietnamese they
+        # can only do harm: skip them there (pass 2 still looks at the garbled parts).
+        whole = _best_repair(nfc, orig, legacy=orig.bad * 10 >= orig.good)
+        if whole is not None:
+            return whole
+    # Pass 2, segment by segment, only where a suspicious character is.
+    names: list[str] = []
+    pieces: list[str] = []
+    done = 0
+    for start, end in _suspect_segments(nfc, hits):
+        seg = nfc[start:end]
+        if len(seg) == len(nfc):
+            continue  # the whole text: pass 1 has decided
+        seg_score = _score(seg)
+        if seg_score.bad == 0:
+            continue
+        fixed = _best_repair(seg, seg_score, legacy=True)
+        if fixed is None:
+            continue
+        pieces.append(nfc[done:start])
+        pieces.append(fixed[0])
+        done = end
+        _merge_names(names, fixed[1])
+    if not names:
+        return text, []
+    pieces.append(nfc[done:])
+    return "".join(pieces), names
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Repair mojibake and legacy Vietnamese encodings, then NFC; return the text and the repairs applied.
+
+    Repair names: ``mojibake-utf8-cp1252`` / ``mojibake-utf8-latin1`` (once per layer),
+    ``cp1258-as-latin1``, ``legacy-tcvn3``, ``legacy-vni``, ``legacy-viscii``, ``unicode-nfc``.
+    Character references (``&#7879;``) are the HTML layer's business and are left as they are, so text
+    that has been unescaped once is never unescaped twice.
+    """
+    if text.isascii():
+        return text, []
+    repairs: list[str] = []
+    if _SUSPECT_RE.search(text) is not None or (
+            _CP1258_TONE_RE.search(text) is not None and _CP1258_PAIR_RE.search(text) is not None):
+        text, repairs = _repair_encoding(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        repairs.append("unicode-nfc")
+    return text, repairs
