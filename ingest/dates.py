@@ -323,6 +323,14 @@ def parse_datetime(text: str) -> datetime | None:
     """The first publication time found in ``text`` as a +07:00 datetime, or None when there is none."""
     if not text:
         return None
+    if text[4:5] == "-" and text[:4].isdigit():  # a bare ISO value (<meta>, <time datetime>)
+        try:
+            iso_dt = datetime.fromisoformat(text.strip())
+        except ValueError:
+            pass
+        else:
+            if 1900 <= iso_dt.year <= 2199:
+                return iso_dt.astimezone(VN_TZ) if iso_dt.tzinfo else iso_dt.replace(tzinfo=VN_TZ)
     m = _FAST_RE.search(text)
     if m is not None and _DIGIT_RE.search(text, 0, m.start()) is None:
         dt = _fast(m)
