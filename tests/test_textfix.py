@@ -322,3 +322,20 @@ def test_valid_syllables(word: str) -> None:
                                   "hàt", "müller", "ng", "hòà"])
 def test_invalid_syllables(word: str) -> None:
     assert not is_vietnamese_syllable(word)
+
+
+def test_double_latin1_mojibake() -> None:
+    twice = SENTENCE.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    fixed, repairs = repair_text(twice)
+    assert fixed == SENTENCE
+    assert len(repairs) == 2 and all(r.startswith("mojibake-utf8-") for r in repairs)
+
+
+@pytest.mark.parametrize("text", [
+    "Céng hßa x· héi chñ nghÜa ViÖt Nam", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
+    "Cµng hòa xã hµi chü nghîa Vi®t Nam", "Côòng hoÌa xaÞ hôòi chuÒ nghiÞa Viêòt Nam",
+    "Cá»™ng hÃ²a xÃ£ há»™i chá»§ nghÄ©a Viá»‡t Nam"])
+def test_repair_is_idempotent(text: str) -> None:
+    fixed, repairs = repair_text(text)
+    assert repairs
+    assert repair_text(fixed) == (fixed, [])
