@@ -48,7 +48,7 @@ MIN_FRACTION = 0.6
 
 # Boosts (tuned with bench/quality.py on the dev queries).
 W_EXACT = 2.0      # E-field term, multiplies the F weight for accented words
-W_TITLE = 2.5      # title fields relative to body fields
+W_TITLE = 1.5      # title fields relative to body fields
 W_BIGRAM = 1.5     # B-field adjacency terms
 W_DOCNUM = 8.0     # a whole document number
 
@@ -424,7 +424,7 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
         if len(text_plain) <= ALL_REQUIRED_UP_TO:
             parts += [_unit_match(u) for u in text_plain]
         else:
-            need = max(ALL_REQUIRED_UP_TO, math.ceil(MIN_FRACTION * len(text_plain)))
+            need = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
             parts.append(AtLeast(need, [_unit_match(u) for u in text_plain]))
         positive: MatchSpec = Everything() if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
         if excluded:

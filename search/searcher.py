@@ -74,7 +74,7 @@ RERANK_DEPTH = 200
 W_COVERAGE = 1.0
 #: how many of the best candidates get the (position-based) contiguity bonus, and its weight
 CONTIGUITY_DEPTH = 50
-W_CONTIGUITY = 1.0
+W_CONTIGUITY = 2.0
 _PREFIX_CAP = 400
 
 
