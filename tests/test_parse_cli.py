@@ -266,10 +266,19 @@ def test_permission_denied_in_process(bad_dir: Path, tmp_path: Path, monkeypatch
     from tracuu.cli import main
 
     d = tmp_path / "perm"
-    d.mkdir()
+    (d / "closed").mkdir(parents=True)
     shutil.copy(SEED, d / "a.txt")
     shutil.copy(SEED, d / "locked.txt")
+    shutil.copy(SEED, d / "closed" / "b.txt")
     real_open = builtins.open
+    real_scandir = os.scandir
+
+    def fake_scandir(path="."):
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
 
     def fake_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
@@ -279,8 +288,10 @@ def test_permission_denied_in_process(bad_dir: Path, tmp_path: Path, monkeypatch
     monkeypatch.setattr(parse_cmd, "open", fake_open, raising=False)
     assert main(["parse", str(d)]) == 1
     out, err = capsys.readouterr()
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "locked.txt" in lines[0] and "permission denied" in lines[0]
+    lines = sorted(line for line in err.splitlines() if line.strip())
+    assert len(lines) == 2, lines
+    assert f"{d / 'closed'}: không có quyền đọc (permission denied)" in lines[0]
+    assert f"{d / 'locked.txt'}: không có quyền đọc (permission denied)" in lines[1]
     assert [json.loads(line)["title"] for line in out.splitlines()] == [SEED_TITLE]
 
 
@@ -409,3 +420,24 @@ def test_file_name_that_is_not_utf8(tmp_path: Path):
     (doc,) = jsonl(proc)
     assert doc["url"] == "https://host.gov.vn/tin-%FF.txt"
     assert doc["source"]["path"].endswith("tin-\\xff.txt")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads chmod 000 files; covered by test_permission_denied_in_process")
+def test_chmod_000_file_and_directory(tmp_path: Path):
+    root = tmp_path / "m"
+    (root / "closed").mkdir(parents=True)
+    shutil.copy(SEED, root / "a.txt")
+    shutil.copy(SEED, root / "locked.txt")
+    shutil.copy(SEED, root / "closed" / "b.txt")
+    (root / "locked.txt").chmod(0)
+    (root / "closed").chmod(0)
+    try:
+        proc = run_tracuu("parse", str(root))
+    finally:
+        (root / "closed").chmod(0o755)
+    assert proc.returncode == 1
+    lines = stderr_lines(proc)
+    assert len(lines) == 2
+    assert any("locked.txt" in line and "permission denied" in line for line in lines)
+    assert any("closed" in line and "permission denied" in line for line in lines)
+    assert [d["title"] for d in jsonl(proc)] == [SEED_TITLE]
