@@ -441,3 +441,22 @@ def test_chmod_000_file_and_directory(tmp_path: Path):
     assert any("locked.txt" in line and "permission denied" in line for line in lines)
     assert any("closed" in line and "permission denied" in line for line in lines)
     assert [d["title"] for d in jsonl(proc)] == [SEED_TITLE]
+
+
+def test_text_dump_saved_as_utf16_or_windows_1258():
+    """Notepad's "Unicode" (UTF-16 with BOM) and "ANSI" on Vietnamese Windows (windows-1258)."""
+    from tests.test_decode import cp1258
+
+    text = SEED.read_text(encoding="utf-8")
+    expected = parse_page(SEED.read_bytes())
+    utf16 = parse_page(text.encode("utf-16"))
+    assert utf16.source.encoding in ("utf-16-le", "utf-16-be")
+    legacy = parse_page(cp1258(text.replace("\xa0", " ")))
+    assert legacy.source.encoding == "windows-1258"
+    assert "nfc-from-windows-1258" in legacy.source.repairs
+    for doc in (utf16, legacy):
+        assert (doc.title, doc.published, doc.category, doc.site) == (
+            expected.title, expected.published, expected.category, expected.site)
+        assert doc.paragraphs == expected.paragraphs
+        assert [(i.title, i.published) for i in doc.related + doc.latest] == [
+            (i.title, i.published) for i in expected.related + expected.latest]
