@@ -175,6 +175,7 @@ def _detect(data: bytes, repairs: list[str]) -> tuple[str, str]:
     mostly, bad = _mostly_utf8(data)
     if not mostly:
         try:
+            # Imported on demand: it is slow to import and almost every page is declared or UTF-8.
             from charset_normalizer import from_bytes
 
             best = from_bytes(data).best()
