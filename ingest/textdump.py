@@ -24,15 +24,14 @@ from urllib.parse import urlsplit
 
 from ingest.dates import parse_datetime
 from ingest.document import Document, LinkItem
+from ingest.families import LATEST_HEADINGS as FAMILY_LATEST
+from ingest.families import RELATED_HEADINGS as FAMILY_RELATED
 from ingest.textfix import normalize_unicode
 
-#: List headings (compared case-insensitively, trailing colon ignored). The same vocabulary as the
-#: issue's contract: these lists never belong in the body.
-RELATED_HEADINGS = frozenset(
-    {"tin liên quan", "các tin khác", "bài viết liên quan", "tin khác", "các tin đã đưa",
-     "tin cùng chuyên mục", "các bài viết khác"}
-)
-LATEST_HEADINGS = frozenset({"tin mới nhất", "tin mới", "bài viết mới", "bài viết mới nhất"})
+#: List headings (compared case-insensitively, trailing colon ignored): the HTML families'
+#: vocabulary, so both parsers agree on what is a list and never put one in the body.
+RELATED_HEADINGS = frozenset(FAMILY_RELATED) | {"các bài viết khác"}
+LATEST_HEADINGS = frozenset(FAMILY_LATEST) | {"bài viết mới nhất"}
 
 _BREADCRUMB = re.compile(r"^\s*Trang chủ\b\s*(.*)$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:-->|->|»|›|>|/|\||→|::)\s*")
