@@ -10,6 +10,8 @@ portals are very regular:
   image captions such as ``(Ảnh minh họa)`` and link-only lines such as ``Xem chi tiết tại đây.``;
 - a heading line such as ``Tin liên quan`` / ``Tin mới nhất`` opens a list whose items are
   ``Title(29/09/2021 2:08:40 CH)`` (no space, or one, before the parenthesis);
+- a page whose lines are mostly ``Title(date)`` teasers is a category listing: the teasers go to
+  ``latest`` (they are the category's newest items) and the body stays empty;
 - the footer starts at an all-caps ``TRANG/CỔNG THÔNG TIN ĐIỆN TỬ …`` line or at a
   ``Chịu trách nhiệm chính`` / copyright line, and its ``www.host`` line names the site.
 
@@ -200,7 +202,16 @@ def extract_text(text: str, url: str | None = None) -> Document:
         else:
             lists[section].append(LinkItem(line, None, None))
 
-    if title and paragraphs:
+    # A category page dumped as text: its "paragraphs" are mostly dated teaser titles. Those are
+    # the newest items of the category, so they go to ``latest`` and the page is a listing.
+    teasers = [m for m in map(_LIST_ITEM.match, paragraphs) if m]
+    if len(teasers) >= 3 and len(teasers) * 5 >= len(paragraphs) * 3:
+        lists["latest"] = [
+            LinkItem(m.group("title").strip(), None, parse_datetime(m.group("date"))) for m in teasers
+        ] + lists["latest"]
+        paragraphs = []
+        kind = "listing"
+    elif title and paragraphs:
         kind = "article"
     elif lists["related"] or lists["latest"]:
         kind = "listing"
