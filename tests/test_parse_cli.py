@@ -147,9 +147,9 @@ def test_deep_html_within_a_raised_limit_does_not_crash():
 
 # --- the CLI: bad input -------------------------------------------------------------------------
 
-@pytest.fixture
-def bad_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "site"
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("bad") / "site"
     (d / "tin-tuc").mkdir(parents=True)
     (d / "tin-tuc" / "bai-1.txt").write_text(dump("Bài một"), encoding="utf-8")
     (d / "tin-tuc" / "bai-2.txt").write_text(dump("Bài hai"), encoding="utf-8")
@@ -259,7 +259,7 @@ def test_html_page_without_article(tmp_path: Path):
     assert [d["title"] for d in jsonl(proc)] == [SEED_TITLE]
 
 
-def test_permission_denied_in_process(bad_dir: Path, tmp_path: Path, monkeypatch, capsys):
+def test_permission_denied_in_process(tmp_path: Path, monkeypatch, capsys):
     import builtins
 
     import tracuu.parse_cmd as parse_cmd
