@@ -161,9 +161,10 @@ def extract_text(text: str, url: str | None = None) -> Document:
     if date_at is not None:
         title_at = next((j for j in range(date_at - 1, head_from - 1, -1) if lines[j]), None)
     if title_at is None:
-        # Without a date line the title is the first line, unless the page opens with a list;
-        # an all-caps site banner above it is not the footer (nor the title).
-        first = next((j for j in range(head_from, len(lines)) if lines[j] and not _is_footer_start(lines[j])), None)
+        # Without a line above the date the title is the first line (after the date when the date
+        # comes first), unless the page opens with a list; a site banner is not the title.
+        first = next((j for j in range(head_from, len(lines))
+                      if lines[j] and j != date_at and not _is_footer_start(lines[j])), None)
         title_at = None if first is None or _heading(lines[first]) else first
     title = lines[title_at] if title_at is not None else ""
 

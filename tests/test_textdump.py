@@ -171,3 +171,11 @@ def test_article_quoting_a_few_dated_titles_stays_an_article(seed_doc):
         "Xem chi tiết", "Văn bản A(01/01/2019 1:00:00 SA)\n\nVăn bản B(02/01/2019 1:00:00 SA)\n\nXem chi tiết")
     doc = extract_text(text)
     assert doc.kind == "article" and len(doc.paragraphs) == 10
+
+
+def test_date_above_the_title():
+    doc = extract_text("Trang chủ Tin tức\n(Ngày đăng :21/12/2018 9:26:09 SA)\nTiêu đề sau ngày\n\nĐoạn một.\n")
+    assert doc.title == "Tiêu đề sau ngày"
+    assert iso(doc.published) == "2018-12-21T09:26:09+07:00"
+    assert doc.paragraphs == ["Đoạn một."]
+    assert doc.category == ["Tin tức"]
