@@ -715,8 +715,9 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     area = container
     if container is not None:
         blocks = _blocks(container, skip)
-        item_links = sum(1 for b in blocks for a in b.links
-                         if len(a.get_text(strip=True)) >= 20 and not _is_attachment(a))
+        link_only = [b.chars >= 20 and b.link_chars >= 0.8 * b.chars and not any(map(_is_attachment, b.links))
+                     for b in blocks]
+        item_links = sum(link_only)
         area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
         for sel in fam.captions + GENERIC.captions:
@@ -755,6 +756,8 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                 drop.add(i)
         dateline = None
         for i, b in enumerate(blocks[:4]):
+            if i and link_only[i - 1]:  # a teaser's date under its title link
+                continue
             if b.text and len(b.text) <= 80 and not b.links and i not in drop and _DATELINE.match(b.text):
                 dt = page._parse(b.text)
                 if dt is not None:
@@ -876,7 +879,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
     """
     if container is None or not title or body_chars < (120 if dated else 250):
         return False
-    if item_links >= 4 and item_links >= 0.4 * len(paragraphs):
+    if item_links >= 4 and item_links >= 0.25 * len(paragraphs):  # a column of teasers
         return False
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if long_paras < 1:
