@@ -76,7 +76,10 @@ _NON_PAGE_EXT = {
     "png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "svg", "tif", "tiff", "pdf", "doc", "docx",
     "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "7z", "gz", "tgz", "bz2", "xz",
     "mp3", "mp4", "avi", "wmv", "flv", "webm", "ogg", "wav", "woff", "woff2", "ttf", "otf", "eot",
-    "exe", "dll", "swf", "css", "js", "json", "warc", "arc",
+    "exe", "dll", "swf", "css", "js", "mjs", "json", "warc", "arc", "xml", "rss", "atom",
+    # source code and data files that sit next to mirrors; their text is not a page's
+    "py", "pyc", "sh", "bat", "ps1", "rb", "pl", "java", "c", "h", "go", "rs", "ts", "csv", "tsv",
+    "yml", "yaml", "toml", "ini", "cfg", "sql", "log", "lock",
 }
 _TEXT_EXT = {"txt", "text"}
 _OFFICE_ZIP = {"docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint", "odt": "OpenDocument", "ods": "OpenDocument"}

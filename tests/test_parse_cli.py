@@ -70,6 +70,7 @@ def jsonl(proc) -> list[dict]:
     (b"abc\x00\x01\x02def", None, None, None),
     (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", None, None, None),
     (b"body { color: red }", "site.css", None, None),
+    (b'"""Build the samples."""\nimport os\n', "samples/_build.py", None, None),
     (b"<html></html>", None, "image/png", None),
     (b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="x"><url/></urlset>', "sitemap.xml", None, None),
     (b"<rss version='2.0'><channel/></rss>", None, None, None),
