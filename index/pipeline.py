@@ -132,6 +132,11 @@ class Summary:
     failed: Counter = field(default_factory=Counter)
     report_path: Path | None = None
     seconds: float = 0.0
+    examples: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, item, reason), first few
+
+    def example(self, kind: str, item: str | None, reason: str, limit: int = 20) -> None:
+        if sum(1 for k, _, _ in self.examples if k == kind) < limit:
+            self.examples.append((kind, item or "?", reason))
 
     @property
     def failures(self) -> int:
@@ -284,6 +289,8 @@ class Ingestor:
 
     def fail(self, err: SourceError) -> None:
         self.summary.failed[err.stage] += 1
+        self.summary.example("failed", err.url or (f"{err.source}@{err.offset}" if err.offset is not None
+                                                   else err.source), err.message)
         self.report.write(err)
 
     def _resolve_from_catalog(self, refers_id: str | None, url: str | None, digest: str | None) -> bytes | None:
@@ -395,6 +402,7 @@ class Ingestor:
         elif kind == "skip":
             outcome, reason = "skipped", str(value)
             self.summary.skipped[_reason_key(reason)] += 1
+            self.summary.example("skipped", page.url or page.path or page.source, reason)
         else:
             reason = str(value)
             self.fail(SourceError(page.source, page.offset, page.url, "parse", reason))
