@@ -193,7 +193,7 @@ FAMILIES: tuple[Family, ...] = (
         breadcrumb=(".tandan-breadcrumb", ".breadcrumb"),
         related=(".tandan-div-article-other",),
         latest=(),
-        attachments=(".tandan-p-article-main", ".tandan-div-article-attach"),
+        attachments=(".tandan-div-file-attach", ".tandan-p-article-main", ".tandan-div-article-attach"),
         noise=(".td-tags",),
         date_notes="Date `.tandan-span-date-publish`, text starts with `Đăng ngày` (time format unverified; "
                    "vi-VN SA/CH likely). Related block header `p.tandan-p-article-other` = 'Các tin khác'.",
@@ -287,6 +287,7 @@ GENERIC = Family(
     summary=("[class*=sapo i]", "[id*=sapo i]", "[class*=tomtat i]", "[class*=summary i]", "[id*=summary i]",
              "[class*=lead i]", "p.description"),
     breadcrumb=(".breadcrumb", ".breadcrumbs", "#breadcrumb", "nav[aria-label=breadcrumb]", ".navpath"),
+    attachments=("[class*=attach i]", "[class*=dinh-kem i]", "[class*=dinhkem i]", "[class*=file-kem i]"),
     captions=("figcaption", "[class*=caption i]", "[class*=image_desc i]", "[class*=img_desc i]",
               "[class*=image-desc i]"),
     noise=("figure figcaption",),

@@ -56,7 +56,7 @@ _HOME_WORDS = frozenset({"trang chủ", "trang chu", "home", "trang nhất", "ho
 _SEPARATOR = re.compile(r"^[\s>»›/|\\\-–—:→⇒•·.,]*$")
 _NOISE_LINE = re.compile(
     r"^(l(ượ|uo)t xem|lượt truy cập|số lượt truy cập|chia sẻ|in bài viết|trở về|quay lại|"
-    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp tin|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
 #: a body block that is only a dateline: "(Thứ hai, 19/04/2021 15:17)", "Ngày đăng: 21/12/2018"
 _DATELINE = re.compile(r"^[\s(]*(ngày đăng|đăng ngày|cập nhật|thứ|chủ nhật|t[2-7]\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
                        r"\d{1,2}:\d\d|\d{4}-\d\d-\d\d)", re.I)
@@ -298,6 +298,16 @@ class _Page:
         if h1s and len(h1s) == 1:
             return h1s[0]
         if page_title:
+            # "<title>" is "Title - Site" or "Site - Title", but titles contain " - " themselves: prefer
+            # the longest cut that the page also prints as an element's whole text.
+            cuts = list(re.finditer(self.fam.title_sep, page_title))
+            candidates = [page_title[:m.start()].strip() for m in reversed(cuts)]
+            candidates += [page_title[m.end():].strip() for m in cuts]
+            candidates = sorted({c for c in candidates if len(c) >= 8 and c != site_name}, key=len, reverse=True)
+            for cand in candidates[:6]:
+                el = self.find_title_element(cand)
+                if el is not None and el.name not in ("title", "a", "option"):
+                    return cand, el
             parts = [p.strip() for p in re.split(self.fam.title_sep, page_title) if p.strip()]
             parts = [p for p in parts if p != site_name] or parts
             return max(parts, key=len), None
@@ -715,8 +725,9 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     area = container
     if container is not None:
         blocks = _blocks(container, skip)
-        item_links = sum(1 for b in blocks for a in b.links
-                         if len(a.get_text(strip=True)) >= 20 and not _is_attachment(a))
+        link_only = [b.chars >= 20 and b.link_chars >= 0.8 * b.chars and not any(map(_is_attachment, b.links))
+                     for b in blocks]
+        item_links = sum(link_only)
         area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
         for sel in fam.captions + GENERIC.captions:
@@ -755,6 +766,8 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                 drop.add(i)
         dateline = None
         for i, b in enumerate(blocks[:4]):
+            if i and link_only[i - 1]:  # a teaser's date under its title link
+                continue
             if b.text and len(b.text) <= 80 and not b.links and i not in drop and _DATELINE.match(b.text):
                 dt = page._parse(b.text)
                 if dt is not None:
@@ -765,7 +778,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         for a in area.find_all("a", href=True):
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
-    for sel in fam.attachments:
+    for sel in fam.attachments + (GENERIC.attachments if fam is not GENERIC else ()):
         for el in page.ix.select(page.root, sel):
             for a in el.find_all("a", href=True):
                 if _is_attachment(a):
@@ -876,7 +889,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
     """
     if container is None or not title or body_chars < (120 if dated else 250):
         return False
-    if item_links >= 4 and item_links >= 0.4 * len(paragraphs):
+    if item_links >= 4 and item_links >= 0.25 * len(paragraphs):  # a column of teasers
         return False
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if long_paras < 1:
