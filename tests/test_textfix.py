@@ -349,3 +349,16 @@ def test_mojibake_paragraph_with_d_stroke_is_fully_repaired() -> None:
     fixed, repairs = repair_text(page)
     assert fixed == f"<p>{SENTENCE}</p>\n<p>{para}</p>\n<p>{UBND}</p>"
     assert repairs == ["mojibake-utf8-cp1252"]
+
+
+def test_random_8bit_text_never_raises() -> None:
+    import random
+
+    rng = random.Random(1258)
+    alphabet = [chr(c) for c in range(0x20, 0x100)] + list("ộệủĩđĐ\u0300\u0301\u0323<>\n™‘’“”€")
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        fixed, repairs = repair_text(text)
+        assert unicodedata.is_normalized("NFC", fixed)
+        assert isinstance(repairs, list)
+        assert unicodedata.is_normalized("NFC", normalize_unicode(text))
