@@ -10,10 +10,16 @@ can audit the repair.
 How a repair is chosen: every candidate decoding is scored by how many of its non-ASCII words are valid
 Vietnamese syllables (onset + rhyme + tone rules, so ``nghợa`` or ``Viđt`` do not count). A candidate
 replaces the text only when it removes at least half of the invalid words and adds valid ones, so text
-that is already right — Vietnamese, English, code, French names — is never touched (it has nothing
-invalid to remove), and VISCII text is not "repaired" as TCVN3 (that reading still leaves ``nghợa``).
-Both functions return ASCII text and text without suspicious characters at once, because they run on
-every page and every query.
+that is already right — Vietnamese, English, code, French names — is never touched (there is nothing
+invalid to remove, or no reading removes it), and VISCII text is not "repaired" as TCVN3 (that reading
+still leaves ``nghợa``). Legacy readings are only tried on text made of characters that legacy bytes
+read as Latin-1/cp1252 can produce: a real ``ộ`` proves the text is (partly) right Unicode.
+
+Two passes: the whole text first (a garbled page or query), then, for pages that mix a correct Unicode
+shell with a garbled body, each segment between tags and line breaks that holds a suspicious character.
+Both functions return ASCII text, and text without suspicious characters, at once: they run on every
+page and every query. HTML character references are left to the HTML layer (bs4, ``html.unescape``), so
+nothing is unescaped twice.
 """
 
 from __future__ import annotations
