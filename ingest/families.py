@@ -83,8 +83,9 @@ RELATED_HEADINGS: tuple[str, ...] = (
 )
 LATEST_HEADINGS: tuple[str, ...] = ("tin mới nhất", "tin mới", "bài viết mới", "bài mới nhất", "tin mới cập nhật")
 
-# Attachment detection (issue 2): by extension, or by the words of the link text.
-ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#])", re.I)
+# Attachment detection (issue 2): by extension, or by the words of the link text. A ``/`` may follow
+# the extension: Liferay serves documents as ``/documents/<group>/<folder>/<name.pdf>/<uuid>``.
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#/])", re.I)
 ATTACHMENT_TEXT = re.compile(r"^\s*(tại đây|tải về|tải xuống|file đính kèm|tệp đính kèm|download|xem file|tải file)\b",
                              re.I)
 
@@ -192,7 +193,7 @@ FAMILIES: tuple[Family, ...] = (
         breadcrumb=(".tandan-breadcrumb", ".breadcrumb"),
         related=(".tandan-div-article-other",),
         latest=(),
-        attachments=(".tandan-p-article-main", ".tandan-div-article-attach"),
+        attachments=(".tandan-div-file-attach", ".tandan-p-article-main", ".tandan-div-article-attach"),
         noise=(".td-tags",),
         date_notes="Date `.tandan-span-date-publish`, text starts with `Đăng ngày` (time format unverified; "
                    "vi-VN SA/CH likely). Related block header `p.tandan-p-article-other` = 'Các tin khác'.",
@@ -281,12 +282,12 @@ GENERIC = Family(
     name="generic",
     label="Unknown layout (generic heuristics)",
     title=("h1",),
-    date=("meta[property='article:published_time']@content", "meta[itemprop=datePublished]@content",
-          "time[datetime]@datetime"),
+    date=("meta[property='article:published_time']@content", "meta[itemprop=datePublished]@content"),
     updated=("meta[property='article:modified_time']@content", "meta[itemprop=dateModified]@content"),
     summary=("[class*=sapo i]", "[id*=sapo i]", "[class*=tomtat i]", "[class*=summary i]", "[id*=summary i]",
              "[class*=lead i]", "p.description"),
     breadcrumb=(".breadcrumb", ".breadcrumbs", "#breadcrumb", "nav[aria-label=breadcrumb]", ".navpath"),
+    attachments=("[class*=attach i]", "[class*=dinh-kem i]", "[class*=dinhkem i]", "[class*=file-kem i]"),
     captions=("figcaption", "[class*=caption i]", "[class*=image_desc i]", "[class*=img_desc i]",
               "[class*=image-desc i]"),
     noise=("figure figcaption",),
