@@ -88,6 +88,12 @@ def _pattern(marker: Marker) -> re.Pattern[str] | None:
     return re.compile(f"(?<!{_WORD})(?:" + "|".join(alts) + ")")
 
 
+@lru_cache(maxsize=1 << 14)
+def _canon(word: str) -> str:
+    """E form of one clean NFC word of stored text (lowercase, canonical tone placement)."""
+    return analysis.canon_syllable(word.lower())
+
+
 def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]] | None:
     """Matched syllables only, found by regex on a folded copy; None when the text has combining
     marks or invisibles (offsets would shift; the analyzer path handles those)."""
@@ -105,11 +111,8 @@ def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]]
     out = []
     for m in pattern.finditer(folded):
         s, e = m.span()
-        word = text[s:e]
-        exact = analysis.syllables(word)
-        if len(exact) != 1:
-            continue
-        key = marker.matches(exact[0], analysis.fold_term(exact[0]))
+        exact = _canon(text[s:e])
+        key = marker.matches(exact, analysis.fold_term(exact))
         if key is not None:
             out.append((s, e, key))
     return out

@@ -80,7 +80,7 @@ CANDIDATES = 400
 #: weight of the share of the query's adjacent pairs a document holds
 W_COVERAGE = 1.0
 #: how many of the best candidates get the (position-based) contiguity bonus, and its weight
-CONTIGUITY_DEPTH = 30
+CONTIGUITY_DEPTH = 20
 W_CONTIGUITY = 2.0
 _PREFIX_CAP = 400
 
