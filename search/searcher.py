@@ -25,7 +25,9 @@ import math
 import threading
 import time
 import unicodedata
-from collections import Counter
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -67,9 +69,12 @@ MAX_PAGE = 1000
 #: did-you-mean is offered when a plain query has fewer hits than this (or has no accents at all)
 SUGGEST_BELOW = 10
 _MISSING_DATE = 2**64 - 1
-_POSTINGS_CACHE_MAX = 4096
 #: cached postings (entries in all cached {doc: tf} dicts) before the cache is dropped
-_POSTINGS_BUDGET = 1_500_000
+_POSTINGS_BUDGET = 8_000_000  # ids + frequencies as arrays: ~8 bytes each, ~64 MB
+#: entries in all cached posting *sets* (membership) before the least recently used are dropped
+_SETS_BUDGET = 2_000_000
+#: share of documents above which a syllable is "common" in long queries
+COMMON_SHARE = 0.15
 #: BM25 parameters (Whoosh's BM25F defaults, so boosts keep their meaning)
 _K1 = 1.2
 _B = 0.75
@@ -95,8 +100,9 @@ class _View:
     def __init__(self, searcher) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self._cache: dict[tuple[str, str], frozenset[int]] = {}
-        self._postings: dict[tuple[str, str], dict[int, float]] = {}
+        self._cache: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._cache_size = 0
+        self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
@@ -121,27 +127,34 @@ class _View:
 
     # -- postings ---------------------------------------------------------------------------
     def docs(self, fieldname: str, term: str) -> frozenset[int]:
+        """The set of documents holding a term (cached, least recently used dropped first)."""
         key = (fieldname, term)
         hit = self._cache.get(key)
         if hit is not None:
+            self._cache.move_to_end(key)
             return hit
-        docs = frozenset(self.postings(fieldname, term))
-        if len(self._cache) >= _POSTINGS_CACHE_MAX:
-            self._cache.clear()
+        docs = frozenset(self.postings(fieldname, term)[0])
         self._cache[key] = docs
+        self._cache_size += len(docs)
+        while self._cache_size > _SETS_BUDGET and len(self._cache) > 1:
+            _k, old = self._cache.popitem(last=False)
+            self._cache_size -= len(old)
         return docs
 
-    def postings(self, fieldname: str, term: str) -> dict[int, float]:
-        """``{docnum: term frequency}`` of a term, read once per index generation.
+    def postings(self, fieldname: str, term: str) -> tuple[array, array]:
+        """``(docnums, term frequencies)`` of a term as sorted arrays, read once per index
+        generation and kept in an LRU cache.
 
-        Reads Whoosh's posting blocks as arrays (C-speed ``zip``) instead of stepping a matcher
-        one posting at a time; falls back to the public matcher API for anything unexpected.
+        Reads Whoosh's posting blocks as arrays instead of stepping a matcher one posting at a
+        time; falls back to the public matcher API for anything unexpected.
         """
         key = (fieldname, term)
         hit = self._postings.get(key)
         if hit is not None:
+            self._postings.move_to_end(key)
             return hit
-        out: dict[int, float] = {}
+        ids: array = array("i")
+        weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
             try:
                 if not leaf.doc_frequency(fieldname, term):
@@ -149,13 +162,14 @@ class _View:
                 m = leaf.postings(fieldname, term)
             except Exception:  # TermNotFound and friends: absent term or field
                 continue
-            _read_postings(m, base, out)
-        self._postings_size += len(out)
-        if self._postings_size > _POSTINGS_BUDGET:
-            self._postings.clear()
-            self._postings_size = len(out)
-        self._postings[key] = out
-        return out
+            _read_postings(m, base, ids, weights)
+        got = (ids, weights)
+        self._postings[key] = got
+        self._postings_size += len(ids)
+        while self._postings_size > _POSTINGS_BUDGET and len(self._postings) > 1:
+            _k, (old, _w) = self._postings.popitem(last=False)
+            self._postings_size -= len(old)
+        return got
 
     def lengths(self, fieldname: str) -> list[int]:
         """Field length (tokens) of every document, for BM25 (read once per index generation)."""
@@ -174,6 +188,10 @@ class _View:
             if len(out) >= limit:
                 break
         return out
+
+    def is_common(self, folded: str) -> bool:
+        """In more than ``COMMON_SHARE`` of the documents' bodies (see search.query.compile_query)."""
+        return _df(self, "body_f", folded) > COMMON_SHARE * max(1, len(self.all_docs))
 
     def prefix_expander(self, pairs: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
         """The ``limit`` most frequent expansions of (field, prefix) pairs, for scoring."""
@@ -339,7 +357,7 @@ class Searcher:
         parsed = parse(req.q)
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             matched = view.match(compiled.match)
             filters = self._filters(view, req)
             final = _intersect(matched, filters.values())
@@ -359,7 +377,7 @@ class Searcher:
         parsed = parse(req.q)
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             final = _intersect(view.match(compiled.match), self._filters(view, req).values())
             n = len(final) if limit is None else min(limit, len(final))
             ranked = self._rank(view, compiled, final, req.sort, n)
@@ -544,7 +562,7 @@ class Searcher:
         seen: set[str] = set()
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             final = view.match(compiled.match)
             for d, _s in self._rank(view, compiled, final, "relevance", max(limit * 3, limit)):
                 title = json.loads(view.searcher.stored_fields(d)["doc"]).get("title") or ""
@@ -641,12 +659,14 @@ def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict
     return out
 
 
-def _read_postings(m, base: int, out: dict[int, float]) -> None:
-    """Add ``{base + docnum: weight}`` of one segment's matcher to ``out``."""
+def _read_postings(m, base: int, ids: array, weights: array) -> None:
+    """Append one segment's postings (docnums offset by ``base``) to ``ids``/``weights``."""
     deleted: frozenset[int] | None = None
     if isinstance(m, FilterMatcher) and m._exclude:  # deletions in this segment
         deleted = frozenset(m._ids)
         m = m.child
+    seg_ids: array = array("i")
+    seg_ws: array = array("f")
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
             if m._ids is None:
@@ -654,19 +674,22 @@ def _read_postings(m, base: int, out: dict[int, float]) -> None:
             if m._weights is None:
                 m._read_weights()
             i = m._i
-            ids = m._ids[i:] if i else m._ids
-            ws = m._weights[i:] if i else m._weights
-            if base:
-                ids = [d + base for d in ids]
-            out.update(zip(ids, ws, strict=False))
+            seg_ids.extend(m._ids[i:] if i else m._ids)
+            seg_ws.extend(m._weights[i:] if i else m._weights)
             m._next_block()
     else:
         while m.is_active():
-            out[base + m.id()] = m.weight()
+            seg_ids.append(m.id())
+            seg_ws.append(m.weight())
             m.next()
     if deleted:
-        for d in deleted:
-            out.pop(base + d, None)
+        keep = [k for k, d in enumerate(seg_ids) if d not in deleted]
+        seg_ids = array("i", (seg_ids[k] for k in keep))
+        seg_ws = array("f", (seg_ws[k] for k in keep))
+    if base:
+        seg_ids = array("i", (d + base for d in seg_ids))
+    ids.extend(seg_ids)
+    weights.extend(seg_ws)
 
 
 def _df(view: _View, fieldname: str, term: str) -> int:
@@ -677,14 +700,18 @@ def _df(view: _View, fieldname: str, term: str) -> int:
 
 
 def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, float]:
-    """Whoosh BM25F (same idf, K1, B, per-field average length) summed over boosted terms."""
+    """Whoosh BM25F (same idf, K1, B, per-field average length) summed over boosted terms.
+
+    Few documents against a long posting list: binary search per document; otherwise one pass
+    over the postings."""
     searcher = view.searcher
     docs_set = docs if isinstance(docs, (set, frozenset)) else set(docs)
+    ordered = None
     scores: dict[int, float] = {}
     get = scores.get
     for fname, term, boost in terms:
-        post = view.postings(fname, term)
-        if not post:
+        ids, ws = view.postings(fname, term)
+        if not ids:
             continue
         idf = searcher.idf(fname, term)
         avg = searcher.avg_field_length(fname) or 1.0
@@ -692,12 +719,23 @@ def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, f
         c = boost * idf * (_K1 + 1)
         k = _K1 * (1 - _B)
         kb = _K1 * _B / avg
-        if len(post) <= len(docs_set):
-            items = ((d, tf) for d, tf in post.items() if d in docs_set)
+        n = len(ids)
+        if len(docs_set) * 16 < n:
+            if ordered is None:
+                ordered = sorted(docs_set)
+            lo = 0
+            for d in ordered:
+                i = bisect_left(ids, d, lo)
+                if i >= n:
+                    break
+                lo = i
+                if ids[i] == d:
+                    tf = ws[i]
+                    scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
         else:
-            items = ((d, post[d]) for d in docs_set if d in post)
-        for d, tf in items:
-            scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
+            for d, tf in zip(ids, ws, strict=False):
+                if d in docs_set:
+                    scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
     return scores
 
 
@@ -706,8 +744,9 @@ def _fill(view: _View, terms, final_set, have: set[int], k: int) -> list[int]:
     body = sorted((t for t in terms if not t[0].endswith("_b")), key=lambda t: _df(view, t[0], t[1]))
     out: list[int] = []
     for fname, term, _boost in body:
-        post = view.postings(fname, term)
-        best = heapq.nlargest(k * 2, ((tf, -d) for d, tf in post.items() if d in final_set and d not in have))
+        ids, ws = view.postings(fname, term)
+        best = heapq.nlargest(k * 2, ((tf, -d) for d, tf in zip(ids, ws, strict=False)
+                                      if d in final_set and d not in have))
         for _tf, neg in best:
             if -neg not in have:
                 have.add(-neg)
