@@ -403,6 +403,12 @@ def _unit_score(u: Unit, prefix_expander, groups: tuple[str, ...] | None = None)
     return out
 
 
+def _query_pairs(units: list[Unit]) -> list[str]:
+    """Folded bigrams of adjacent plain words (within and between units), in order."""
+    sylls = [s for u in units if u.kind in ("word", "docnum") for s in u.syllables]
+    return list(dict.fromkeys(_bigram_terms(sylls)))
+
+
 def _is_common_unit(u: Unit, is_common) -> bool:
     return u.kind == "word" and bool(u.syllables) and all(is_common(s.folded) for s in u.syllables)
 
@@ -439,10 +445,19 @@ def compile_query(parsed: ParsedQuery, prefix_expander, is_common=None) -> Compi
             parts += [_unit_match(u) for u in text_plain]
         else:
             rare = [u for u in text_plain if not _is_common_unit(u, is_common)]
-            counted = rare if rare else text_plain
-            need = math.ceil(round(MIN_FRACTION * len(counted), 6))
-            need = min(len(counted), max(min(ALL_REQUIRED_UP_TO, len(counted)), need))
-            specs = [_unit_match(u) for u in counted]
+            if len(rare) >= 2:
+                need = math.ceil(round(MIN_FRACTION * len(rare), 6))
+                need = min(len(rare), max(min(ALL_REQUIRED_UP_TO, len(rare)), need))
+                specs = [_unit_match(u) for u in rare]
+            else:
+                # (Nearly) every word is common: the words alone match most of the index, so the
+                # adjacent pairs decide (half of them), with the one rare word if there is one.
+                pairs = _query_pairs(text_plain)
+                specs = [_unit_match(u) for u in rare]
+                specs += [TermsAny([(f"{g}_b", b) for g in ("title", "body")]) for b in pairs]
+                if not pairs:
+                    specs = [_unit_match(u) for u in text_plain]
+                need = max(1, math.ceil(round(0.5 * len(specs), 6)))
             parts.append(specs[0] if len(specs) == 1 else AtLeast(need, specs) if need < len(specs) else AllOf(specs))
         positive: MatchSpec = Everything() if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
         if excluded:
