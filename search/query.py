@@ -418,7 +418,7 @@ def compile_query(parsed: ParsedQuery, prefix_expander, is_common=None) -> Compi
     ``(field, term)`` expansions of ``(field, prefix)`` pairs (the searcher reads its lexicon).
 
     ``is_common(folded_syllable)`` says whether a syllable is in a large share of the documents
-    (``của``, ``và``, ``có``). In long queries (where not every word is required anyway) such
+    (``của``, ``và``, ``có``; over 5 % of the documents). In long queries (where not every word is required anyway) such
     words neither count towards the required share nor get body-text BM25 terms: their posting
     lists are the longest in the index and reading them dominated search time (bench/search.py),
     while their idf is near zero. They still count in titles, in the bigrams of adjacent words,
