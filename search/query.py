@@ -445,17 +445,20 @@ def compile_query(parsed: ParsedQuery, prefix_expander, is_common=None) -> Compi
             parts += [_unit_match(u) for u in text_plain]
         else:
             rare = [u for u in text_plain if not _is_common_unit(u, is_common)]
-            if len(rare) >= 2:
-                need = math.ceil(round(MIN_FRACTION * len(rare), 6))
-                need = min(len(rare), max(min(ALL_REQUIRED_UP_TO, len(rare)), need))
+            need_all = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
+            # Common words are taken as present (they are, in most pages); the rest of the share
+            # must come from the rarer words.
+            need = need_all - (len(text_plain) - len(rare))
+            if need >= 1:
                 specs = [_unit_match(u) for u in rare]
+                need = min(need, len(specs))
             else:
-                # (Nearly) every word is common: the words alone match most of the index, so the
-                # adjacent pairs decide (half of them), with the one rare word if there is one.
+                # Mostly common words: alone they match most of the index, so half of the rarer
+                # words and adjacent pairs together decide.
                 pairs = _query_pairs(text_plain)
                 specs = [_unit_match(u) for u in rare]
                 specs += [TermsAny([(f"{g}_b", b) for g in ("title", "body")]) for b in pairs]
-                if not pairs:
+                if not specs:
                     specs = [_unit_match(u) for u in text_plain]
                 need = max(1, math.ceil(round(0.5 * len(specs), 6)))
             parts.append(specs[0] if len(specs) == 1 else AtLeast(need, specs) if need < len(specs) else AllOf(specs))

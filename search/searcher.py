@@ -106,6 +106,8 @@ class _View:
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        #: did-you-mean statistics read so far (prefix → {exact: log df})
+        self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
         self.hidden = self.docs("kind", "listing")
         self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
@@ -812,28 +814,36 @@ def restore_accents(view: _View, words: list[str], fixed: list[bool]) -> str | N
     reader = view.reader
     if "sugg" not in reader.schema:
         return None
+    cache = view.sugg_cache
+
+    def variants(prefix: str, limit: int) -> dict[str, float]:
+        """``{exact: log(1 + df)}`` of the ``sugg`` terms ``prefix|…`` (cached per view)."""
+        got = cache.get(prefix)
+        if got is None:
+            got = {}
+            for term in view.expand("sugg", f"{prefix}|", limit=limit):
+                got[term.split("|", 1)[1]] = math.log1p(reader.doc_frequency("sugg", term))
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[prefix] = got
+        return got
+
     cands: list[list[tuple[str, float]]] = []
     for w, keep in zip(words, fixed, strict=True):
         if keep:
             cands.append([(w, 0.0)])
             continue
-        key = analysis.fold(w)
-        opts = []
-        for term in view.expand("sugg", f"{key}|", limit=50):
-            exact = term.split("|", 1)[1]
-            opts.append((exact, math.log1p(reader.doc_frequency("sugg", term))))
-        opts.sort(key=lambda o: -o[1])
+        opts = sorted(variants(analysis.fold(w), 50).items(), key=lambda o: -o[1])
         cands.append(opts[:6] or [(w, 0.0)])
-    # Viterbi over pair frequencies.
+    # Viterbi over pair frequencies (one prefix expansion per adjacent pair of folded words).
     best: list[dict[str, tuple[float, list[str]]]] = [{e: (0.3 * u, [e]) for e, u in cands[0]}]
     for i in range(1, len(cands)):
+        pairs = variants(f"{analysis.fold(words[i - 1])}_{analysis.fold(words[i])}", 200)
         layer: dict[str, tuple[float, list[str]]] = {}
         for e, u in cands[i]:
             options = []
             for pe, (ps, path) in best[-1].items():
-                pair = f"{analysis.fold(pe)}_{analysis.fold(e)}|{pe} {e}"
-                df = reader.doc_frequency("sugg", pair)
-                options.append((ps + 2.0 * math.log1p(df) + 0.3 * u, path + [e]))
+                options.append((ps + 2.0 * pairs.get(f"{pe} {e}", 0.0) + 0.3 * u, path + [e]))
             layer[e] = max(options, key=lambda o: o[0])
         best.append(layer)
     score, path = max(best[-1].values(), key=lambda o: o[0])
