@@ -396,7 +396,7 @@ def _unit_score(u: Unit, prefix_expander, groups: tuple[str, ...] | None = None)
             out.append(wq.Term(fname, term, boost=W_TITLE if fname.startswith("title") else 1.0))
         return out
     boost = 1.5 if u.kind == "phrase" else 1.0
-    out = [q for s in u.syllables for q in _syllable_score(s, groups or u.groups, boost)]
+    out = [q for s in u.syllables for q in _syllable_score(s, u.groups if groups is None else groups, boost)]
     out += _bigram_score(_bigram_terms(u.syllables), u.groups)
     if u.kind == "docnum":
         out += [wq.Term("docnum", d, boost=W_DOCNUM) for d in u.docnums]
