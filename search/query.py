@@ -354,12 +354,13 @@ def _phrase_match(u: Unit) -> MatchSpec:
     per_group: list[MatchSpec] = []
     for g in u.groups:
         steps = [[(f"{g}_e", s.exact)] if _is_accented(s) else [(f"{g}_f", s.folded)] for s in sylls]
-        cands: list[MatchSpec] = [TermsAny([st[0]]) for st in steps]
-        cands += [TermsAny([(f"{g}_b", b)]) for b in _bigram_terms(sylls)]
         if len(sylls) == 1:
-            per_group.append(cands[0])
+            per_group.append(TermsAny([steps[0][0]]))
         else:
-            per_group.append(PhraseIn(steps=steps, candidates=AllOf(cands)))
+            # Candidates: pages holding every adjacent pair (short posting lists); the positions
+            # check then verifies order and, for accented words, the exact spelling.
+            cands: list[MatchSpec] = [TermsAny([(f"{g}_b", b)]) for b in _bigram_terms(sylls)]
+            per_group.append(PhraseIn(steps=steps, candidates=cands[0] if len(cands) == 1 else AllOf(cands)))
     return per_group[0] if len(per_group) == 1 else AnyOf(per_group)
 
 
