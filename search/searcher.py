@@ -83,6 +83,8 @@ _K1 = 1.2
 _B = 0.75
 #: a term whose postings are longer than this is "common": it is scored only on candidates
 _SELECTIVE_DF = 2000
+#: up to this many documents, long uncached posting lists are skipped through, not read whole
+SPARSE_DOCS = 64
 #: how many candidates the full score is computed for when the match set is large
 CANDIDATES = 400
 #: weight of the share of the query's adjacent pairs a document holds
@@ -755,19 +757,47 @@ def _df(view: _View, fieldname: str, term: str) -> int:
         return 0
 
 
+def _sparse_weights(view: _View, fname: str, term: str, ordered: list[int]) -> dict[int, float]:
+    """Term frequencies at a few documents, by skipping through the posting lists: only blocks
+    that hold one of them are decoded (reading a common syllable's whole list costs far more)."""
+    out: dict[int, float] = {}
+    leaves = list(view.reader.leaf_readers())
+    for k, (leaf, base) in enumerate(leaves):
+        end = leaves[k + 1][1] if k + 1 < len(leaves) else base + leaf.doc_count_all()
+        mine = [d - base for d in ordered if base <= d < end]
+        if not mine:
+            continue
+        try:
+            if not leaf.doc_frequency(fname, term):
+                continue
+            m = leaf.postings(fname, term)
+        except Exception:
+            continue
+        for local in mine:
+            if not m.is_active():
+                break
+            if m.id() < local:
+                m.skip_to(local)
+                if not m.is_active():
+                    break
+            if m.id() == local:
+                out[local + base] = m.weight()
+    return out
+
+
 def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, float]:
     """Whoosh BM25F (same idf, K1, B, per-field average length) summed over boosted terms.
 
-    Few documents against a long posting list: binary search per document; otherwise one pass
-    over the postings."""
+    Few documents against a long posting list: skip to them (or binary search when the list is
+    cached); otherwise one pass over the postings."""
     searcher = view.searcher
     docs_set = docs if isinstance(docs, (set, frozenset)) else set(docs)
-    ordered = None
+    ordered = sorted(docs_set) if len(docs_set) <= SPARSE_DOCS else None
     scores: dict[int, float] = {}
     get = scores.get
     for fname, term, boost in terms:
-        ids, ws = view.postings(fname, term)
-        if not ids:
+        df = _df(view, fname, term)
+        if not df:
             continue
         idf = searcher.idf(fname, term)
         avg = searcher.avg_field_length(fname) or 1.0
@@ -775,23 +805,26 @@ def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, f
         c = boost * idf * (_K1 + 1)
         k = _K1 * (1 - _B)
         kb = _K1 * _B / avg
-        n = len(ids)
-        if len(docs_set) * 16 < n:
-            if ordered is None:
-                ordered = sorted(docs_set)
-            lo = 0
-            for d in ordered:
-                i = bisect_left(ids, d, lo)
-                if i >= n:
-                    break
-                lo = i
-                if ids[i] == d:
-                    tf = ws[i]
-                    scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
+        if ordered is not None and len(ordered) * 8 < df and (fname, term) not in view._postings:
+            items = _sparse_weights(view, fname, term, ordered).items()
         else:
-            for d, tf in zip(ids, ws, strict=False):
-                if d in docs_set:
-                    scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
+            ids, ws = view.postings(fname, term)
+            n = len(ids)
+            if len(docs_set) * 16 < n:
+                pairs = []
+                lo = 0
+                for d in ordered if ordered is not None else sorted(docs_set):
+                    i = bisect_left(ids, d, lo)
+                    if i >= n:
+                        break
+                    lo = i
+                    if ids[i] == d:
+                        pairs.append((d, ws[i]))
+                items = pairs
+            else:
+                items = [(d, tf) for d, tf in zip(ids, ws, strict=False) if d in docs_set]
+        for d, tf in items:
+            scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
     return scores
 
 
