@@ -83,6 +83,8 @@ _K1 = 1.2
 _B = 0.75
 #: a term whose postings are longer than this is "common": it is scored only on candidates
 _SELECTIVE_DF = 2000
+#: a quoted phrase of 3+ words is checked on positions when at most this many pages hold its pairs
+PHRASE_VERIFY_MAX = 300
 #: up to this many documents, long uncached posting lists are skipped through, not read whole
 SPARSE_DOCS = 64
 #: how many candidates the full score is computed for when the match set is large
@@ -270,9 +272,21 @@ class _View:
         raise TypeError(f"unknown match spec {spec!r}")
 
     def _phrase(self, spec: PhraseIn) -> set[int]:
-        cands = sorted(self.eval(spec.candidates))
-        if not cands:
+        found = self.eval(spec.candidates)
+        if not found:
             return set()
+        if len(spec.steps) == 2 or len(found) > PHRASE_VERIFY_MAX:
+            # Two words: the pair posting *is* adjacency (B never spans punctuation, so it is even
+            # stricter than positions). Many candidates of a longer phrase: every adjacent pair is
+            # there; checking positions in thousands of pages would cost more than it corrects.
+            # Either way accented words must be spelled exactly: intersect their E sets.
+            out = set(found)
+            for step in spec.steps:
+                fname, term = step[0]
+                if fname.endswith("_e"):
+                    out &= self.docs(fname, term)
+            return out
+        cands = sorted(found)
         matchers = []
         for step in spec.steps:
             fname, term = step[0]
