@@ -15,12 +15,13 @@ from functools import lru_cache
 
 import soupsieve
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import NavigableString, Tag
 
 _ID = re.compile(r"#([\w-]+)")
 _CLASS = re.compile(r"\.([\w-]+)")
 _TAG = re.compile(r"^([a-zA-Z][\w-]*)")
 _ATTR = re.compile(r"^\[([\w-]+)")
+_ATTR_VALUE = re.compile(r"^\[([\w-]+)([$^*]?=)['\"]?([^'\"\]\s]+)['\"]?(\s+i)?\]$")
 
 
 def _split_top(text: str, seps: str) -> list[str]:
@@ -85,6 +86,11 @@ def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ..
         if m and m.group(1) != "*":
             keys.append(("tag", m.group(1).lower()))
             continue
+        m = _ATTR_VALUE.match(last)
+        if m and (m.group(1).lower() == "id" or m.group(1).lower() == "class" and m.group(2) != "="):
+            # class tokens hold no spaces, so a substring test on the token equals one on the attribute
+            keys.append(("attrval", "|".join((m.group(1).lower(), m.group(2), m.group(3), m.group(4) or ""))))
+            continue
         m = _ATTR.match(last)
         if m:
             keys.append(("attr", m.group(1).lower()))
@@ -102,9 +108,15 @@ class CssIndex:
         self.maps: dict[str, defaultdict[str, list[Tag]]] = {
             "id": defaultdict(list), "class": defaultdict(list), "tag": defaultdict(list), "attr": defaultdict(list)}
         by_id, by_class, by_tag, by_attr = (self.maps[k] for k in ("id", "class", "tag", "attr"))
+        self._attrval: dict[str, list[Tag]] = {}
+        #: short text nodes in document order (headings, labels): searched without walking the tree
+        self.short_strings: list[NavigableString] = []
+        shorts = self.short_strings
         n = 0
         for el in soup.descendants:
             if not isinstance(el, Tag):
+                if type(el) is NavigableString and len(el) <= 200:
+                    shorts.append(el)
                 continue
             self.pos[id(el)] = n
             n += 1
@@ -119,13 +131,35 @@ class CssIndex:
                         for c in v if isinstance(v, list) else v.split():
                             by_class[c].append(el)
 
+    def _lookup(self, kind: str, value: str) -> list[Tag]:
+        if kind != "attrval":
+            return self.maps[kind].get(value, [])
+        # [id$=x], [class*=x i]: test the few distinct id/class values, not every element
+        found = self._attrval.get(value)
+        if found is None:
+            attr, op, want, icase = value.split("|")
+            if icase:
+                want = want.lower()
+            lists = []
+            for have, els in self.maps[attr].items():
+                h = have.lower() if icase else have
+                if op == "=" and h == want or op == "$=" and h.endswith(want) or \
+                        op == "^=" and h.startswith(want) or op == "*=" and want in h:
+                    lists.append(els)
+            if len(lists) == 1:
+                found = lists[0]
+            else:
+                uniq = {id(e): e for els in lists for e in els}
+                found = sorted(uniq.values(), key=lambda e: self.pos.get(id(e), 0))
+            self._attrval[value] = found
+        return found
+
     def _candidates(self, keys: tuple[tuple[str, str], ...]) -> list[Tag]:
         if len(keys) == 1:
-            kind, value = keys[0]
-            return self.maps[kind].get(value, [])
+            return self._lookup(*keys[0])
         seen: dict[int, Tag] = {}
         for kind, value in keys:
-            for el in self.maps[kind].get(value, ()):
+            for el in self._lookup(kind, value):
                 seen[id(el)] = el
         return sorted(seen.values(), key=lambda e: self.pos.get(id(e), 0))
 

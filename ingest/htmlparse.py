@@ -232,6 +232,7 @@ class _Page:
         self.html = html = normalize_unicode(html)
         self.soup = BeautifulSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
+        self._headings: list[NavigableString] | None = None
         self.fam = family
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
@@ -313,8 +314,20 @@ class _Page:
             return max(parts, key=len), None
         return (h1s[0] if h1s else ("", None))
 
+    def headings(self) -> list[NavigableString]:
+        """Text nodes that read like a list heading ("Tin liên quan", "TIN MỚI NHẤT"), in page order."""
+        if self._headings is None:
+            self._headings = [s for s in self.ix.short_strings if len(s) <= 60 and _LIST_HEADING.match(s)
+                              and s.parent is not None and s.parent.name not in ("title", "option", "script")]
+        return self._headings
+
     def find_title_element(self, title: str) -> Tag | None:
         """The element printing the title (when the title came from ``<title>``/``og:title``)."""
+        if len(title) < 190:
+            for node in self.ix.short_strings:
+                if len(node) >= len(title) and _clean(node) == title and _is_descendant(node, self.root):
+                    return node.parent
+            return None
         node = self.root.find(string=lambda s: len(s) >= len(title) and _clean(s) == title)
         return node.parent if node is not None else None
 
@@ -367,7 +380,7 @@ class _Page:
                     dt = self._parse(node["datetime"])
                     if dt:
                         return dt
-        for s in self.soup.find_all(string=_DATE_LABEL, limit=20):
+        for s in [s for s in self.ix.short_strings if _DATE_LABEL.search(s)][:20]:
             if s.parent is not None and s.parent.name == "a":
                 continue
             text = s.parent.get_text(" ") if s.parent is not None and len(s.strip()) < 14 else str(s)
@@ -593,7 +606,7 @@ def _is_descendant(node: Tag, ancestor: Tag) -> bool:
 def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:
     """``{"related"|"latest": [(heading, container)]}`` found by heading text anywhere on the page."""
     found: dict[str, list[tuple[Tag, Tag]]] = {"related": [], "latest": []}
-    for s in page.root.find_all(string=_LIST_HEADING, limit=12):
+    for s in page.headings()[:12]:
         heading = s.parent
         if heading is None or heading.name == "a":
             continue
@@ -681,7 +694,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     for r in list_roots:
         skip.add(id(r))
     if container is not None:
-        for heading_pairs in _heading_lists_inside(container):
+        for heading_pairs in _heading_lists_inside(page, container):
             skip.add(id(heading_pairs))
 
     # --- summary (kept out of the body when the CMS puts it inside the body container)
@@ -831,10 +844,10 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     return doc
 
 
-def _heading_lists_inside(container: Tag) -> list[Tag]:
+def _heading_lists_inside(page: _Page, container: Tag) -> list[Tag]:
     """List blocks (by heading) nested inside the body container, to keep them out of the body."""
     out = []
-    for s in container.find_all(string=_LIST_HEADING, limit=4):
+    for s in [s for s in page.headings() if _is_descendant(s, container)][:4]:
         el = s.parent
         for _ in range(3):
             if el is None or el is container:
