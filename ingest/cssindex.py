@@ -112,14 +112,15 @@ class CssIndex:
         #: short text nodes in document order (headings, labels): searched without walking the tree
         self.short_strings: list[NavigableString] = []
         shorts = self.short_strings
+        pos = self.pos
         n = 0
         for el in soup.descendants:
+            pos[id(el)] = n  # every node, strings too: a subtree is the range [pos(root), pos(last node)]
+            n += 1
             if not isinstance(el, Tag):
                 if type(el) is NavigableString and len(el) <= 200:
                     shorts.append(el)
                 continue
-            self.pos[id(el)] = n
-            n += 1
             by_tag[el.name].append(el)
             attrs = el.attrs
             if attrs:
@@ -168,15 +169,30 @@ class CssIndex:
         if keys is None:
             return css.select(root, limit=limit)
         whole = root is self.soup or root.parent is None or root.name == "html"
+        lo, hi = (-1, len(self.pos)) if whole else self.span(root)
+        pos = self.pos
         out: list[Tag] = []
         for el in self._candidates(keys):
-            if el is root or (not whole and not _within(el, root)):
+            if not lo < pos.get(id(el), -1) <= hi:
                 continue
             if (_simple_match(el, simple) if simple else css.match(el)):
                 out.append(el)
                 if limit and len(out) >= limit:
                     break
         return out
+
+    def span(self, root: Tag) -> tuple[int, int]:
+        """Document positions of ``root`` and of the last node of its subtree."""
+        last = root
+        while isinstance(last, Tag) and last.contents:
+            last = last.contents[-1]
+        return self.pos.get(id(root), -1), self.pos.get(id(last), -1)
+
+    def within(self, node: Tag | NavigableString, root: Tag) -> bool:
+        """True when ``node`` is a proper descendant of ``root`` (O(depth of root's last branch))."""
+        lo, hi = self.span(root)
+        p = self.pos.get(id(node))
+        return p is not None and lo < p <= hi
 
     def select_one(self, root: Tag, selector: str) -> Tag | None:
         found = self.select(root, selector, limit=1)
@@ -204,13 +220,4 @@ def _simple_match(el: Tag, tests: tuple) -> bool:
                         op == "^=" and not have.startswith(aval) or op == "*=" and aval not in have:
                     continue
         return True
-    return False
-
-
-def _within(el: Tag, root: Tag) -> bool:
-    p = el.parent
-    while p is not None:
-        if p is root:
-            return True
-        p = p.parent
     return False

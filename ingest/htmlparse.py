@@ -415,7 +415,7 @@ class _Page:
 
     def _home_trail(self) -> Tag | None:
         """Generic breadcrumb: the short element that starts with a "Trang chủ" link and has separators."""
-        for a in self.root.find_all("a", href=True, limit=300):
+        for a in self.ix.select(self.root, "a[href]", limit=300):
             if _clean(a.get_text()).lower() not in _HOME_WORDS:
                 continue
             el = a
@@ -540,7 +540,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
     """Link items of a list container (links grouped by target; date next to the title)."""
     anchors: list[Tag] = []
     if after is None:
-        anchors = container.find_all("a", href=True)
+        anchors = page.ix.select(container, "a[href]")
     else:  # items after a heading, up to the next heading of the same kind
         started = False
         hkey = (after.name, tuple(after.get("class") or ()))
@@ -751,7 +751,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         drop: set[int] = set()
         title_key = title
         block_of_img = {id(img): i for i, b in enumerate(blocks) for img in b.images}
-        for img in area.find_all("img"):
+        for img in page.ix.select(area, "img"):
             src = img.get("src") or img.get("data-src") or ""
             if not src or src.startswith("data:") or _skipped(img, skip, area, captions_text):
                 continue
@@ -788,12 +788,12 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                     drop.add(i)
         paragraphs = [b.text for i, b in enumerate(blocks) if b.text and i not in drop]
     if container is not None and area is not container:
-        for a in area.find_all("a", href=True):
+        for a in page.ix.select(area, "a[href]"):
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
     for sel in fam.attachments + (GENERIC.attachments if fam is not GENERIC else ()):
         for el in page.ix.select(page.root, sel):
-            for a in el.find_all("a", href=True):
+            for a in page.ix.select(el, "a[href]"):
                 if _is_attachment(a):
                     add_attachment(a)
 
@@ -910,7 +910,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
     if dated:
         return True
     # a listing's densest block is a column of teasers: many links, each with a date
-    links = container.find_all("a", href=True, limit=60)
+    links = page.ix.select(container, "a[href]", limit=60)
     link_chars = sum(len(a.get_text()) for a in links)
     if link_chars > body_chars * 0.5:
         return False
@@ -923,7 +923,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
 def _count_item_links(page: _Page) -> int:
     """Rough count of distinct content links (listing teasers, home blocks)."""
     hrefs = set()
-    for a in page.root.find_all("a", href=True, limit=400):
+    for a in page.ix.select(page.root, "a[href]", limit=400):
         href = a["href"]
         if href.startswith(("javascript:", "mailto:", "#")) or href in ("/", ""):
             continue
