@@ -2,7 +2,7 @@
 
 Why: soupsieve's ``select`` walks the whole tree for every selector; a family table tries ~50
 selectors per page, which made selection cost far more than parsing. Here the tree is indexed once
-(by id, class, tag name and attribute name, in document order); a selector's right-most compound
+(by id, class and tag name, in document order); a selector's right-most compound
 gives the few candidate elements, and soupsieve's ``match`` (which checks the full selector,
 ancestors included) confirms each one. Results are identical to ``soupsieve.select``.
 """
@@ -20,7 +20,6 @@ from bs4.element import NavigableString, Tag
 _ID = re.compile(r"#([\w-]+)")
 _CLASS = re.compile(r"\.([\w-]+)")
 _TAG = re.compile(r"^([a-zA-Z][\w-]*)")
-_ATTR = re.compile(r"^\[([\w-]+)")
 _ATTR_VALUE = re.compile(r"^\[([\w-]+)([$^*]?=)['\"]?([^'\"\]\s]+)['\"]?(\s+i)?\]$")
 
 
@@ -91,10 +90,6 @@ def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ..
             # class tokens hold no spaces, so a substring test on the token equals one on the attribute
             keys.append(("attrval", "|".join((m.group(1).lower(), m.group(2), m.group(3), m.group(4) or ""))))
             continue
-        m = _ATTR.match(last)
-        if m:
-            keys.append(("attr", m.group(1).lower()))
-            continue
         return soupsieve.compile(selector), None, None
     return soupsieve.compile(selector), tuple(keys), tuple(simple) if simple else None
 
@@ -106,8 +101,8 @@ class CssIndex:
         self.soup = soup
         self.pos: dict[int, int] = {}
         self.maps: dict[str, defaultdict[str, list[Tag]]] = {
-            "id": defaultdict(list), "class": defaultdict(list), "tag": defaultdict(list), "attr": defaultdict(list)}
-        by_id, by_class, by_tag, by_attr = (self.maps[k] for k in ("id", "class", "tag", "attr"))
+            "id": defaultdict(list), "class": defaultdict(list), "tag": defaultdict(list)}
+        by_id, by_class, by_tag = (self.maps[k] for k in ("id", "class", "tag"))
         self._attrval: dict[str, list[Tag]] = {}
         #: short text nodes in document order (headings, labels): searched without walking the tree
         self.short_strings: list[NavigableString] = []
@@ -124,13 +119,13 @@ class CssIndex:
             by_tag[el.name].append(el)
             attrs = el.attrs
             if attrs:
-                for k, v in attrs.items():
-                    by_attr[k].append(el)
-                    if k == "id":
-                        by_id[v].append(el)
-                    elif k == "class":
-                        for c in v if isinstance(v, list) else v.split():
-                            by_class[c].append(el)
+                v = attrs.get("id")
+                if v:
+                    by_id[v].append(el)
+                v = attrs.get("class")
+                if v:
+                    for c in v if isinstance(v, list) else v.split():
+                        by_class[c].append(el)
 
     def _lookup(self, kind: str, value: str) -> list[Tag]:
         if kind != "attrval":
