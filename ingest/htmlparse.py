@@ -110,7 +110,7 @@ def _first_value(ix: CssIndex, root: Tag, selectors: Iterable[str]) -> tuple[str
     for sel in selectors:
         css, attr = _split_sel(sel)
         for el in ix.select(root, css, limit=3):
-            value = el.get(attr) if attr else el.get_text(" ")
+            value = el.get(attr) if attr else _raw(el)
             if isinstance(value, list):
                 value = " ".join(value)
             value = _clean(value or "")
@@ -132,6 +132,14 @@ def _iter_strings(root: Tag, skip: set[int] | None = None) -> Iterator[Navigable
                 yield node
         elif node.name not in _SKIP_TAGS and (skip is None or id(node) not in skip):
             stack.append(iter(node.contents))
+
+
+def _raw(el: Tag) -> str:
+    """The text of an element, words separated by a space (``get_text(" ")`` without its overhead)."""
+    contents = el.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        return contents[0]
+    return " ".join(_iter_strings(el))
 
 
 def _text(el: Tag | None, skip: set[int] | None = None) -> str:
@@ -416,14 +424,14 @@ class _Page:
     def _home_trail(self) -> Tag | None:
         """Generic breadcrumb: the short element that starts with a "Trang chủ" link and has separators."""
         for a in self.ix.select(self.root, "a[href]", limit=300):
-            if _clean(a.get_text()).lower() not in _HOME_WORDS:
+            if _clean(_raw(a)).lower() not in _HOME_WORDS:
                 continue
             el = a
             for _ in range(3):
                 el = el.parent
                 if el is None or el.name in ("li", "ul", "ol", "body", "html"):
                     break
-                text = _clean(el.get_text(" "))
+                text = _clean(_raw(el))
                 if len(text) > 300:
                     break
                 if _TRAIL_SEP.search(text):
@@ -486,11 +494,11 @@ def _is_attachment(a: Tag) -> bool:
     href = a.get("href") or ""
     if href.startswith(("javascript:", "mailto:", "#")):
         return False
-    return bool(ATTACHMENT_EXT.search(href)) or bool(ATTACHMENT_TEXT.match(a.get_text(" ") or ""))
+    return bool(ATTACHMENT_EXT.search(href)) or bool(ATTACHMENT_TEXT.match(_raw(a)))
 
 
 def _attachment_title(a: Tag, page: _Page) -> str:
-    text = _clean(a.get_text(" "))
+    text = _clean(_raw(a))
     if text and not ATTACHMENT_TEXT.match(text):
         return text
     title = _clean(a.get("title") or "")
@@ -563,7 +571,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
         groups.setdefault(href, []).append(a)
     items: list[LinkItem] = []
     for href, links in groups.items():
-        title = max((_clean(x.get_text(" ")) for x in links), key=len)
+        title = max((_clean(_raw(x)) for x in links), key=len)
         if not title:
             title = _clean(links[0].get("title") or "")
         if not title or _LIST_HEADING.match(title):
@@ -582,7 +590,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             sib = links[-1].next_sibling
             hops = 0
             while sib is not None and hops < 3:
-                txt = sib.get_text(" ") if isinstance(sib, Tag) else str(sib)
+                txt = _raw(sib) if isinstance(sib, Tag) else str(sib)
                 if isinstance(sib, Tag) and sib.name == "a":
                     break
                 if txt.strip():
@@ -911,7 +919,7 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
         return True
     # a listing's densest block is a column of teasers: many links, each with a date
     links = page.ix.select(container, "a[href]", limit=60)
-    link_chars = sum(len(a.get_text()) for a in links)
+    link_chars = sum(len(_raw(a)) for a in links)
     if link_chars > body_chars * 0.5:
         return False
     og_type, _ = _first_value(page.ix, page.soup, ("meta[property='og:type']@content",))
@@ -927,6 +935,6 @@ def _count_item_links(page: _Page) -> int:
         href = a["href"]
         if href.startswith(("javascript:", "mailto:", "#")) or href in ("/", ""):
             continue
-        if len(a.get_text(strip=True)) >= 20:
+        if len(_raw(a).strip()) >= 20:
             hrefs.add(href)
     return len(hrefs)
