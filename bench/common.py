@@ -20,8 +20,6 @@ PORTALGEN = SHARED / "portalgen" / "make_portal.py"
 CORPUS = SHARED / "corpus" / "articles.jsonl.gz"
 FAMILIES = "aspnet_vi,liferay62,sharepoint_ministry,wordpress"
 
-if str(REPO) not in sys.path:
-    sys.path.append(str(REPO))
 
 
 def make_portal(out: Path, pages: int, seed: str, families: str = FAMILIES, reuse: bool = True) -> Path:

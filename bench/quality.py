@@ -18,9 +18,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# This folder must not shadow the ``index`` package: import the repo root instead.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
 
-from common import (  # noqa: E402
+from bench.common import (  # noqa: E402
     SHARED,
     fts5_index,
     fts5_search,

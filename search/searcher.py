@@ -460,8 +460,12 @@ class Searcher:
                 c = [(v, len(d & view.all_docs)) for v, d in view.tables[dim].items()]
                 return sorted([vc for vc in c if vc[1]], key=lambda vc: (-vc[1], vc[0]))
 
+            listings = len(view.hidden)
             return {
-                "documents": len(view.all_docs),
+                # every record in the index; listing/home pages are kept but not search results
+                "documents": len(view.all_docs) + listings,
+                "searchable": len(view.all_docs),
+                "listings": listings,
                 "sites": counts("site"),
                 "categories": counts("category"),
                 "years": sorted(counts("year"), reverse=True),

@@ -75,8 +75,29 @@ def test_nbsp_row_really_has_nbsp() -> None:
         ("Sept. 5, 2019", "2019-09-05T00:00:00+07:00"),
         ("Friday, 21st of December, 2018", "2018-12-21T00:00:00+07:00"),
         ("Posted on Friday the 21st of December in 2018", "2018-12-21T00:00:00+07:00"),
+        ("Posted December the 21st, 2018", "2018-12-21T00:00:00+07:00"),
         # a name like "Tin 24h" before a date is not a clock time
         ("Tin 24h 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        # strings of the portal families in ../shared/design/portal-markup.md
+        ("27-08-2014 04:03 CH", "2014-08-27T16:03:00+07:00"),
+        (" 21/07/2022 | 10:00 AM ", "2022-07-21T10:00:00+07:00"),
+        ("Ngày đăng 18/03/2019 | 04:01 PM \u00a0|\u00a0View count: 536", "2019-03-18T16:01:00+07:00"),
+        ("(Thứ hai, 19/04/2021 15:17)", "2021-04-19T15:17:00+07:00"),
+        ("Monday, 24/05/2021, 22:38", "2021-05-24T22:38:00+07:00"),
+        ("18:05 24/05/2021", "2021-05-24T18:05:00+07:00"),
+        ("Đăng ngày 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        ("02/08/2021 lúc 18:47", "2021-08-02T18:47:00+07:00"),
+        ("09:26 - 21/12/2018", "2018-12-21T09:26:00+07:00"),
+        ("15:17 Thứ Hai, 19/04/2021", "2021-04-19T15:17:00+07:00"),
+        ("Số: 123/2018/QĐ-UBND ngày 21/12/2018", "2018-12-21T00:00:00+07:00"),
+        # more shapes
+        ("2018/12/21 09:26", "2018-12-21T09:26:00+07:00"),
+        ("từ 8h00’ đến 11h00’ ngày 13/3/2017", "2017-03-13T11:00:00+07:00"),
+        ("21 tháng Mười Hai, 2018", "2018-12-21T00:00:00+07:00"),
+        ("ngày 10 tháng giêng năm 2019", "2019-01-10T00:00:00+07:00"),
+        ("Fri, 21 Dec 2018 02:26:09 GMT", "2018-12-21T09:26:09+07:00"),
+        ("Thu, 20 Dec 2018 19:26:09 -0700", "2018-12-21T09:26:09+07:00"),
+        ("21/12/2018 09:26 - 10:30", "2018-12-21T09:26:00+07:00"),
         # the first of several dates
         ("Ngày ban hành: 10/02/2017 Ngày có hiệu lực: 01/03/2017", "2017-02-10T00:00:00+07:00"),
     ],
@@ -115,6 +136,16 @@ def test_more_forms(text: str, expected: str) -> None:
         "December 2018",
         "May I help you?",
         "21/12/1850",  # outside the plausible range
+        # English text with a month and numbers that are not a day
+        "In May 2018, 12 people were hired",
+        "March 2019 report, page 3",
+        "Top 10 of June 2020",
+        "The 2018 May festival drew 5 groups",
+        "Mar 2019 (12)",
+        "Ngày 21/7, tại Hà Nội",  # no year
+        "/upload/2021/09/29/file_ab12.pdf",  # a path, not a date line
+        "Số 01/12/2018/TT-BTC",
+        "Giá 1.500.000 đồng",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -168,3 +199,62 @@ def test_fast_path_agrees_with_general_path(text: str) -> None:
     # parse_datetime short-cuts the .NET form; find_datetimes always takes the general path.
     found = find_datetimes(text)
     assert parse_datetime(text) == (found[0][0] if found else None)
+
+
+def test_fixture_matches_shared_table() -> None:
+    # The committed copy must not drift from ../shared/cases/date_cases.tsv (skipped without ../shared).
+    from tests.conftest import shared_path
+
+    shared = shared_path("cases", "date_cases.tsv")
+    assert (FIXTURES / "date_cases.tsv").read_bytes() == shared.read_bytes()
+
+
+def test_random_date_like_strings_never_raise() -> None:
+    # Fuzz with a fixed seed: pieces of every supported form glued at random must give None or an aware
+    # Vietnam-time datetime, never an exception (the parser calls this on every string of a page).
+    import random
+
+    rng = random.Random(20181221)
+    pieces = ["21", "12", "2018", "/", "-", ".", ":", " ", "9", "26", "09", "SA", "CH", "AM", "PM", "h", "giờ",
+              "ngày", "tháng", "năm", "thg", ",", "(", ")", "GMT", "UTC", "+7", "+07:00", "Z", "T", "lúc",
+              "Thứ Hai", "December", "21st", "of", "the", "in", "0", "99", "31", "02", "2020", "24", "60",
+              "\u00a0", "trước", "đêm", "trưa", "sáng", "Mười Hai", "Sept.", "+0700", "-0500"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        got = parse_datetime(text)
+        assert got is None or got.utcoffset() == VN_TZ.utcoffset(None), text
+        for dt, start, end in find_datetimes(text):
+            assert 0 <= start < end <= len(text)
+            assert dt.utcoffset() == VN_TZ.utcoffset(None)
+
+
+def test_every_portalgen_family_format_round_trips() -> None:
+    """The generator's own date printers (../shared/portalgen; skipped without it): every family's
+    detail and list strings for 2,000 random datetimes, incl. 12:xx and 00:xx, parse back exactly."""
+    import importlib.util
+    import random
+
+    from tests.conftest import shared_path
+
+    spec = importlib.util.spec_from_file_location("portalgen_dates", shared_path("portalgen", "portalgen", "dates.py"))
+    assert spec is not None and spec.loader is not None
+    pg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pg)
+    families = ["aspnet_vi", "bizweb_aspnet", "liferay62", "liferay7", "sharepoint_ministry",
+                "tandan_sharepoint", "wordpress", "vcc_news"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        family = rng.choice(families)
+        dt = pg.random_datetime(rng, family)
+        want = dt.replace(tzinfo=VN_TZ)
+        # only the .NET form prints seconds on detail pages
+        want_detail = want if family in ("aspnet_vi", "tandan_sharepoint") else want.replace(second=0)
+        assert parse_datetime(pg.detail_date(family, dt)) == want_detail, (family, pg.detail_date(family, dt))
+        text = pg.list_date(family, dt)
+        got = parse_datetime("Tiêu đề bài viết " + text)
+        if family in ("sharepoint_ministry", "tandan_sharepoint"):
+            assert got == want.replace(hour=0, minute=0, second=0), (family, text)
+        elif family in ("aspnet_vi", "bizweb_aspnet"):
+            assert got == want, (family, text)
+        else:
+            assert got == want.replace(second=0), (family, text)

@@ -1,13 +1,17 @@
-"""``tracuu ingest PATH... [--base-url URL] [--data DIR]``: parse saved pages and index them.
+"""``tracuu ingest [PATH...] [--base-url URL] [--urls FILE] [--sitemap URL] [--jobs N] [--data DIR]``.
 
-Each file is parsed (``ingest.parse.parse_page``) and added to ``<data>/index`` through
-``index.writer.IndexWriterSink``; unchanged pages are recognised by their content hash and not
-rewritten, changed ones replace the old version. On a terminal a progress bar on stderr shows
-pages, pages/s and ETA; at the end one summary line counts indexed, updated, unchanged and
-skipped pages (with reasons). Exit status 1 if anything was skipped, 0 otherwise.
+Bulk import for archivists: files and folders (HTTrack/wget mirrors: ``--base-url``, or folders
+named like hosts), zip and tar(.gz), WARC/ARC (``.warc``, ``.warc.gz``, ``.arc.gz``), URL lists and
+sitemaps (fetched politely, archived as WARC). Every payload is kept in ``<data>/archive`` and
+catalogued (``<data>/catalog.sqlite``) before it is parsed in a pool of ``--jobs`` processes and
+indexed by one writer (:mod:`index.pipeline`). Re-importing adds nothing; a changed page updates
+its document and keeps both captures; after an interruption (even ``kill -9``) the same command
+continues. A progress bar runs on a terminal; at the end a summary counts read, indexed, updated,
+unchanged, revisits, skipped and failed by reason, and failures are listed one per line in a JSONL
+report under ``<data>/reports/`` (path printed). Exit status 1 when anything failed (pages that are
+not pages, such as images, are *skipped*, not failed).
 
-The file walking is deliberately one small function (:func:`iter_pages`, yielding
-``(path, url, bytes)``) so richer sources (WARC, zip, crawls) can replace it.
+:func:`iter_pages` (``(path, url, bytes)`` per file) stays for the benchmarks' simple file walk.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import re
 import stat
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,15 +45,30 @@ class Unreadable:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from tracuu.crawl_cmd import add_fetch_options
+
     p = subparsers.add_parser(
         "ingest",
-        help="phân tích và lập chỉ mục trang đã lưu (parse and index saved pages)",
-        description="Phân tích tệp/thư mục trang đã lưu và đưa vào chỉ mục tìm kiếm. "
-                    "Parse saved pages (files, folders, mirrors) and index them.",
+        help="nhập và lập chỉ mục trang đã lưu, WARC, zip/tar, danh sách URL, sitemap (bulk import)",
+        description="Nhập tệp/thư mục (bản sao HTTrack), zip/tar, WARC/ARC, danh sách URL và sitemap: lưu mọi byte "
+                    "vào kho lưu trữ, phân tích và lập chỉ mục. Chạy lại cùng lệnh sau khi bị dừng để tiếp tục. "
+                    "Import files, mirrors, zip/tar, WARC/ARC, URL lists and sitemaps; archive, parse and index; "
+                    "re-run the same command to resume.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="tệp hoặc thư mục (files or directories)")
-    p.add_argument("--base-url", help="URL gốc của thư mục: URL = gốc + đường dẫn tương đối (mirror root URL)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="tệp, thư mục, .zip, .tar(.gz), .warc(.gz), .arc.gz (files, folders, archives)")
+    p.add_argument("--base-url", help="URL gốc của thư mục/zip: URL = gốc + đường dẫn tương đối (mirror root URL)")
+    p.add_argument("--urls", metavar="FILE", action="append", default=[],
+                   help="tệp danh sách URL, mỗi dòng một URL (URL list file; fetched politely)")
+    p.add_argument("--sitemap", metavar="URL", action="append", default=[],
+                   help="sitemap hoặc chỉ mục sitemap (sitemap or sitemap index URL)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="số tiến trình phân tích (parser processes; default = number of cores)")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--commit-every", type=int, default=1000,
+                   help="ghi bền chỉ mục và danh mục sau mỗi N trang (commit every N pages; an interrupted run "
+                        "redoes at most N) [1000]")
+    add_fetch_options(p)
     p.set_defaults(func=run)
 
 
@@ -156,59 +174,92 @@ def _hms(seconds: float) -> str:
 
 # -- command ------------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> int:
-    from index.writer import IndexLocked, IndexWriterSink
-    from ingest.parse import SkipPage, parse_page
+    from index.pipeline import Ingestor
+    from index.pipeline import Progress as ImportProgress
+    from index.writer import IndexLocked
 
+    if not (args.paths or args.urls or args.sitemap):
+        print(f"{PROG}: cần ít nhất một PATH, --urls hoặc --sitemap (nothing to import)", file=sys.stderr)
+        return 2
     data = data_dir(args.data)
-    files = collect_files(args.paths)
-    skipped: Counter[str] = Counter()
-    shown = 0
-    progress = Progress(len(files))
-    t0 = time.monotonic()
+    cfg = None
+    info = None
+    if args.urls or args.sitemap:
+        from tracuu.crawl_cmd import fetch_config, warc_info
+
+        cfg = fetch_config(args)
+        info = warc_info(cfg, args, "ingest " + " ".join([*args.urls, *args.sitemap]))
     try:
-        sink = IndexWriterSink(data)
+        ing = Ingestor(data, jobs=args.jobs, progress=ImportProgress(), warc_info=info, max_warc=args.warc_max_size,
+                       commit_every=max(1, args.commit_every))
     except IndexLocked as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
-    done = 0
+    interrupted = False
     try:
-        with sink:
-            for path, url, payload in iter_pages(args.paths, args.base_url, files):
-                done += 1
-                reason: str | None = None
-                if isinstance(payload, Unreadable):
-                    reason = payload.reason
-                else:
-                    try:
-                        doc = parse_page(payload, url=url, path=path)
-                        sink.add(doc)
-                    except SkipPage as exc:
-                        reason = exc.reason
-                    except Exception as exc:  # a parser bug must not stop a long ingest
-                        reason = f"lỗi khi phân tích: {type(exc).__name__}: {exc} (parse error)"
-                if reason is not None:
-                    skipped[reason] += 1
-                    if shown < _SHOW_SKIPS or args.verbose:
-                        if progress.enabled:
-                            sys.stderr.write("\r\x1b[K")
-                        print(f"bỏ qua {path}: {reason}", file=sys.stderr)
-                        shown += 1
-                progress.update(done)
+        with ing:
+            if args.paths:
+                ing.import_paths(args.paths, base_url=args.base_url)
+            if cfg is not None:
+                _import_urls(ing, cfg, args, data)
     except KeyboardInterrupt:
-        progress.finish()
-        print(f"{PROG}: đã dừng; {sum(sink.counts.values())} trang đã xử lý được lưu (interrupted)",
-              file=sys.stderr)
+        interrupted = True
+    summary = ing.summary
+    _print_examples(summary, args.verbose)
+    print(summary.text())
+    print(f"Dữ liệu (data): {data}")
+    if interrupted:
+        print(f"{PROG}: đã dừng; phần đã xử lý được lưu, chạy lại cùng lệnh để tiếp tục (interrupted; re-run to "
+              "resume)", file=sys.stderr)
         return 130
-    progress.update(done, force=True)
-    progress.finish()
-    n_skipped = sum(skipped.values())
-    if shown < n_skipped:
-        print(f"… và {n_skipped - shown} tệp bị bỏ qua khác (dùng -v để xem tất cả)", file=sys.stderr)
-    elapsed = time.monotonic() - t0
-    c = sink.counts
-    reasons = "; ".join(f"{r}: {n}" for r, n in skipped.most_common())
-    line = (f"đã lập chỉ mục {c['indexed']}, cập nhật {c['updated']}, không đổi {c['unchanged']}, "
-            f"bỏ qua {n_skipped}" + (f" ({reasons})" if reasons else "")
-            + f" — {done} tệp trong {elapsed:.1f} s → {data}")
-    print(line)
-    return 1 if n_skipped else 0
+    return 1 if summary.failures else 0
+
+
+def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
+    """URL lists and sitemaps: a crawl that follows no links, resumable through its frontier."""
+    import hashlib
+
+    from ingest.crawl import Crawler, Frontier
+    from ingest.fetch import Fetcher, FetchError
+    from ingest.sources import SourceError, iter_sitemap, read_url_list
+
+    key = hashlib.sha1("\n".join([*(str(Path(u).resolve()) for u in args.urls), *args.sitemap]).encode())
+    frontier = Frontier(data / "crawl" / f"ingest-{key.hexdigest()[:12]}.sqlite")
+    with Fetcher(cfg) as fetcher:
+        crawler = Crawler(fetcher, frontier, follow="none", on_result=ing.on_fetch, validators=ing.validators,
+                          commit_every=10, before_commit=lambda: ing.commit(force=True))
+
+        def get_sitemap(url: str) -> bytes:
+            res = fetcher.fetch(url)
+            ing.store_fetch(res)  # sitemaps are kept in the WARC archive too
+            if not res.ok:
+                raise FetchError(res.error or f"HTTP {res.status}")
+            return res.payload
+
+        urls: list[str] = []
+        for source in args.urls:
+            for item in read_url_list(source):
+                if isinstance(item, SourceError):
+                    ing.fail(item)
+                else:
+                    urls.append(item)
+        for sitemap in args.sitemap:
+            for item in iter_sitemap(sitemap, get_sitemap):
+                if isinstance(item, SourceError):
+                    ing.fail(item)
+                else:
+                    urls.append(item)
+        for bad in crawler.seed(urls):
+            ing.fail(SourceError("urls", None, bad, "urls", "URL không hợp lệ (invalid URL)"))
+        try:
+            stats = crawler.run()
+        finally:
+            frontier.close()
+    print(f"Tải (fetch): {stats.fetched} trang, lỗi {stats.failed}, robots.txt cấm {stats.robots}")
+
+
+def _print_examples(summary, verbose: int) -> None:
+    for kind, item, reason in summary.examples:
+        if kind == "failed" or verbose:
+            label = "lỗi" if kind == "failed" else "bỏ qua"
+            print(f"{label} {item}: {reason}", file=sys.stderr)
