@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -88,6 +89,12 @@ def _clean(text: str) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = normalize_unicode(text)
     return text
+
+
+@lru_cache(maxsize=256)
+def _joined(selectors: tuple[str, ...]) -> str:
+    """Several selectors as one comma list (order of results: document order)."""
+    return ", ".join(dict.fromkeys(s for s in selectors if s))
 
 
 def _split_sel(sel: str) -> tuple[str, str | None]:
@@ -480,14 +487,10 @@ class _Page:
         return tags[best]
 
     def noise_ids(self, container: Tag) -> set[int]:
-        skip: set[int] = set()
-        for sel in COMMON_NOISE + self.fam.noise + self.fam.captions:
-            for el in self.ix.select(container, sel):
-                skip.add(id(el))
-        for sel in ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs"):
-            for el in self.ix.select(container, sel):
-                skip.add(id(el))
-        return skip
+        # one comma-joined selector: the index answers it in a single pass over the candidates
+        sel = _joined(COMMON_NOISE + self.fam.noise + self.fam.captions
+                      + ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs"))
+        return {id(el) for el in self.ix.select(container, sel)}
 
 
 def _is_attachment(a: Tag) -> bool:
@@ -563,6 +566,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             if node.name == "a" and node.has_attr("href") and not _is_descendant(node, after):
                 anchors.append(node)
     blocks = _item_blocks(anchors, container)
+    has_time = page.ix.select_one(container, "time") is not None
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
         href = a["href"].strip()
@@ -578,7 +582,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             continue
         block = blocks[id(links[0])]
         published = None
-        t = block.find("time") if block is not links[0] else None
+        t = block.find("time") if has_time and block is not links[0] else None
         if t is not None and t.get("datetime"):
             published = page._parse(t["datetime"])
         if published is None and block is not links[0]:
@@ -751,7 +755,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         item_links = sum(link_only)
         area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
-        for sel in fam.captions + GENERIC.captions:
+        for sel in filter(None, (_joined(fam.captions + GENERIC.captions),)):
             for cap in page.ix.select(area, sel):
                 fig = cap.find_parent(["figure", "table"]) or cap.parent
                 if fig is not None:
@@ -799,7 +803,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         for a in page.ix.select(area, "a[href]"):
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
-    for sel in fam.attachments + (GENERIC.attachments if fam is not GENERIC else ()):
+    for sel in filter(None, (_joined(fam.attachments + (GENERIC.attachments if fam is not GENERIC else ())),)):
         for el in page.ix.select(page.root, sel):
             for a in page.ix.select(el, "a[href]"):
                 if _is_attachment(a):
