@@ -55,20 +55,52 @@ _SIMPLE = re.compile(r"^([a-zA-Z][\w-]*)?(?:([#.])([\w-]+))?"
                      r"(?:\[([\w-]+)(?:([$^*]?=)['\"]?([^'\"\]\s]+)['\"]?(\s+i)?)?\])?$")
 
 
+def _compound(text: str) -> tuple | None:
+    m = _SIMPLE.match(text)
+    if not m or not (m.group(1) or m.group(2) or m.group(4)):
+        return None
+    tag, kind, value, attr, op, aval, icase = m.groups()
+    if icase and aval:
+        aval = aval.lower()
+    return (tag.lower() if tag else None, kind, value, attr, op, aval, bool(icase))
+
+
+def _chain(part: str) -> tuple | None:
+    """``div.a > p span`` as ((test(span), " "), (test(p), ">"), (test(div.a), None)), right to left."""
+    bare = _strip_brackets(part)
+    if any(c in bare for c in "+~:*()") or ">" in part.replace(">", "", bare.count(">")):
+        return None
+    tokens = _split_top(part.replace(">", " > "), " \t\n")
+    compounds: list[tuple] = []
+    combinator = " "
+    for tok in reversed(tokens):
+        if tok == ">":
+            if not compounds or combinator == ">":
+                return None
+            combinator = ">"
+            continue
+        test = _compound(tok)
+        if test is None:
+            return None
+        if compounds:
+            compounds[-1] = (compounds[-1][0], combinator)
+        compounds.append((test, None))
+        combinator = " "
+    return tuple(compounds) if compounds and combinator == " " else None
+
+
 @lru_cache(maxsize=1024)
 def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ...] | None, tuple | None]:
     """The compiled selector, one index key per comma part (None: no usable key) and, when every
-    part is one compound like ``tag``, ``.class``, ``#id``, ``tag.class`` or ``tag[attr$=value i]``,
-    the equivalent plain tests that replace soupsieve's slower ``match``."""
+    part is a chain of compounds like ``tag``, ``.class``, ``#id``, ``tag.class`` or
+    ``tag[attr$=value i]`` joined by descendant or ``>`` combinators, the equivalent plain tests
+    that replace soupsieve's slower ``match``."""
     keys: list[tuple[str, str]] = []
     simple: list[tuple] | None = []
     for part in _split_top(selector, ","):
-        m = _SIMPLE.match(part)
-        if m and (m.group(1) or m.group(2) or m.group(4)) and simple is not None:
-            tag, kind, value, attr, op, aval, icase = m.groups()
-            if icase and aval:
-                aval = aval.lower()
-            simple.append((tag.lower() if tag else None, kind, value, attr, op, aval, bool(icase)))
+        chain = _chain(part)
+        if chain is not None and simple is not None:
+            simple.append(chain)
         else:
             simple = None
         last = _split_top(part.replace(">", " ").replace("+", " ").replace("~", " "), " \t\n")[-1]
@@ -194,25 +226,46 @@ class CssIndex:
         return found[0] if found else None
 
 
-def _simple_match(el: Tag, tests: tuple) -> bool:
-    for tag, kind, value, attr, op, aval, icase in tests:
-        if tag and el.name != tag:
-            continue
-        if kind == "#" and el.get("id") != value:
-            continue
-        if kind == "." and value not in (el.get("class") or ()):
-            continue
-        if attr:
-            have = el.get(attr)
-            if have is None:
-                continue
-            if op:
-                if isinstance(have, list):
-                    have = " ".join(have)
-                if icase:
-                    have = have.lower()
-                if op == "=" and have != aval or op == "$=" and not have.endswith(aval) or \
-                        op == "^=" and not have.startswith(aval) or op == "*=" and aval not in have:
-                    continue
+def _simple_match(el: Tag, chains: tuple) -> bool:
+    return any(_chain_match(el, chain, 0) for chain in chains)
+
+
+def _chain_match(node: Tag, chain: tuple, i: int) -> bool:
+    test, combinator = chain[i]
+    if not _test(node, test):
+        return False
+    if combinator is None:
         return True
+    parent = node.parent
+    if combinator == ">":
+        return parent is not None and parent.parent is not None and _chain_match(parent, chain, i + 1)
+    while parent is not None and parent.parent is not None:  # the document itself is no element
+        if _chain_match(parent, chain, i + 1):
+            return True
+        parent = parent.parent
     return False
+
+
+def _test(el: Tag, test: tuple) -> bool:
+    tag, kind, value, attr, op, aval, icase = test
+    if tag and el.name != tag:
+        return False
+    if kind == "#" and el.get("id") != value:
+        return False
+    if kind == ".":
+        classes = el.get("class") or ()
+        if value not in (classes.split() if isinstance(classes, str) else classes):
+            return False
+    if attr:
+        have = el.get(attr)
+        if have is None:
+            return False
+        if op:
+            if isinstance(have, list):
+                have = " ".join(have)
+            if icase:
+                have = have.lower()
+            if op == "=" and have != aval or op == "$=" and not have.endswith(aval) or \
+                    op == "^=" and not have.startswith(aval) or op == "*=" and aval not in have:
+                return False
+    return True
