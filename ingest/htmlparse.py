@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -75,6 +75,16 @@ _HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-ch
 
 _FRAME = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
           "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], [class*=breadcrumb i]")
+
+
+def _split_url(url: str) -> SplitResult | None:
+    """``urlsplit`` that answers None for malformed URLs (``http://[::1``) instead of raising."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (validates the netloc: raises on a bad IPv6 literal)
+        return parts
+    except ValueError:
+        return None
 
 
 def _clean(text: str) -> str:
@@ -252,7 +262,7 @@ class _Page:
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()
-        parts = urlsplit(self.base) if self.base else None
+        parts = _split_url(self.base) if self.base else None
         self._origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
     # ---- url / site
@@ -280,13 +290,17 @@ class _Page:
             return href
         if href.startswith("/") and not href.startswith("//") and self._origin:
             return self._origin + href
-        return urljoin(self.base, href)
+        try:
+            return urljoin(self.base, href)
+        except ValueError:  # a malformed link ("http://[bad") stays as written, the page is kept
+            return href
 
     def site(self) -> str | None:
         ref = self.url or self.base
         if not ref:
             return None
-        host = (urlsplit(ref).hostname or "").lower()
+        parts = _split_url(ref)
+        host = (parts.hostname or "").lower() if parts else ""
         return (host[4:] if host.startswith("www.") else host) or None
 
     # ---- title
@@ -512,7 +526,8 @@ def _attachment_title(a: Tag, page: _Page) -> str:
 
 def _file_name(a: Tag) -> str:
     """The file name of a link; for Liferay ``…/<name.pdf>/<uuid>`` the segment with the extension."""
-    segments = [s for s in urlsplit(a.get("href") or "").path.split("/") if s]
+    parts = _split_url(a.get("href") or "")
+    segments = [s for s in parts.path.split("/") if s] if parts else []
     for seg in reversed(segments):
         if ATTACHMENT_EXT.search(seg):
             return unquote(seg)
@@ -660,7 +675,8 @@ def _in_link_item(node: NavigableString | Tag) -> bool:
 def _looks_home(url: str | None) -> bool:
     if not url:
         return False
-    path = urlsplit(url).path
+    parts = _split_url(url)
+    path = parts.path if parts else ""
     return bool(_HOME_PATH.match(path))
 
 

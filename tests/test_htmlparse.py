@@ -274,3 +274,27 @@ def test_every_selector_compiles() -> None:
                 soupsieve.compile(css)
     for sel in COMMON_NOISE:
         soupsieve.compile(sel)
+
+
+def test_hostile_and_broken_markup_never_raises() -> None:
+    """Malformed URLs, impossible dates, stray tags and random tag soup give a Document, never an error."""
+    import random
+
+    cases = ["", "   ", "<html></html>", "plain text only", "<", "<<<>>>", "\x00\x01\x02",
+             '<html><head><link rel="canonical" href="http://[::1/x"></head><body><h1>Tiêu đề bài viết đủ dài</h1>'
+             "<p>" + "Nội dung dài. " * 40 + '</p><a href="http://[bad">x</a><img src="http://[bad/a.jpg">'
+             '<a href="/a.pdf">Tải về</a></body></html>',
+             '<html><body><h1>T</h1><time datetime="9999-99-99">x</time><p>Ngày đăng: 99/99/9999 99:99</p></body></html>',
+             '<meta property="og:url" content="https://www.x.gov.vn/a"><p>Ngày đăng: 31/02/2020</p>']
+    rnd = random.Random(1)
+    parts = ['<p>', '</p>', '<a href="/x">', '</a>', 'Tin liên quan', '<br>', '(12/12/2020 1:00:00 CH)', '<h1>',
+             '</h1>', '<div class="sapo">', '</div>', '<table><tr><td>', 'chữ ', '<img src=x>', '&nbsp;',
+             '<time datetime="2020-01-01">', '<a href="javascript:void(0)">', '<li>', 'Tin mới nhất']
+    cases += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 60))) for _ in range(200)]
+    for html in cases:
+        doc = extract_html(html)
+        assert doc.kind in ("article", "listing", "other")
+        doc.to_json()
+    broken = extract_html(cases[7], url="https://www.x.gov.vn/tin/a.html")
+    assert broken.site == "x.gov.vn" and broken.kind == "article"
+    assert [a.url for a in broken.attachments] == ["https://www.x.gov.vn/a.pdf"]
