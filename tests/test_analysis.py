@@ -412,3 +412,4 @@ def test_row_72_highlight_after_repair(textfix) -> None:
     assert "[nhân] [dân]" in out
     start = repaired.index("nhân")
     assert out.replace("[", "").replace("]", "") == repaired and repaired[start:start + 8] == "nhân dân"
+
