@@ -90,6 +90,9 @@ def index_speed(docs: list[dict], limitmb: int, rounds: int) -> None:
             lambda d, title, body: {"body": f"{title}\n\n{body}"}, None),
         "tracuu E+F+B (title, body) + D": (separate, separate_fields, None),
         "  same, fast_codec()": (separate, separate_fields, fast_codec),
+        "  E+F+D only (no bigram fields), fast_codec()": (
+            separate, lambda d, t, b: {k: v for k, v in separate_fields(d, t, b).items() if not k.endswith("_b")},
+            fast_codec),
     }
 
     def build(schema: Schema, fields, codec) -> float:
