@@ -30,7 +30,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_QUERIES = REPO.parent / "shared" / "cases" / "dev_queries.tsv"
+SHARED = Path(os.environ.get("TRACUU_SHARED", REPO.parent / "shared"))
+DEV_QUERIES = SHARED / "cases" / "dev_queries.tsv"
 BUILTIN_QUERIES = [
     "cải cách hành chính", "cai cach hanh chinh", "chuyển đổi số", "chuyen doi so", "tuyển dụng công chức",
     "\"dịch vụ công trực tuyến\"", "phòng chống thiên tai", "ubnd tinh", "báo cáo quý III năm 2020",
@@ -44,6 +45,49 @@ def load_queries(limit: int = 300) -> list[str]:
         with DEV_QUERIES.open(encoding="utf-8") as fh:
             queries += [row["query"] for row in csv.DictReader(fh, delimiter="\t") if row.get("query")][:limit]
     return queries
+
+
+CORPUS = SHARED / "corpus" / "articles.jsonl.gz"
+
+
+def build_corpus_index(data: Path, n: int) -> None:
+    """Index the first ``n`` corpus articles as Documents (no HTML parsing) for a quick bench.
+
+    The corpus has no sites or breadcrumbs; they are assigned round-robin so facets have work to
+    do, and dates are spread over 2015-2024 where the article has none. The real 38k bench index
+    comes from bench/index.py; this is for machines where it has not been built.
+    """
+    import gzip
+
+    sys.path.insert(0, str(REPO))
+    from index.writer import IndexWriterSink
+    from ingest.document import VN_TZ, Document, Source, parse_iso
+
+    sites = ["cchc.laichau.gov.vn", "sotttt.thaibinh.gov.vn", "mt.gov.vn", "hcc.hoabinh.gov.vn",
+             "snv.quangtri.gov.vn", "dienbien.gov.vn"]
+    cats = [["Tin tức", "Trong tỉnh"], ["Tin tức", "Trong nước"], ["Văn bản"], ["Thông báo"], ["Kết quả CCHC"]]
+    from datetime import datetime, timedelta
+
+    t0 = time.monotonic()
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh, IndexWriterSink(data) as sink:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            a = json.loads(line)
+            published = None
+            if a.get("date"):
+                try:
+                    published = parse_iso(a["date"])
+                except ValueError:
+                    published = None
+            published = published or datetime(2015, 1, 1, tzinfo=VN_TZ) + timedelta(hours=i * 23 % 87600)
+            body = a.get("body") or ""
+            sink.add(Document(url=a["url"], site=sites[i % len(sites)], kind="article", title=a.get("title") or "",
+                              published=published, category=list(a.get("category") and [a["category"]]
+                                                                  or cats[i % len(cats)]),
+                              summary=a.get("sapo"), body=body,
+                              source=Source(path=a["id"], bytes=len(body.encode()))))
+    print(f"built {data} from {n} corpus articles in {time.monotonic() - t0:.0f} s", flush=True)
 
 
 def start_server(data: str, threads: int) -> tuple[subprocess.Popen, str]:
@@ -174,12 +218,18 @@ def main() -> int:
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--baseline", type=float, default=5.0, help="seconds of static-file baseline")
     ap.add_argument("--threads", type=int, default=8, help="waitress threads for the started server")
+    ap.add_argument("--build", type=int, metavar="N",
+                    help="if --data has no index, first index N articles of ../shared/corpus into it")
     args = ap.parse_args()
     if not args.data and not args.url:
         ap.error("give --data DIR or --url URL")
     proc = None
     base = args.url.rstrip("/") if args.url else None
     if base is None:
+        if args.build and not (Path(args.data) / "index").is_dir():
+            if not CORPUS.exists():
+                raise SystemExit(f"bench/web.py: {CORPUS} not available for --build")
+            build_corpus_index(Path(args.data), args.build)
         proc, base = start_server(args.data, args.threads)
     try:
         stats = get_json(base, "/api/v1/stats")

@@ -22,9 +22,26 @@ from web import create_app
 N_DOCS = 1000
 
 
+RECORD_ID = "<urn:uuid:0f6a1d2e-0000-4000-8000-000000000001>"
+
+
 @pytest.fixture(scope="session")
 def data_1000(tmp_path_factory):
-    return build_index(tmp_path_factory.mktemp("web1000"), make_docs(N_DOCS))
+    from index.catalog import Capture, Catalog
+
+    docs = make_docs(N_DOCS)
+    data = build_index(tmp_path_factory.mktemp("web1000"), docs)
+    with Catalog(data / "catalog.sqlite") as cat:  # provenance for the first document only
+        first = docs[0]
+        cid = cat.add(Capture(url=first.url, sha256=first.source.sha256, doc_id=first.id,
+                              crawl_date="2024-05-01T10:00:00+07:00", imported="2026-11-28T11:00:00+07:00",
+                              status_code=200, record_type="response", record_id=RECORD_ID,
+                              source_file_path="crawl-1.warc.gz", source_file_offset=1234, store="warc",
+                              store_key="archive/tracuu-1.warc.gz", store_offset=99, hash="sha1:ABCDEF",
+                              outcome="indexed"))
+        cat.add_date(cid, "2024-06-01T10:00:00+07:00", "crawl-2.warc.gz", 77)
+        cat.commit()
+    return data
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +96,7 @@ def test_page_and_api_give_the_same_results(client, qs):
     # Facet counts on the page are the API's facet counts.
     soup = BeautifulSoup(html, "lxml")
     for name, values in body["facets"].items():
-        shown = {li.select_one(".facet-label").get_text(strip=True).replace(" › ", "/"):
+        shown = {li.select_one("a")["data-value"]:
                  int(li.select_one(".count").contents[0].replace(".", ""))
                  for li in soup.select(f"section[aria-labelledby=facet-{name}] li")}
         assert shown == {str(v): c for v, c in values}
@@ -218,6 +235,21 @@ def test_document_page_and_api(client):
     assert doc["source"]["sha256"] in html
     # A bad back parameter is ignored, not an error.
     assert client.get(f"/doc/{hit['id']}?back=per_page%3D9999").status_code == 200
+
+
+def test_document_provenance_from_the_catalog(client):
+    from tests.webcorpus import make_docs as docs_of
+
+    first = docs_of(1)[0]
+    doc = client.get(f"/api/v1/doc/{first.id}").get_json()
+    assert doc["captures"][0]["record_id"] == RECORD_ID
+    assert len(doc["captures"][0]["crawl_dates"]) == 2
+    html = client.get(f"/doc/{first.id}").get_data(as_text=True)
+    for text in (RECORD_ID.replace("<", "&lt;").replace(">", "&gt;"), "crawl-1.warc.gz @ 1234",
+                 "2024-05-01T10:00:00+07:00", "2024-06-01T10:00:00+07:00", first.source.sha256):
+        assert text in html
+    other = make_docs(2)[1]
+    assert client.get(f"/api/v1/doc/{other.id}").get_json()["captures"] == []
 
 
 def test_stats_and_suggest(client):

@@ -10,6 +10,8 @@ index of government pages is not something to expose by accident) and print the 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import os
 import shutil
 import sys
@@ -59,6 +61,8 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) ->
         print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
               "(no index in data directory)", file=sys.stderr)
         return 1
+    # "Task queue depth is N" only says that all threads are busy; not something a user can act on.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     app = create_app({"DATA": str(data)})
     try:
         server = create_server(app, host=host, port=port, threads=threads, ident="tracuu")
@@ -98,7 +102,7 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         print(f"tracuu: nạp trang mẫu từ {samples} vào {tmp} …", flush=True)
         # The same code path as `tracuu ingest`: the demo is what a user would get by hand.
-        rc = cli_main(["ingest", "--data", str(tmp), str(samples)])
+        rc = cli_main(["ingest", "--data", str(tmp), *sample_pages(samples)])
         if rc not in (0, 1):
             print(f"tracuu: nạp trang mẫu thất bại (ingest exit status {rc})", file=sys.stderr)
             return rc
@@ -113,6 +117,21 @@ def run_demo(args: argparse.Namespace) -> int:
             print(f"tracuu: giữ thư mục dữ liệu {tmp}", file=sys.stderr)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def sample_pages(samples: Path) -> list[str]:
+    """The pages ``manifest.json`` marks for ingesting (not its images, attachments or the seed's
+    duplicate text dump); the whole folder when there is no manifest."""
+    manifest = samples / "manifest.json"
+    if not manifest.exists():
+        return [str(samples)]
+    try:
+        pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+        files = [samples / p["file"] for p in pages if p.get("ingest", True)]
+    except (ValueError, KeyError, TypeError) as exc:
+        print(f"tracuu: {manifest} không đọc được ({exc}); nạp cả thư mục (unreadable manifest)", file=sys.stderr)
+        return [str(samples)]
+    return [str(f) for f in files]
 
 
 def _has_display() -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, jsonify, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from web.params import ParamError, ParamProblem, clean_text, parse_search_args, query_string, to_args
+from web.provenance import captures
 from web.serialize import json_safe, result_dict
 from web.views import limits, pool
 
@@ -67,6 +68,7 @@ def document(doc_id: str):
         abort(404, description=f"không có văn bản {doc_id} trong chỉ mục (no such document)")
     body = doc.to_dict()
     body["id"] = doc.id
+    body["captures"] = captures(current_app.config["DATA"], doc)
     body["links"] = {"html": url_for("views.document", doc_id=doc_id)}
     return jsonify(body)
 

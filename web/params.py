@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from urllib.parse import urlencode
 
-from search.model import SearchRequest
+from search.dates import period
+from search.model import QueryError, SearchRequest
 
 #: URL name → meaning. ``from``/``to`` are the URL names of ``date_from``/``date_to``.
 SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "per_page")
@@ -57,46 +57,7 @@ class ParamError(ValueError):
 
 # --- dates -------------------------------------------------------------------------------------
 
-_DATE_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?P<y>\d{4})"), "y"),
-    (re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})"), "my"),
-    (re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"), "dmy"),
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"), "ym"),
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ].*)?"), "ymd"),
-]
-
 DATE_HINT = "năm (2020), tháng/năm (10/2020) hoặc ngày/tháng/năm (05/10/2020)"
-
-
-def date_span(text: str) -> tuple[date, date]:
-    """The first and last day a user's date text covers: ``2020`` → 1/1..31/12, ``10/2020`` → October.
-
-    Raises ``ValueError`` with a Vietnamese message when the text is not one of the accepted forms
-    or names an impossible day. Only validation happens here; the searcher interprets the same text.
-    """
-    text = text.strip()
-    for pattern, _form in _DATE_FORMS:
-        m = pattern.fullmatch(text)
-        if not m:
-            continue
-        parts = m.groupdict()
-        year = int(parts["y"])
-        month = int(parts["m"]) if parts.get("m") else None
-        day = int(parts["d"]) if parts.get("d") else None
-        if not 1 <= year <= 9999:
-            break
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"tháng {month} không hợp lệ trong «{text}» (invalid month)")
-        try:
-            if day is not None:
-                d = date(year, month or 1, day)
-                return d, d
-            if month is not None:
-                return date(year, month, 1), date(year, month, monthrange(year, month)[1])
-            return date(year, 1, 1), date(year, 12, 31)
-        except ValueError:
-            raise ValueError(f"ngày «{text}» không tồn tại (no such date)") from None
-    raise ValueError(f"«{text}» không phải ngày hợp lệ; hãy nhập {DATE_HINT} (invalid date)")
 
 
 # --- parsing -----------------------------------------------------------------------------------
@@ -166,13 +127,13 @@ def parse_search_args(args: Mapping[str, object], limits: Limits | None = None,
         else:
             problems.append(ParamProblem("year", f"«{value}» không phải năm dạng 2020 (invalid year)"))
 
-    spans: dict[str, tuple[date, date]] = {}
+    spans: dict[str, tuple[datetime, datetime]] = {}
     for name in ("from", "to"):
         value = single.get(name, "")
         if value:
             try:
-                spans[name] = date_span(value)
-            except ValueError as exc:
+                spans[name] = period(value)  # the searcher's own reading of the text
+            except QueryError as exc:
                 problems.append(ParamProblem(name, str(exc)))
     if "from" in spans and "to" in spans and spans["from"][0] > spans["to"][1]:
         problems.append(ParamProblem("to", f"ngày kết thúc «{single['to']}» trước ngày bắt đầu "

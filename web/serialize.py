@@ -28,33 +28,12 @@ def json_safe(value: Any) -> Any:
 
 
 def hit_dict(hit: Hit) -> dict[str, Any]:
-    return {
-        "id": hit.id,
-        "url": hit.url,
-        "title": hit.title,
-        "published": iso(hit.published),
-        "site": hit.site,
-        "category": list(hit.category),
-        "score": round(float(hit.score), 4) if hit.score is not None else None,
-        "snippet": hit.snippet,
-    }
-
-
-def facets_dict(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[list[Any]]]:
-    return {name: [[value, int(count)] for value, count in values] for name, values in facets.items()}
+    return hit.to_json()
 
 
 def result_dict(result: SearchResult) -> dict[str, Any]:
-    req = result.request
-    pages = -(-result.total // req.per_page) if req.per_page else 0
-    return {
-        "query": req.q,
-        "total": result.total,
-        "took_ms": round(float(result.took_ms), 2),
-        "page": req.page,
-        "per_page": req.per_page,
-        "pages": pages,
-        "hits": [hit_dict(h) for h in result.hits],
-        "facets": facets_dict(result.facets or {}),
-        "suggestion": result.suggestion,
-    }
+    """``SearchResult.to_json()`` (what ``tracuu search --json`` prints) plus the page count."""
+    body = result.to_json()
+    per_page = result.request.per_page
+    body["pages"] = -(-result.total // per_page) if per_page else 0
+    return body

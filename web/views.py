@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlencode
 from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from ingest.document import Document, LinkItem, doc_id
+from ingest.document import LinkItem, doc_id
 from search.model import SearchRequest, SearchResult
 from web.formatting import category_label, http_url, vn_number
 from web.params import (
@@ -32,6 +32,7 @@ from web.params import (
     toggle,
     without_filters,
 )
+from web.provenance import capture_rows, captures, source_rows
 from web.searching import SearcherPool
 
 bp = Blueprint("views", __name__)
@@ -59,6 +60,15 @@ class FacetValue:
     selected: bool
     url: str
     depth: int = 0
+
+    @property
+    def leaf(self) -> str:
+        """What an indented sub-category shows (its parents are the lines above it)."""
+        return self.label.rsplit(" › ", 1)[-1] if self.depth else self.label
+
+    @property
+    def parent(self) -> str:
+        return self.label.rsplit(" › ", 1)[0] if self.depth else ""
 
 
 @dataclass
@@ -185,22 +195,6 @@ def linked_items(items: list[LinkItem], searcher, back: str | None) -> list[dict
     return out
 
 
-def provenance(doc: Document) -> list[tuple[str, str]]:
-    src = doc.source
-    rows: list[tuple[str, str]] = []
-    if src.path:
-        rows.append(("Nguồn", src.path))
-    if src.bytes:
-        rows.append(("Kích thước", f"{src.bytes:,} byte".replace(",", ".")))
-    if src.sha256:
-        rows.append(("SHA-256", src.sha256))
-    if src.encoding:
-        rows.append(("Bảng mã", src.encoding))
-    if src.repairs:
-        rows.append(("Sửa lỗi mã hóa", ", ".join(src.repairs)))
-    return rows
-
-
 @bp.get("/doc/<doc_id>")
 def document(doc_id: str):
     unknown = sorted(set(request.args.keys()) - {"back"})
@@ -217,10 +211,11 @@ def document(doc_id: str):
             abort(404, description=f"không có văn bản {doc_id} trong chỉ mục")
         related = linked_items(doc.related, s, back)
         latest = linked_items(doc.latest, s, back)
+    caps = captures(current_app.config["DATA"], doc)
     back_url = url_for("views.search_page") + (query_string(back_req, page=back_req.page) if back_req else "")
     resp = make_response(render_template(
         "doc.html", doc=doc, related=related, latest=latest, back_url=back_url, has_back=back_req is not None,
-        provenance=provenance(doc), original=http_url(doc.url),
+        source_rows=source_rows(doc), captures=[capture_rows(c) for c in caps], original=http_url(doc.url),
         api_url=url_for("api.document", doc_id=doc_id), q=back_req.q if back_req else "",
     ))
     resp.headers["Link"] = f'<{url_for("api.document", doc_id=doc_id)}>; rel="alternate"; type="application/json"'
