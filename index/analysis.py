@@ -39,7 +39,6 @@ cache keyed by the value string), because the writer analyses the same text for 
 from __future__ import annotations
 
 import html
-import logging
 import re
 import threading
 import unicodedata
@@ -49,8 +48,7 @@ from typing import NamedTuple
 from whoosh.analysis import Token, Tokenizer
 
 from index.tones import canon_lower, canon_syllable, fold_lower, iy_fold, tone_variants
-
-log = logging.getLogger(__name__)
+from ingest.textfix import normalize_unicode, repair_text
 
 __all__ = [
     "Syllable", "analyze", "bigram_analyzer", "bigrams", "canon_syllable", "clean_unicode",
@@ -163,20 +161,10 @@ class Syllable(NamedTuple):
     end: int
 
 
-_warned: list[bool] = []
-
-
 def _repair(text: str) -> str:
     """Legacy-encoding and mojibake repair of user text (ingest.textfix), then Unicode clean-up."""
-    try:
-        from ingest import textfix
-    except ImportError:  # textfix lands from the "dates" slice; until then no legacy repair
-        if not _warned:
-            _warned.append(True)
-            log.warning("ingest.textfix not available: legacy-encoding repair skipped")
-        return text
-    fixed, _repairs = textfix.repair_text(text)
-    return textfix.normalize_unicode(fixed)
+    fixed, _repairs = repair_text(text)
+    return normalize_unicode(fixed)
 
 
 def prepare_query(text: str) -> str:
