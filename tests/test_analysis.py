@@ -413,3 +413,25 @@ def test_row_72_highlight_after_repair(textfix) -> None:
     start = repaired.index("nhân")
     assert out.replace("[", "").replace("]", "") == repaired and repaired[start:start + 8] == "nhân dân"
 
+
+
+# ---------------------------------------------------------------- robustness
+def test_hostile_and_random_input_never_breaks_the_analyzers() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = ("aăâeêioôơuưyđĐÐð hoà HOÀ qu gi ng 0123456789 _-/.,;:!?\"'()*\n\t\u00a0\u00ad\u200b\ufeff"
+                "\u0300\u0301\u0302\u0303\u0309\u0323\u031b\u0306\u0341ＮＣＰ－／½ﬁ²µ\x00\x07\ud800")
+    samples = ["", " ", "***", "\u0301\u0300", "_", "a_", "__init__", "x" * 5000, "\x00hòa\x1f",
+               "".join(rng.choice(alphabet) for _ in range(5000))]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    for text in samples:
+        for analyzer in (exact_analyzer(), folded_analyzer(), bigram_analyzer(), docnum_analyzer()):
+            last = -1
+            for t in analyzer(text, positions=True, chars=True):
+                assert t.text and 0 <= t.startchar < t.endchar <= len(text)
+                assert t.pos >= last
+                last = t.pos
+            list(analyzer(text, tokenize=False, mode="query"))
+        syllables(text), fold_syllables(text), bigrams(text), docnums(text), normalize(text), fold(text)
+        prefix_variants(text), is_accented(text)
