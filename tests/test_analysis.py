@@ -138,6 +138,15 @@ def test_row_29_closed_syllables_are_never_moved() -> None:
         assert canon_syllable(word) == word
 
 
+def test_malformed_syllables_keep_their_tone_where_it_is() -> None:
+    # typos with a missing horn/circumflex and run-together words seen in the corpus: moving the
+    # tone would not make them right, only different
+    for word in ["trưóc", "dưói", "xúat", "đâyảnh", "vaà", "moyá"]:
+        assert canon_syllable(word) == word
+    # ...while a misplaced mark on a well-formed syllable is repaired (corpus: mơí, gía, gíao)
+    assert [canon_syllable(w) for w in ["mơí", "gía", "gíao"]] == ["mới", "giá", "giáo"]
+
+
 def test_row_36_lists_are_canonicalised_too() -> None:
     assert normalize("toà") == "tòa"
     assert syllables("Tòa án") == syllables("Toà án") == ["tòa", "án"]
