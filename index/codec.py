@@ -24,7 +24,10 @@ under this name for reading indexes written with it.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.matching import ListMatcher
 
 #: Terms with fewer postings than this are stored inline in the term dictionary.
 INLINE_LIMIT = 8
@@ -60,11 +63,33 @@ class _FieldWriter(W3FieldWriter):
         return super().add_postings(schema, _FieldLengths(lengths) if lengths else lengths, items)
 
 
+class _InlineMatcher(ListMatcher):
+    """Matcher over inlined postings whose empty values are ``b""`` like block postings.
+
+    Whoosh's ``ListMatcher`` answers ``""`` (str) for formats without values (``Existence``), which
+    a segment merge then rejects (``vbytes=''``); block matchers give ``b""``.
+    """
+
+    def value(self):
+        return super().value() if self._values else b""
+
+    def all_items(self):
+        if self._values:
+            return super().all_items()
+        return zip(self._ids, repeat(b""))
+
+
 class TracuuCodec(W3Codec):
-    """``W3Codec`` whose field writer memoises field lengths (format identical to W3Codec)."""
+    """``W3Codec`` with memoised field lengths and working inlined postings (same on-disk format)."""
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return _InlineMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
 
 def fast_codec(inline_limit: int = INLINE_LIMIT, compression: int = 0) -> TracuuCodec:

@@ -84,3 +84,25 @@ def test_rare_terms_are_really_inlined(indexes) -> None:
         rare = r.term_info("b", "binh_no")
         assert rare.is_inlined() and rare.doc_frequency() >= 3
         assert r.term_info("b", "uy_ban").doc_frequency() >= 6
+
+
+def test_incremental_commits_updates_and_merges(tmp_path) -> None:
+    """Segments written with fast_codec survive updates, merges and a default-codec optimize."""
+    schema = Schema(id=ID(stored=True, unique=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
+                    b=TEXT(analyzer=bigram_analyzer()))
+    ix = FileStorage(str(tmp_path)).create().create_index(schema)
+    for batch in range(4):
+        w = ix.writer(codec=fast_codec())
+        for i, text in enumerate(HANDMADE[:8]):
+            w.update_document(id=f"{batch % 2}-{i}", e=f"{text} đợt {batch}", b=text)
+        w.commit()
+    ix = FileStorage(str(tmp_path)).open_index()
+    with ix.searcher() as s:
+        assert s.doc_count() == 16
+        assert {h["id"] for h in s.search(Phrase("e", syllables("hòa bình")), limit=None)} == {
+            "0-1", "0-2", "1-1", "1-2"}
+        assert len(s.search(Term("e", "3"), limit=None)) == 8  # the last batch replaced ids 1-*
+    ix.optimize()  # default codec rewrites everything into one segment
+    with FileStorage(str(tmp_path)).open_index().searcher() as s:
+        assert s.doc_count() == 16
+        assert len(s.search(Term("b", "hoa_binh"), limit=None)) == 6
