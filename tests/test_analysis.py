@@ -366,6 +366,19 @@ def test_row_58_unaccented_prefix_in_folded_field(ix) -> None:
     assert hits(ix, qp.parse("hoa*")) >= {"hb1", "hb2", "hb3", "binhhoa", "hoach"}
 
 
+def test_tokenize_false_gives_one_normalised_term_per_field() -> None:
+    """Whoosh passes prefix/wildcard/range text with tokenize=False: one term, analysed like a word."""
+    def single(analyzer, text):
+        return [t.text for t in analyzer(text, tokenize=False, mode="query")]
+
+    assert single(exact_analyzer(), "HOÀ") == ["hòa"]
+    assert single(exact_analyzer(), "Thuỷ") == ["thủy"]
+    assert single(folded_analyzer(), "HOÀ") == ["hoa"]
+    assert single(folded_analyzer(), "Quý") == ["qui"]
+    assert single(folded_analyzer(), "Đặng") == ["dang"]
+    assert single(docnum_analyzer(), "15/2020/NĐ-CP") == ["15/2020/nd-cp"]
+
+
 def test_query_parser_uses_the_analyzers(ix) -> None:
     qp = QueryParser("e", ix.schema)
     assert hits(ix, qp.parse('"Hoà Bình"')) == {"hb1", "hb2"}
