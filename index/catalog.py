@@ -142,6 +142,12 @@ class Catalog:
                               (url, sha256)).fetchone()
         return _row(row)
 
+    def newest_date(self, url: str) -> str | None:
+        """The newest capture date among this URL's indexed captures."""
+        row = self.db.execute("SELECT MAX(crawl_date) FROM captures WHERE url = ? AND "
+                              "outcome IN ('indexed', 'updated', 'unchanged')", (url,)).fetchone()
+        return row[0] if row else None
+
     def latest(self, url: str) -> Capture | None:
         row = self.db.execute("SELECT * FROM captures WHERE url = ? ORDER BY id DESC LIMIT 1", (url,)).fetchone()
         return _row(row)
@@ -172,6 +178,21 @@ class Catalog:
             cap = _row(row)
             if cap:
                 yield cap
+
+    def latest_per_url(self, indexed_only: bool = False) -> Iterator[Capture]:
+        """The newest successful capture of every URL (file imports without URL: per payload).
+
+        Newest by capture date, then by import order. ``indexed_only`` keeps captures whose
+        document is in the index; otherwise every 2xx (or status-less) capture is a candidate, so
+        a reindex can pick up pages an older parser skipped.
+        """
+        cond = "outcome IN ('indexed', 'updated', 'unchanged')" if indexed_only else \
+            "(status_code IS NULL OR (status_code BETWEEN 200 AND 299)) AND store IS NOT NULL"
+        rows = self.db.execute(
+            f"SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY COALESCE(url, 'sha256:' || sha256) "
+            f"ORDER BY crawl_date DESC, id DESC) AS rn FROM captures WHERE {cond}) WHERE rn = 1 ORDER BY url, id")
+        for row in rows:
+            yield Capture(**{k: row[k] for k in row.keys() if k != "rn"})
 
     def count(self, where: str = "1", *args: object) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM captures WHERE {where}", args).fetchone()[0]

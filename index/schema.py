@@ -27,6 +27,7 @@ import hashlib
 import json
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
@@ -45,32 +46,43 @@ SUGGEST_SEP = "\x1e"
 
 
 class SuggestAnalyzer(Tokenizer):
-    """``fold|exact`` terms for every syllable and adjacent pair of a list of texts.
+    """``fold|exact`` terms for syllables, and ``fold_fold|exact exact`` terms for adjacent pairs.
 
     Kept here (not in ``index.analysis``) because it serves the searcher's did-you-mean, not
-    matching. It takes a *list* of texts (title, body) so pairs never span two texts, and it runs
-    the E analyzer on the very strings the E/F/B fields analyse, which hits the analyzer's
-    per-value token cache instead of tokenising the body a fourth time.
+    matching. Its value is ``title SEP summary SEP body`` (:data:`SUGGEST_SEP`): single syllables
+    come from every part, pairs only from the title and the summary. Body pairs would multiply
+    the number of distinct terms (each costs Whoosh a posting list at commit) for little gain:
+    the names people type without accents (``ubnd tinh hoa binh``) are in titles and summaries.
+    Each part is analysed on its own, so pairs never span two parts, and the body string is the
+    one the E/F/B fields analyse, which hits the analyzer's per-value token cache.
     """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        texts = value.split(SUGGEST_SEP)
+        parts = value.split(SUGGEST_SEP)
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         exact = analysis.exact_analyzer()
-        for text in texts:
+        seen: set[str] = set()
+        for index, text in enumerate(parts):
+            with_pairs = index < len(parts) - 1 or len(parts) == 1
             prev: str | None = None
             prev_end = -1
             for t in exact(text, chars=True):
                 word = t.text
-                folded = analysis.fold(word)
-                token.text = f"{folded}|{word}"
-                yield token
+                if word not in seen:
+                    seen.add(word)
+                    token.text = f"{_fold(word)}|{word}"
+                    yield token
                 # pairs only across a plain space (not across punctuation or paragraphs)
-                if prev is not None and text[prev_end:t.startchar] == " ":
-                    token.text = f"{analysis.fold(prev)}_{folded}|{prev} {word}"
+                if with_pairs and prev is not None and text[prev_end:t.startchar] == " ":
+                    token.text = f"{_fold(prev)}_{_fold(word)}|{prev} {word}"
                     yield token
                 prev, prev_end = word, t.endchar
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    return analysis.fold(word)
 
 
 def suggest_analyzer() -> SuggestAnalyzer:
@@ -104,7 +116,9 @@ def build_schema() -> fields.Schema:
         body_f=fields.TEXT(analyzer=f, phrase=True),
         body_b=fields.TEXT(analyzer=b, phrase=False),
         docnum=fields.TEXT(analyzer=d, phrase=False),
-        sugg=fields.FieldType(format=Existence(), analyzer=suggest_analyzer(), scorable=False),
+        # scorable only so Whoosh keeps a length column: without one, its segment writer stats the
+        # column file once per posting of the field
+        sugg=fields.FieldType(format=Existence(), analyzer=suggest_analyzer(), scorable=True),
         doc=fields.STORED(),
     )
 
@@ -172,7 +186,7 @@ def document_fields(doc: Document, digest: str | None = None) -> dict[str, Any]:
         "body_f": body,
         "body_b": body,
         "docnum": f"{doc.title or ''}\n{body}",
-        "sugg": f"{doc.title or ''}{SUGGEST_SEP}{body}",
+        "sugg": SUGGEST_SEP.join([doc.title or "", doc.summary or "", body]),
         "doc": doc.to_json(),
     }
     if doc.site:

@@ -259,3 +259,73 @@ class Archive:
     def close(self) -> None:
         if self._warcs is not None:
             self._warcs.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# export
+
+
+class WarcExporter:
+    """Writes captures to one WARC stream: our own records byte for byte, imported ones rebuilt.
+
+    A capture fetched by tracuu is copied as the exact gzip member we wrote (digests, IP, dates
+    untouched). An imported capture is rebuilt from its blob: a ``response`` record with the HTTP
+    status and headers it was served with (content and transfer encodings removed, since the blob
+    holds the decoded payload), or a ``resource`` record for plain files; an extension header
+    ``WARC-Tracuu-Source`` names the original file and offset.
+    """
+
+    def __init__(self, out, archive: Archive, info: dict[str, str] | None = None) -> None:
+        self.out = out
+        self.archive = archive
+        self.writer = WARCWriter(out, gzip=True, warc_version="1.1")
+        self.writer.write_record(self.writer.create_warcinfo_record("export.warc.gz", {
+            "software": "tracuu", "format": "WARC File Format 1.1", **(info or {})}))
+        self.count = 0
+
+    def write(self, cap) -> bool:
+        if cap.store == "warc" and cap.store_key and cap.store_offset is not None and cap.store_length:
+            with open(cap.store_key, "rb") as fh:
+                fh.seek(cap.store_offset)
+                self.out.write(fh.read(cap.store_length))
+            self.count += 1
+            return True
+        if cap.store != "blob" or not cap.store_key:
+            return False
+        import json
+        from http import HTTPStatus
+
+        payload = self.archive.blobs.get(cap.store_key)
+        extra = {"WARC-Date": _warc_date(_iso_z(cap.crawl_date))}
+        if cap.source_file_path:
+            extra["WARC-Tracuu-Source"] = f"{cap.source_file_path}#{cap.source_file_offset or 0}"
+        uri = cap.url or f"urn:sha256:{cap.sha256}"
+        if cap.http_headers:
+            drop = {"content-encoding", "transfer-encoding", "content-length"}
+            headers = [(k, v) for k, v in json.loads(cap.http_headers) if k.lower() not in drop]
+            headers.append(("Content-Length", str(len(payload))))
+            status = cap.status_code or 200
+            try:
+                phrase = HTTPStatus(status).phrase
+            except ValueError:
+                phrase = ""
+            rec = self.writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(payload), length=len(payload),
+                http_headers=StatusAndHeaders(f"{status} {phrase}".strip(), headers, protocol="HTTP/1.1"),
+                warc_headers_dict=extra)
+        else:
+            import mimetypes
+
+            ctype = cap.content_type_served or mimetypes.guess_type(cap.url or "")[0] or "application/octet-stream"
+            rec = self.writer.create_warc_record(uri, "resource", payload=io.BytesIO(payload), length=len(payload),
+                                                 warc_content_type=ctype, warc_headers_dict=extra)
+        self.writer.write_record(rec)
+        self.count += 1
+        return True
+
+
+def _iso_z(date: str | None) -> str | None:
+    """WARC-Date wants UTC ``…Z``; file times and WARC dates are stored that way already."""
+    if not date:
+        return None
+    return date if date.endswith("Z") else date.replace("+00:00", "Z")

@@ -290,7 +290,7 @@ class Crawler:
                 result.error = result.error or f"chuyển hướng ra ngoài trang ({final}) (redirect off-site)"
                 result.stage = "fetch"
             doc = None
-            if result.hops and self.on_result is not None:
+            if self.on_result is not None:  # failures too: the callback reports them
                 doc = self.on_result(result, depth)
             if result.stage == "robots":
                 self.stats.robots += 1

@@ -51,11 +51,26 @@ def _strip_brackets(text: str) -> str:
     return re.sub(r"\[[^\]]*\]|\([^)]*\)", "", text)
 
 
+_SIMPLE = re.compile(r"^([a-zA-Z][\w-]*)?(?:([#.])([\w-]+))?"
+                     r"(?:\[([\w-]+)(?:([$^*]?=)['\"]?([^'\"\]\s]+)['\"]?(\s+i)?)?\])?$")
+
+
 @lru_cache(maxsize=1024)
-def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ...] | None]:
-    """The compiled selector and one index key per comma part (None: no usable key)."""
+def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ...] | None, tuple | None]:
+    """The compiled selector, one index key per comma part (None: no usable key) and, when every
+    part is one compound like ``tag``, ``.class``, ``#id``, ``tag.class`` or ``tag[attr$=value i]``,
+    the equivalent plain tests that replace soupsieve's slower ``match``."""
     keys: list[tuple[str, str]] = []
+    simple: list[tuple] | None = []
     for part in _split_top(selector, ","):
+        m = _SIMPLE.match(part)
+        if m and (m.group(1) or m.group(2) or m.group(4)) and simple is not None:
+            tag, kind, value, attr, op, aval, icase = m.groups()
+            if icase and aval:
+                aval = aval.lower()
+            simple.append((tag.lower() if tag else None, kind, value, attr, op, aval, bool(icase)))
+        else:
+            simple = None
         last = _split_top(part.replace(">", " ").replace("+", " ").replace("~", " "), " \t\n")[-1]
         bare = _strip_brackets(last)
         m = _ID.search(bare)
@@ -74,8 +89,8 @@ def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ..
         if m:
             keys.append(("attr", m.group(1).lower()))
             continue
-        return soupsieve.compile(selector), None
-    return soupsieve.compile(selector), tuple(keys)
+        return soupsieve.compile(selector), None, None
+    return soupsieve.compile(selector), tuple(keys), tuple(simple) if simple else None
 
 
 class CssIndex:
@@ -115,7 +130,7 @@ class CssIndex:
         return sorted(seen.values(), key=lambda e: self.pos.get(id(e), 0))
 
     def select(self, root: Tag, selector: str, limit: int = 0) -> list[Tag]:
-        css, keys = _plan(selector)
+        css, keys, simple = _plan(selector)
         if keys is None:
             return css.select(root, limit=limit)
         whole = root is self.soup or root.parent is None or root.name == "html"
@@ -123,7 +138,7 @@ class CssIndex:
         for el in self._candidates(keys):
             if el is root or (not whole and not _within(el, root)):
                 continue
-            if css.match(el):
+            if (_simple_match(el, simple) if simple else css.match(el)):
                 out.append(el)
                 if limit and len(out) >= limit:
                     break
@@ -132,6 +147,30 @@ class CssIndex:
     def select_one(self, root: Tag, selector: str) -> Tag | None:
         found = self.select(root, selector, limit=1)
         return found[0] if found else None
+
+
+def _simple_match(el: Tag, tests: tuple) -> bool:
+    for tag, kind, value, attr, op, aval, icase in tests:
+        if tag and el.name != tag:
+            continue
+        if kind == "#" and el.get("id") != value:
+            continue
+        if kind == "." and value not in (el.get("class") or ()):
+            continue
+        if attr:
+            have = el.get(attr)
+            if have is None:
+                continue
+            if op:
+                if isinstance(have, list):
+                    have = " ".join(have)
+                if icase:
+                    have = have.lower()
+                if op == "=" and have != aval or op == "$=" and not have.endswith(aval) or \
+                        op == "^=" and not have.startswith(aval) or op == "*=" and aval not in have:
+                    continue
+        return True
+    return False
 
 
 def _within(el: Tag, root: Tag) -> bool:

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ingest.textfix import repair_text
+
 logger = logging.getLogger(__name__)
 
 #: How much of the page is searched for a ``<meta charset>``. The HTML spec pre-scans 1024 bytes,
@@ -75,6 +77,33 @@ LOSSY_PREFIXES = ("invalid-", "undecodable-")
 def is_lossy(repair: str) -> bool:
     """True for a repair that replaced undecodable bytes, i.e. the original text is not recoverable."""
     return repair.startswith(LOSSY_PREFIXES)
+
+
+#: A quick necessary condition for :func:`ingest.textfix.repair_text`, whose scoring costs about
+#: 15 ms on a whole page: characters that correct Vietnamese text practically never contains but
+#: that every misreading produces. UTF-8 read as cp1252/latin-1 gives C1 controls, cp1252
+#: punctuation and ``Ã`` + U+00A0..U+00BF; TCVN3, VNI and VISCII read as cp1252 give Latin-1 symbols
+#: (``¸ µ ¶ ¹``) and non-Vietnamese letters (``ä ø Ö``); windows-1258 read as latin-1 puts a grave-
+#: accented vowel or ``Þ`` right after a vowel (but ``giò``, ``gì``, ``quì`` are correct words).
+#: ``‹ ›`` are left out: breadcrumbs use them as separators. Pages without any of these skip the
+#: repair; a false alarm only costs time, since repair_text never rewrites correct text.
+_SUSPECT_CHARS = (
+    "\u0080-\u009f\u00a1-\u00a8\u00aa\u00ac\u00af\u00b1-\u00b6\u00b8-\u00ba\u00bc-\u00bf"
+    "\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6\u00d8\u00db\u00dc\u00de\u00df"
+    "\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6\u00f8\u00fb\u00fc\u00fe\u00ff"
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030"
+)
+_TONE_AS_LATIN1 = "\u00cc\u00ec\u00d2\u00f2"  # Ì ì Ò ò: also correct letters, suspect only after a vowel
+# Written to start with one character class and look *behind* it: about 20x faster than the
+# plain alternation on a whole page (0.1 ms instead of 2 ms for 11 KB).
+_SUSPECT = re.compile(
+    f"[{_SUSPECT_CHARS}\u00c3{_TONE_AS_LATIN1}]"
+    f"(?:(?<=[{_SUSPECT_CHARS}])"
+    "|(?<=\u00c3)[\u00a0-\u00bf]"
+    f"|(?<=[aăâeêoôơưyAĂÂEÊOÔƠƯY][{_TONE_AS_LATIN1}])"
+    f"|(?<=[^gG][iI][{_TONE_AS_LATIN1}])|(?<=^[iI][{_TONE_AS_LATIN1}])"
+    f"|(?<=[^qQ][uU][{_TONE_AS_LATIN1}])|(?<=^[uU][{_TONE_AS_LATIN1}]))"
+)
 
 
 @dataclass
@@ -146,6 +175,7 @@ def _detect(data: bytes, repairs: list[str]) -> tuple[str, str]:
     mostly, bad = _mostly_utf8(data)
     if not mostly:
         try:
+            # Imported on demand: it is slow to import and almost every page is declared or UTF-8.
             from charset_normalizer import from_bytes
 
             best = from_bytes(data).best()
@@ -222,11 +252,9 @@ def decode_page(data: bytes, content_type: str | None = None) -> Decoded:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
             repairs.append("nfc-from-windows-1258" if codec == "cp1258" else "nfc")
-        # Imported here so that the decoder module loads even while textfix is being built.
-        from ingest.textfix import repair_text
-
-        fixed, applied = repair_text(text)
-        if fixed != text:
-            text = fixed
-            repairs.extend(applied or ["text-repaired"])
+        if _SUSPECT.search(text):
+            fixed, applied = repair_text(text)
+            if fixed != text:
+                text = fixed
+                repairs.extend(applied or ["text-repaired"])
     return Decoded(text=text, encoding=_label(codec), repairs=repairs)

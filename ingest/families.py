@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 class Family:
     """Where one CMS family keeps each part of a page.
 
-    ``detect`` regexes run on the raw HTML (cheap, no tree walk); ``detect_url`` on the URL.
+    ``detect`` hints are literal substrings of the raw HTML, alternatives separated by ``|`` (plain
+    substring tests: no tree walk, no regex backtracking); ``detect_url`` are regexes on the URL.
     A family is chosen when ``min_hits`` of them match. ``article`` selectors mark a detail page:
     when a family matches but none of them is present, the page is a listing or other page.
     """
@@ -47,18 +48,18 @@ class Family:
     date_notes: str = ""
     #: pattern of the site's own suffix/prefix in ``<title>`` (``"Site - Title"`` or ``"Title - Site"``)
     title_sep: str = r"\s+[-|–]\s+"
-    _compiled: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    _hints: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)
     _compiled_url: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
     _compiled_strip: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", tuple(re.compile(p) for p in self.detect))
+        object.__setattr__(self, "_hints", tuple(tuple(h.split("|")) for h in self.detect))
         object.__setattr__(self, "_compiled_url", tuple(re.compile(p, re.I) for p in self.detect_url))
         object.__setattr__(self, "_compiled_strip", tuple(re.compile(p, re.I) for p in self.date_strip))
 
     def score(self, html: str, url: str | None) -> int:
         """How many detection hints match (0 = not this family)."""
-        hits = sum(1 for rx in self._compiled if rx.search(html))
+        hits = sum(1 for alts in self._hints if any(a in html for a in alts))
         if url:
             hits += sum(1 for rx in self._compiled_url if rx.search(url))
         return hits
@@ -71,7 +72,6 @@ class Family:
 
 # Noise common to every family: share widgets, print/back tools, counters, comments, forms.
 COMMON_NOISE: tuple[str, ...] = (
-    "script", "style", "noscript", "template", "iframe", "form input", "select", "button",
     ".social-share", ".zalo-share-button", ".fb-like", ".fb-share-button", ".addthis_toolbox",
     ".taglib-social-bookmarks", ".post-views", ".tool", ".print", ".share", ".sharing",
 )
@@ -83,8 +83,9 @@ RELATED_HEADINGS: tuple[str, ...] = (
 )
 LATEST_HEADINGS: tuple[str, ...] = ("tin mới nhất", "tin mới", "bài viết mới", "bài mới nhất", "tin mới cập nhật")
 
-# Attachment detection (issue 2): by extension, or by the words of the link text.
-ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#])", re.I)
+# Attachment detection (issue 2): by extension, or by the words of the link text. A ``/`` may follow
+# the extension: Liferay serves documents as ``/documents/<group>/<folder>/<name.pdf>/<uuid>``.
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#/])", re.I)
 ATTACHMENT_TEXT = re.compile(r"^\s*(tại đây|tải về|tải xuống|file đính kèm|tệp đính kèm|download|xem file|tải file)\b",
                              re.I)
 
@@ -92,8 +93,8 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="aspnet_vi",
         label="ASP.NET WebForms (vi-VN culture) / BizWeb module CMS",
-        detect=(r'id="__VIEWSTATE"', r"ctl00_ContentPlaceHolder1|cphMain_ctl00_|BodyContent_ctl00_",
-                r"tbl_newsdetail|NewsDetailContainer|newsDetail_Title|lblNgayDang"),
+        detect=('id="__VIEWSTATE"', "ctl00_ContentPlaceHolder1|cphMain_ctl00_|BodyContent_ctl00_",
+                "tbl_newsdetail|NewsDetailContainer|newsDetail_Title|lblNgayDang"),
         detect_url=(r"\.aspx(?:$|\?)",),
         min_hits=2,
         article=("table.tbl_newsdetail", "[id$=lblNgayDang]", ".NewsDetailContainer", "h1.newsDetail_Title",
@@ -115,8 +116,8 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="liferay62",
         label="Liferay 6.2 CE asset publisher",
-        detect=(r"Liferay\.ThemeDisplay|Liferay\.Util", r"asset-full-content|asset-bounddary|portlet-asset-publisher",
-                r"assetPublishDate|dd_chuyenmuc"),
+        detect=("Liferay.ThemeDisplay|Liferay.Util", "asset-full-content|asset-bounddary|portlet-asset-publisher",
+                "assetPublishDate|dd_chuyenmuc"),
         detect_url=(r"/-/view_content/", r"/-/asset_publisher/"),
         min_hits=2,
         article=(".asset-full-content", ".title-detail", "#p_p_id_CmsViewChiTietBaiViet_WAR_CmsViewEcoITportlet_"),
@@ -140,7 +141,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="liferay7",
         label="Liferay 7 / DXP (ncov.moh.gov.vn, moh.gov.vn)",
-        detect=(r"data-analytics-asset-(?:id|title)", r"text-ngayxam-page|hide-accessible", r"journal-content-article"),
+        detect=("data-analytics-asset-", "text-ngayxam-page|hide-accessible", "journal-content-article"),
         detect_url=(r"/web/guest/-/",),
         min_hits=2,
         article=("[data-analytics-asset-title]", ".text-ngayxam-page"),
@@ -160,8 +161,8 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="sharepoint_ministry",
         label="SharePoint ministry CMS (Around_News / divArticleDescription)",
-        detect=(r"Microsoft SharePoint|_spPageContextInfo|SPWebPartManager", r"divArticleDescription|Around_News",
-                r"News_Time_Post|H3_iTem_ListNews|pnTinLienQuan"),
+        detect=("Microsoft SharePoint|_spPageContextInfo|SPWebPartManager", "divArticleDescription|Around_News",
+                "News_Time_Post|H3_iTem_ListNews|pnTinLienQuan"),
         min_hits=2,
         article=("#divArticleDescription2", "#divArticleDescription3", "h1.News_Detail_Title", ".Around_News_Content"),
         title=("#divArticleDescription3 h1", "h1.News_Detail_Title", "#divArticleDescription3"),
@@ -181,7 +182,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="tandan_sharepoint",
         label="SharePoint 'Tân Dân' provincial portal (/portal/Pages/)",
-        detect=(r"tandan-", r"Microsoft SharePoint|ctl00_PlaceHolderMain|_spPageContextInfo"),
+        detect=("tandan-", "Microsoft SharePoint|ctl00_PlaceHolderMain|_spPageContextInfo"),
         detect_url=(r"/portal/Pages/",),
         min_hits=2,
         article=(".tandan-p-article-news-title", ".tandan-p-article-main"),
@@ -192,7 +193,7 @@ FAMILIES: tuple[Family, ...] = (
         breadcrumb=(".tandan-breadcrumb", ".breadcrumb"),
         related=(".tandan-div-article-other",),
         latest=(),
-        attachments=(".tandan-p-article-main", ".tandan-div-article-attach"),
+        attachments=(".tandan-div-file-attach", ".tandan-p-article-main", ".tandan-div-article-attach"),
         noise=(".td-tags",),
         date_notes="Date `.tandan-span-date-publish`, text starts with `Đăng ngày` (time format unverified; "
                    "vi-VN SA/CH likely). Related block header `p.tandan-p-article-other` = 'Các tin khác'.",
@@ -200,8 +201,8 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="vcc_news",
         label="Báo Chính phủ / VCCorp-style CMS (chinhphu.vn, baochinhphu.vn, mst.gov.vn)",
-        detect=(r'data-linktype="newsdetail"|box-link-title', r"detail-time|detail-sapo|afcbc-body|detail-content",
-                r"CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ|chinhphu\.vn"),
+        detect=('data-linktype="newsdetail"|box-link-title', "detail-time|detail-sapo|afcbc-body|detail-content",
+                "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ|chinhphu.vn|baochinhphu.vn"),
         detect_url=(r"-\d{18}\.htm$",),
         min_hits=2,
         article=(".detail-content", ".detail-title", "h1.detail-title", ".article-body"),
@@ -221,7 +222,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="upload_cms",
         label="'upload/<siteId>' portal CMS (moit.gov.vn 2021+, laichau.gov.vn)",
-        detect=(r"/upload/\d{6,}/", r'class="article-(?:title|content)"'),
+        detect=("/upload/", 'class="article-title"|class="article-content"'),
         min_hits=2,
         article=(".article-content",),
         title=("h1.article-title", ".article-detail h1", "h1"),
@@ -237,7 +238,8 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="ministry_other",
         label="Other ministry platforms (moha, moet, mic, monre, mard, moj, BHXH …)",
-        detect=(r'id="(?:news_details|show_content|news-detail|divArticleContent|layoutBanTin|txtTitle|contenttin)"',),
+        detect=('id="news_details"|id="show_content"|id="news-detail"|id="divArticleContent"|id="layoutBanTin"|'
+                'id="txtTitle"|id="contenttin"',),
         article=("#news_details", "#show_content", "#news-detail", "#divArticleContent", "#layoutBanTin",
                  "#txtTitle", "#contenttin"),
         title=("#news-title", "#news_content h1", "#txtTitle", "#layoutBanTin h1", "#news_details h1"),
@@ -252,7 +254,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         name="wordpress",
         label="WordPress (+Yoast) and news sites",
-        detect=(r"/wp-content/|/wp-includes/", r"Yoast SEO|entry-content|entry-title", r"article:published_time"),
+        detect=("/wp-content/|/wp-includes/", "Yoast SEO|entry-content|entry-title", "article:published_time"),
         min_hits=2,
         article=("body.single-post", "body.single", "article .entry-content", "meta[property='og:type'][content=article]"),
         title=("h1.entry-title", "article h1", "meta[property='og:title']@content"),
@@ -280,12 +282,12 @@ GENERIC = Family(
     name="generic",
     label="Unknown layout (generic heuristics)",
     title=("h1",),
-    date=("meta[property='article:published_time']@content", "meta[itemprop=datePublished]@content",
-          "time[datetime]@datetime"),
+    date=("meta[property='article:published_time']@content", "meta[itemprop=datePublished]@content"),
     updated=("meta[property='article:modified_time']@content", "meta[itemprop=dateModified]@content"),
     summary=("[class*=sapo i]", "[id*=sapo i]", "[class*=tomtat i]", "[class*=summary i]", "[id*=summary i]",
              "[class*=lead i]", "p.description"),
     breadcrumb=(".breadcrumb", ".breadcrumbs", "#breadcrumb", "nav[aria-label=breadcrumb]", ".navpath"),
+    attachments=("[class*=attach i]", "[class*=dinh-kem i]", "[class*=dinhkem i]", "[class*=file-kem i]"),
     captions=("figcaption", "[class*=caption i]", "[class*=image_desc i]", "[class*=img_desc i]",
               "[class*=image-desc i]"),
     noise=("figure figcaption",),

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -55,7 +56,10 @@ _HOME_WORDS = frozenset({"trang chủ", "trang chu", "home", "trang nhất", "ho
 _SEPARATOR = re.compile(r"^[\s>»›/|\\\-–—:→⇒•·.,]*$")
 _NOISE_LINE = re.compile(
     r"^(l(ượ|uo)t xem|lượt truy cập|số lượt truy cập|chia sẻ|in bài viết|trở về|quay lại|"
-    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp tin|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+#: a body block that is only a dateline: "(Thứ hai, 19/04/2021 15:17)", "Ngày đăng: 21/12/2018"
+_DATELINE = re.compile(r"^[\s(]*(ngày đăng|đăng ngày|cập nhật|thứ|chủ nhật|t[2-7]\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+                       r"\d{1,2}:\d\d|\d{4}-\d\d-\d\d)", re.I)
 _TRAIL_SEP = re.compile(r"\s(>|»|›|/|→)\s|-->")
 _CAPTION_START = re.compile(r"^\(?\s*(ảnh|anh|hình|photo|nguồn ảnh)\b|^\(.*\)$", re.I)
 _DATE_LABEL = re.compile(r"(ngày đăng|đăng ngày|ngày cập nhật|cập nhật|thời gian đăng|ngày xuất bản|đăng lúc)", re.I)
@@ -73,10 +77,17 @@ _FRAME = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class
 
 
 def _clean(text: str) -> str:
-    """NFC, invisible characters and NBSP removed, whitespace collapsed."""
+    """Whitespace collapsed; NFC when needed.
+
+    The whole document went through ``normalize_unicode`` before parsing (one pass instead of one per
+    string); only characters that arrived as entities (``&nbsp;``, ``&#769;``) can still need work.
+    """
     if not text:
         return ""
-    return _WS.sub(" ", normalize_unicode(text)).strip()
+    text = _WS.sub(" ", text).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = normalize_unicode(text)
+    return text
 
 
 def _split_sel(sel: str) -> tuple[str, str | None]:
@@ -218,13 +229,15 @@ def _blocks(root: Tag, skip: set[int]) -> list[_Block]:
 # --------------------------------------------------------------------------- the page
 class _Page:
     def __init__(self, html: str, url: str | None, family: Family) -> None:
-        self.html = html
+        self.html = html = normalize_unicode(html)
         self.soup = BeautifulSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
         self.fam = family
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()
+        parts = urlsplit(self.base) if self.base else None
+        self._origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
     # ---- url / site
     def _canonical(self) -> str | None:
@@ -247,7 +260,11 @@ class _Page:
         if not href:
             return None
         href = href.strip()
-        return urljoin(self.base, href) if self.base else href
+        if not self.base:
+            return href
+        if href.startswith("/") and not href.startswith("//") and self._origin:
+            return self._origin + href
+        return urljoin(self.base, href)
 
     def site(self) -> str | None:
         ref = self.url or self.base
@@ -281,10 +298,25 @@ class _Page:
         if h1s and len(h1s) == 1:
             return h1s[0]
         if page_title:
+            # "<title>" is "Title - Site" or "Site - Title", but titles contain " - " themselves: prefer
+            # the longest cut that the page also prints as an element's whole text.
+            cuts = list(re.finditer(self.fam.title_sep, page_title))
+            candidates = [page_title[:m.start()].strip() for m in reversed(cuts)]
+            candidates += [page_title[m.end():].strip() for m in cuts]
+            candidates = sorted({c for c in candidates if len(c) >= 8 and c != site_name}, key=len, reverse=True)
+            for cand in candidates[:6]:
+                el = self.find_title_element(cand)
+                if el is not None and el.name not in ("title", "a", "option"):
+                    return cand, el
             parts = [p.strip() for p in re.split(self.fam.title_sep, page_title) if p.strip()]
             parts = [p for p in parts if p != site_name] or parts
             return max(parts, key=len), None
         return (h1s[0] if h1s else ("", None))
+
+    def find_title_element(self, title: str) -> Tag | None:
+        """The element printing the title (when the title came from ``<title>``/``og:title``)."""
+        node = self.root.find(string=lambda s: len(s) >= len(title) and _clean(s) == title)
+        return node.parent if node is not None else None
 
     # ---- dates
     def _parse(self, text: str) -> datetime | None:
@@ -326,11 +358,12 @@ class _Page:
                         break
                     if node.parent is not None and node.parent.name == "a":
                         continue
-                    if len(s) <= 120:
+                    if len(s) <= 120 and not _in_link_item(node):
                         dt = self._parse(s)
                         if dt:
                             return dt
-                elif isinstance(node, Tag) and node.name == "time" and node.get("datetime"):
+                elif isinstance(node, Tag) and node.name == "time" and node.get("datetime") \
+                        and not _in_link_item(node):
                     dt = self._parse(node["datetime"])
                     if dt:
                         return dt
@@ -454,24 +487,40 @@ def _attachment_title(a: Tag, page: _Page) -> str:
 
 
 def _file_name(a: Tag) -> str:
-    path = urlsplit(a.get("href") or "").path
-    return path.rsplit("/", 1)[-1]
+    """The file name of a link; for Liferay ``…/<name.pdf>/<uuid>`` the segment with the extension."""
+    segments = [s for s in urlsplit(a.get("href") or "").path.split("/") if s]
+    for seg in reversed(segments):
+        if ATTACHMENT_EXT.search(seg):
+            return unquote(seg)
+    return unquote(segments[-1]) if segments else ""
 
 
 # --------------------------------------------------------------------------- lists
-def _item_block(a: Tag, stop: Tag) -> Tag:
-    """The element holding one list item: climb while the parent holds links to this href only."""
-    href = a.get("href")
-    el = a
-    for _ in range(4):
-        parent = el.parent
-        if parent is None or parent is stop:
-            break
-        links = parent.find_all("a", href=True, limit=6)
-        if any(x.get("href") != href for x in links):
-            break
-        el = parent
-    return el
+def _item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
+    """For each anchor, the element holding its list item: the highest ancestor (at most four
+    levels up, below ``stop``) whose links all point to that anchor's target."""
+    hrefs: dict[int, set[str]] = {}
+    chains: list[tuple[Tag, list[Tag]]] = []
+    for a in anchors:
+        href = a.get("href")
+        chain = []
+        el = a.parent
+        for _ in range(4):
+            if el is None or el is stop:
+                break
+            hrefs.setdefault(id(el), set()).add(href)
+            chain.append(el)
+            el = el.parent
+        chains.append((a, chain))
+    out: dict[int, Tag] = {}
+    for a, chain in chains:
+        best = a
+        for el in chain:
+            if len(hrefs[id(el)]) != 1:
+                break
+            best = el
+        out[id(a)] = best
+    return out
 
 
 def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[LinkItem]:
@@ -492,6 +541,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
                 break
             if node.name == "a" and node.has_attr("href") and not _is_descendant(node, after):
                 anchors.append(node)
+    blocks = _item_blocks(anchors, container)
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
         href = a["href"].strip()
@@ -505,7 +555,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             title = _clean(links[0].get("title") or "")
         if not title or _LIST_HEADING.match(title):
             continue
-        block = _item_block(links[0], container)
+        block = blocks[id(links[0])]
         published = None
         t = block.find("time") if block is not links[0] else None
         if t is not None and t.get("datetime"):
@@ -568,6 +618,20 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
 
 
 # --------------------------------------------------------------------------- kind
+def _in_link_item(node: NavigableString | Tag) -> bool:
+    """True when a string belongs to one linked item (a teaser's or a list entry's date): the first
+    ancestor that holds a link holds links to a single target only."""
+    el = node.parent
+    for _ in range(6):
+        if el is None:
+            return False
+        links = el.find_all("a", href=True, limit=8)
+        if links:
+            return len({a["href"] for a in links}) == 1
+        el = el.parent
+    return False
+
+
 def _looks_home(url: str | None) -> bool:
     if not url:
         return False
@@ -586,6 +650,8 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     soup = page.soup
 
     title, title_el = page.title()
+    if title_el is None and title:
+        title_el = page.find_title_element(title)
     container = page.body_container()
     skip = page.noise_ids(container) if container is not None else set()
 
@@ -654,12 +720,14 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         attachments.append(Attachment(title=t, url=href))
 
     captions_text: dict[int, str] = {}
+    dateline: datetime | None = None
     item_links = 0
     area = container
     if container is not None:
         blocks = _blocks(container, skip)
-        item_links = sum(1 for b in blocks for a in b.links
-                         if len(a.get_text(strip=True)) >= 20 and not _is_attachment(a))
+        link_only = [b.chars >= 20 and b.link_chars >= 0.8 * b.chars and not any(map(_is_attachment, b.links))
+                     for b in blocks]
+        item_links = sum(link_only)
         area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
         for sel in fam.captions + GENERIC.captions:
@@ -696,12 +764,21 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                 continue
             if (_NOISE_LINE.match(b.text) and len(b.text) < 80) or b.text == title_key:
                 drop.add(i)
+        dateline = None
+        for i, b in enumerate(blocks[:4]):
+            if i and link_only[i - 1]:  # a teaser's date under its title link
+                continue
+            if b.text and len(b.text) <= 80 and not b.links and i not in drop and _DATELINE.match(b.text):
+                dt = page._parse(b.text)
+                if dt is not None:
+                    dateline = dateline or dt
+                    drop.add(i)
         paragraphs = [b.text for i, b in enumerate(blocks) if b.text and i not in drop]
     if container is not None and area is not container:
         for a in area.find_all("a", href=True):
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
-    for sel in fam.attachments:
+    for sel in fam.attachments + (GENERIC.attachments if fam is not GENERIC else ()):
         for el in page.ix.select(page.root, sel):
             for a in el.find_all("a", href=True):
                 if _is_attachment(a):
@@ -710,20 +787,24 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     if summary and paragraphs and paragraphs[0] == summary:
         paragraphs = paragraphs[1:]
 
-    # --- kind
+    # --- kind, then the article's own date (never a list item's)
     body_chars = sum(len(p) for p in paragraphs)
+    published = None
     if _looks_home(page.url):
         is_article = False
     elif fam is not GENERIC and fam.article:
         is_article = _first(page.ix, page.root, fam.article) is not None and bool(title)
     else:
-        is_article = _generic_is_article(page, container, paragraphs, body_chars, title, item_links)
+        published = page.published(title_el, skip) or dateline
+        is_article = _generic_is_article(page, container, paragraphs, body_chars, title, item_links,
+                                         dated=published is not None and title_el is not None)
     if is_article:
         kind = "article"
+        if published is None:
+            published = page.published(title_el, skip) or dateline
     else:
         kind = "listing" if _count_item_links(page) >= 5 else "other"
-
-    published = page.published(title_el, skip) if is_article else None
+        published = None
     updated = page.updated() if is_article else None
     category = page.category(title)
     if not is_article:
@@ -801,14 +882,20 @@ def _article_area(container: Tag, list_roots: list[Tag]) -> Tag:
 
 
 def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str], body_chars: int,
-                        title: str, item_links: int = 0) -> bool:
-    if container is None or not title or body_chars < 250:
+                        title: str, item_links: int = 0, dated: bool = False) -> bool:
+    """Heuristic kind for unknown layouts: enough running text, not a column of teasers.
+
+    A short text still counts when the page prints a date right by its title (a dated news item).
+    """
+    if container is None or not title or body_chars < (120 if dated else 250):
         return False
-    if item_links >= 4 and item_links >= 0.4 * len(paragraphs):
+    if item_links >= 4 and item_links >= 0.25 * len(paragraphs):  # a column of teasers
         return False
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if long_paras < 1:
         return False
+    if dated:
+        return True
     # a listing's densest block is a column of teasers: many links, each with a date
     links = container.find_all("a", href=True, limit=60)
     link_chars = sum(len(a.get_text()) for a in links)

@@ -76,7 +76,10 @@ _NON_PAGE_EXT = {
     "png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "svg", "tif", "tiff", "pdf", "doc", "docx",
     "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "7z", "gz", "tgz", "bz2", "xz",
     "mp3", "mp4", "avi", "wmv", "flv", "webm", "ogg", "wav", "woff", "woff2", "ttf", "otf", "eot",
-    "exe", "dll", "swf", "css", "js", "json", "warc", "arc",
+    "exe", "dll", "swf", "css", "js", "mjs", "json", "warc", "arc", "xml", "rss", "atom",
+    # source code and data files that sit next to mirrors; their text is not a page's
+    "py", "pyc", "sh", "bat", "ps1", "rb", "pl", "java", "c", "h", "go", "rs", "ts", "csv", "tsv",
+    "yml", "yaml", "toml", "ini", "cfg", "sql", "log", "lock",
 }
 _TEXT_EXT = {"txt", "text"}
 _OFFICE_ZIP = {"docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint", "odt": "OpenDocument", "ods": "OpenDocument"}
@@ -94,6 +97,8 @@ _XML_NOT_PAGE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(rb"<(?:html|head|body|title|meta|div|table|p|br|script|span|a)\b[^>]*>", re.IGNORECASE)
+#: C0 controls that text never contains (tab, LF, FF, CR and ESC excluded: they do occur).
+_CONTROL_BYTES = bytes([*range(1, 9), 11, 14, 15, *range(16, 27), *range(28, 32)])
 #: Opening/closing tags for the depth scan; comments, scripts and styles are blanked first.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:\-]*)[^>]*?(/?)>")
 _OPAQUE = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -135,7 +140,7 @@ def _sniff(data: bytes, path: str | None, content_type: str | None) -> tuple[str
         head = head.decode("utf-16", errors="replace").encode("utf-8")
     elif b"\x00" in head:
         return None, "không phải trang HTML/văn bản: dữ liệu nhị phân (binary data: NUL bytes)"
-    controls = sum(head.count(bytes([c])) for c in (*range(1, 9), 11, 14, 15, *range(16, 27), *range(28, 32)))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls * 50 > len(head):
         return None, "không phải trang HTML/văn bản: dữ liệu nhị phân (binary data: control bytes)"
     stripped = head.lstrip(b"\xef\xbb\xbf")

@@ -135,14 +135,25 @@ def kind_of(path: Path | str) -> str:
 # paths → URLs (mirrors)
 
 
-def url_for_path(rel: str, base_url: str | None) -> str | None:
+#: A folder named like a host (HTTrack ``<project>/<host>/…``, portalgen ``sites/<host>/…``).
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+
+
+def url_for_path(rel: str, base_url: str | None, full: str | None = None) -> str | None:
     """Map a mirror-relative file path to its URL: ``a/index.html`` ↔ ``<base>/a/``.
 
     HTTrack and wget mirrors store ``https://host/a/`` as ``a/index.html``; a leading folder named
-    like the base URL's host (HTTrack's ``<project>/<host>/…`` layout) is dropped.
+    like the base URL's host (HTTrack's ``<project>/<host>/…`` layout) is dropped. Without a base
+    URL, the last folder of ``full`` (or ``rel``) named like a host gives ``https://<host>/``, as
+    ``tracuu ingest`` always did; otherwise there is no URL.
     """
     if not base_url:
-        return None
+        parts = [p for p in PurePosixPath((full or rel).replace("\\", "/")).parts if p not in ("", ".")]
+        hosts = [i for i, part in enumerate(parts[:-1]) if _HOST_RE.match(part.lower())]
+        if not hosts:
+            return None
+        base_url = f"https://{parts[hosts[-1]].lower()}/"
+        rel = "/".join(parts[hosts[-1] + 1:])
     base = base_url if base_url.endswith("/") else base_url + "/"
     parts = [p for p in PurePosixPath(rel.replace("\\", "/")).parts if p not in ("", ".")]
     host = urlsplit(base).hostname or ""
@@ -177,14 +188,14 @@ def iter_file(path: Path, *, base_url: str | None = None, rel: str | None = None
     try:
         size = path.stat().st_size
         if size > limits.max_payload:
-            yield SourceError(src, None, url_for_path(rel or path.name, base_url), "read",
+            yield SourceError(src, None, url_for_path(rel or path.name, base_url, str(path)), "read",
                               f"tệp quá lớn: {size} byte > giới hạn {limits.max_payload} (file too large)")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield SourceError(src, None, None, "read", f"không đọc được tệp (cannot read file): {exc}")
         return
-    yield RawPage(url=url_for_path(rel if rel is not None else path.name, base_url), payload=data,
+    yield RawPage(url=url_for_path(rel if rel is not None else path.name, base_url, str(path)), payload=data,
                   date=_mtime_iso(path), source=src, path=str(path), record_type="file")
 
 
@@ -727,6 +738,12 @@ class Unit:
     mtime: float
 
 
+#: Not site content: HTTrack bookkeeping (and hidden files and folders).
+MIRROR_SKIP_DIRS = frozenset({"hts-cache", "hts-tmp"})
+MIRROR_SKIP_FILES = frozenset({"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "backblue.gif",
+                               "fade.gif", "cookies.txt"})
+
+
 def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceError]]:
     """Files of the given paths (folders walked in sorted order, symlinks refused)."""
     units: list[Unit] = []
@@ -742,8 +759,10 @@ def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceE
             units.append(Unit(root, kind_of(root), None, st.st_size, st.st_mtime))
             continue
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in MIRROR_SKIP_DIRS)
             for name in sorted(filenames):
+                if name.startswith(".") or name in MIRROR_SKIP_FILES:
+                    continue
                 path = Path(dirpath, name)
                 if path.is_symlink():
                     errors.append(SourceError(str(path), None, None, "read",

@@ -10,6 +10,8 @@ portals are very regular:
   image captions such as ``(Ảnh minh họa)`` and link-only lines such as ``Xem chi tiết tại đây.``;
 - a heading line such as ``Tin liên quan`` / ``Tin mới nhất`` opens a list whose items are
   ``Title(29/09/2021 2:08:40 CH)`` (no space, or one, before the parenthesis);
+- a page whose lines are mostly ``Title(date)`` teasers is a category listing: the teasers go to
+  ``latest`` (they are the category's newest items) and the body stays empty;
 - the footer starts at an all-caps ``TRANG/CỔNG THÔNG TIN ĐIỆN TỬ …`` line or at a
   ``Chịu trách nhiệm chính`` / copyright line, and its ``www.host`` line names the site.
 
@@ -24,15 +26,14 @@ from urllib.parse import urlsplit
 
 from ingest.dates import parse_datetime
 from ingest.document import Document, LinkItem
+from ingest.families import LATEST_HEADINGS as FAMILY_LATEST
+from ingest.families import RELATED_HEADINGS as FAMILY_RELATED
 from ingest.textfix import normalize_unicode
 
-#: List headings (compared case-insensitively, trailing colon ignored). The same vocabulary as the
-#: issue's contract: these lists never belong in the body.
-RELATED_HEADINGS = frozenset(
-    {"tin liên quan", "các tin khác", "bài viết liên quan", "tin khác", "các tin đã đưa",
-     "tin cùng chuyên mục", "các bài viết khác"}
-)
-LATEST_HEADINGS = frozenset({"tin mới nhất", "tin mới", "bài viết mới", "bài viết mới nhất"})
+#: List headings (compared case-insensitively, trailing colon ignored): the HTML families'
+#: vocabulary, so both parsers agree on what is a list and never put one in the body.
+RELATED_HEADINGS = frozenset(FAMILY_RELATED) | {"các bài viết khác"}
+LATEST_HEADINGS = frozenset(FAMILY_LATEST) | {"bài viết mới nhất"}
 
 _BREADCRUMB = re.compile(r"^\s*Trang chủ\b\s*(.*)$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:-->|->|»|›|>|/|\||→|::)\s*")
@@ -160,9 +161,10 @@ def extract_text(text: str, url: str | None = None) -> Document:
     if date_at is not None:
         title_at = next((j for j in range(date_at - 1, head_from - 1, -1) if lines[j]), None)
     if title_at is None:
-        # Without a date line the title is the first line, unless the page opens with a list;
-        # an all-caps site banner above it is not the footer (nor the title).
-        first = next((j for j in range(head_from, len(lines)) if lines[j] and not _is_footer_start(lines[j])), None)
+        # Without a line above the date the title is the first line (after the date when the date
+        # comes first), unless the page opens with a list; a site banner is not the title.
+        first = next((j for j in range(head_from, len(lines))
+                      if lines[j] and j != date_at and not _is_footer_start(lines[j])), None)
         title_at = None if first is None or _heading(lines[first]) else first
     title = lines[title_at] if title_at is not None else ""
 
@@ -201,7 +203,16 @@ def extract_text(text: str, url: str | None = None) -> Document:
         else:
             lists[section].append(LinkItem(line, None, None))
 
-    if title and paragraphs:
+    # A category page dumped as text: its "paragraphs" are mostly dated teaser titles. Those are
+    # the newest items of the category, so they go to ``latest`` and the page is a listing.
+    teasers = [m for m in map(_LIST_ITEM.match, paragraphs) if m]
+    if len(teasers) >= 3 and len(teasers) * 5 >= len(paragraphs) * 3:
+        lists["latest"] = [
+            LinkItem(m.group("title").strip(), None, parse_datetime(m.group("date"))) for m in teasers
+        ] + lists["latest"]
+        paragraphs = []
+        kind = "listing"
+    elif title and paragraphs:
         kind = "article"
     elif lists["related"] or lists["latest"]:
         kind = "listing"

@@ -48,7 +48,7 @@ MIN_FRACTION = 0.6
 
 # Boosts (tuned with bench/quality.py on the dev queries).
 W_EXACT = 2.0      # E-field term, multiplies the F weight for accented words
-W_TITLE = 2.5      # title fields relative to body fields
+W_TITLE = 1.5      # title fields relative to body fields
 W_BIGRAM = 1.5     # B-field adjacency terms
 W_DOCNUM = 8.0     # a whole document number
 
@@ -174,6 +174,10 @@ class CompiledQuery:
     highlight_terms: set[str]
     highlight_prefixes_f: tuple[str, ...] = ()
     highlight_prefixes_e: tuple[str, ...] = ()
+    #: folded bigrams of adjacent query words: the re-ranker rewards documents holding them all
+    bigrams: list[str] = field(default_factory=list)
+    #: F syllables of each run of adjacent plain words (for the contiguity bonus)
+    chains: list[list[str]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,6 +412,8 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
     hl_terms: set[str] = set()
     hl_pre_f: set[str] = set()
     hl_pre_e: set[str] = set()
+    adjacency: list[str] = []
+    chains: list[list[str]] = []
     for alt in parsed.alternatives:
         required = [u for u in alt if u.mode == "+"]
         excluded = [u for u in alt if u.mode == "-"]
@@ -418,7 +424,7 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
         if len(text_plain) <= ALL_REQUIRED_UP_TO:
             parts += [_unit_match(u) for u in text_plain]
         else:
-            need = max(ALL_REQUIRED_UP_TO, math.ceil(MIN_FRACTION * len(text_plain)))
+            need = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
             parts.append(AtLeast(need, [_unit_match(u) for u in text_plain]))
         positive: MatchSpec = Everything() if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
         if excluded:
@@ -434,6 +440,11 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
             if u.kind in ("word", "docnum", "phrase") and u.groups == ("title", "body"):
                 if run:
                     score_parts += _bigram_score(_bigram_terms([run[-1], u.syllables[0]]), u.groups)
+                    adjacency.extend(_bigram_terms([run[-1], u.syllables[0]]))
+                else:
+                    chains.append([])
+                adjacency.extend(_bigram_terms(u.syllables))
+                chains[-1].extend(s.folded for s in u.syllables)
                 run = list(u.syllables)
             else:
                 run = []
@@ -444,4 +455,5 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
                 hl_pre_e.update(u.prefixes_e)
     match = alt_specs[0] if len(alt_specs) == 1 else AnyOf(alt_specs)
     score = wq.Or(score_parts) if score_parts else None
-    return CompiledQuery(parsed, match, score, hl_terms, tuple(sorted(hl_pre_f)), tuple(sorted(hl_pre_e)))
+    return CompiledQuery(parsed, match, score, hl_terms, tuple(sorted(hl_pre_f)), tuple(sorted(hl_pre_e)),
+                         list(dict.fromkeys(adjacency)), [c for c in chains if len(c) > 1])

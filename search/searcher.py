@@ -68,6 +68,13 @@ SUGGEST_BELOW = 10
 DIRECT_SCORING_MAX = 3000
 _MISSING_DATE = 2**64 - 1
 _POSTINGS_CACHE_MAX = 4096
+#: how many BM25 (and pair-coverage) candidates the adjacency re-ranker looks at
+RERANK_DEPTH = 200
+#: weight of the share of the query's adjacent pairs a document holds
+W_COVERAGE = 1.0
+#: how many of the best candidates get the (position-based) contiguity bonus, and its weight
+CONTIGUITY_DEPTH = 50
+W_CONTIGUITY = 2.0
 _PREFIX_CAP = 400
 
 
@@ -81,11 +88,13 @@ class _View:
     def __init__(self, searcher) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.all_docs = frozenset(self.reader.all_doc_ids())
+        self._cache: dict[tuple[str, str], frozenset[int]] = {}
+        # Listing and home pages are kept in the index (archive) but are not search results.
+        self.hidden = self.docs("kind", "listing")
+        self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
         self.tables: dict[str, dict[str, frozenset[int]]] = {
             name: self._table(name) for name in ("site", "category", "year")
         }
-        self._cache: dict[tuple[str, str], frozenset[int]] = {}
         self._pub: list[int] | None = None
         self._lower: dict[str, dict[str, list[str]]] = {}
 
@@ -144,6 +153,11 @@ class _View:
         return self._pub
 
     # -- match tree ------------------------------------------------------------------------
+    def match(self, spec: MatchSpec):
+        """Documents matching ``spec``, without hidden (listing) pages."""
+        found = self.eval(spec)
+        return found - self.hidden if self.hidden else found
+
     def eval(self, spec: MatchSpec) -> frozenset[int] | set[int]:
         if isinstance(spec, TermsAny):
             sets = [self.docs(f, t) for f, t in spec.terms]
@@ -283,7 +297,7 @@ class Searcher:
         with self._lock:
             view = self._fresh()
             compiled = compile_query(parsed, view.prefix_expander)
-            matched = view.eval(compiled.match)
+            matched = view.match(compiled.match)
             filters = self._filters(view, req)
             final = _intersect(matched, filters.values())
             facets = self._facets(view, matched, filters) if req.facets else {}
@@ -303,7 +317,7 @@ class Searcher:
         with self._lock:
             view = self._fresh()
             compiled = compile_query(parsed, view.prefix_expander)
-            final = _intersect(view.eval(compiled.match), self._filters(view, req).values())
+            final = _intersect(view.match(compiled.match), self._filters(view, req).values())
             n = len(final) if limit is None else min(limit, len(final))
             ranked = self._rank(view, compiled, final, req.sort, n)
             hits = [self._hit(view, d, s, compiled, req.highlight) for d, s in ranked[:n]]
@@ -343,7 +357,7 @@ class Searcher:
         if not final or n <= 0:
             return []
         if sort == "relevance" and compiled.score is not None:
-            ranked = self._score(view, compiled.score, final, n)
+            ranked = self._score(view, compiled, final, n)
             if len(ranked) < n and len(ranked) < len(final):
                 seen = {d for d, _ in ranked}
                 rest = [d for d in final if d not in seen]
@@ -352,13 +366,39 @@ class Searcher:
         newest = sort != "oldest"
         return [(d, 0.0) for d in _by_date(view, final, newest=newest, n=n)]
 
-    def _score(self, view: _View, q: wq.Query, final, n: int) -> list[tuple[int, float]]:
+    def _score(self, view: _View, compiled: CompiledQuery, final, n: int) -> list[tuple[int, float]]:
+        """BM25 top candidates, re-ranked by how many of the query's adjacent word pairs each holds.
+
+        A remembered phrase typed without quotes should put its page first even when other pages
+        repeat its common syllables in their titles; BM25 over single syllables cannot see that,
+        so the score is ``bm25 × (1 + W_COVERAGE × pairs found / pairs in query)``. Candidates are
+        the BM25 top ``RERANK_DEPTH`` plus the documents holding the most pairs (from cached
+        bigram posting sets), so a full-phrase page deep in the BM25 order is still found.
+        """
+        q = compiled.score
         searcher = view.searcher
+        depth = max(n, RERANK_DEPTH) if compiled.bigrams else n
         if len(final) <= DIRECT_SCORING_MAX:
-            return _direct_scores(searcher, q, final, n)
-        allow = final if isinstance(final, (set, frozenset)) else set(final)
-        results = searcher.search(q, filter=allow, limit=n)
-        return [(hit.docnum, hit.score or 0.0) for hit in results]
+            ranked = _direct_scores(searcher, q, final, depth)
+        else:
+            allow = final if isinstance(final, (set, frozenset)) else set(final)
+            ranked = [(hit.docnum, hit.score or 0.0) for hit in searcher.search(q, filter=allow, limit=depth)]
+        if not compiled.bigrams:
+            return ranked[:n]
+        coverage: Counter[int] = Counter()
+        for bg in compiled.bigrams:
+            docs = view.docs("title_b", bg) | view.docs("body_b", bg)
+            coverage.update(docs & final if len(docs) < len(final) else final & docs)
+        scores = dict(ranked)
+        extra = [d for d, _c in coverage.most_common(RERANK_DEPTH) if d not in scores]
+        if extra:
+            scores.update(_direct_scores(searcher, q, extra, len(extra)))
+        total = len(compiled.bigrams)
+        combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
+        top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
+        runs = _longest_runs(view, compiled.chains, [d for d, _s in top])
+        final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
+        return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
 
     def _hit(self, view: _View, docnum: int, score: float, compiled: CompiledQuery, do_hl: bool) -> Hit:
         stored = view.searcher.stored_fields(docnum)
@@ -420,8 +460,12 @@ class Searcher:
                 c = [(v, len(d & view.all_docs)) for v, d in view.tables[dim].items()]
                 return sorted([vc for vc in c if vc[1]], key=lambda vc: (-vc[1], vc[0]))
 
+            listings = len(view.hidden)
             return {
-                "documents": len(view.all_docs),
+                # every record in the index; listing/home pages are kept but not search results
+                "documents": len(view.all_docs) + listings,
+                "searchable": len(view.all_docs),
+                "listings": listings,
                 "sites": counts("site"),
                 "categories": counts("category"),
                 "years": sorted(counts("year"), reverse=True),
@@ -446,7 +490,7 @@ class Searcher:
         with self._lock:
             view = self._fresh()
             compiled = compile_query(parsed, view.prefix_expander)
-            final = view.eval(compiled.match)
+            final = view.match(compiled.match)
             for d, _s in self._rank(view, compiled, final, "relevance", max(limit * 3, limit)):
                 title = json.loads(view.searcher.stored_fields(d)["doc"]).get("title") or ""
                 key = _key(title)
@@ -499,6 +543,44 @@ def _terms_of(q: wq.Query) -> list[tuple[str, str, float]]:
     out: list[tuple[str, str, float]] = []
     for sub in q.children():
         out += [(f, t, b * q.boost) for f, t, b in _terms_of(sub)]
+    return out
+
+
+def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
+    """For each doc, ``((longest run of consecutive query syllables found contiguously) - 1) /
+    (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded)."""
+    out: dict[int, float] = {}
+    if not chains or not docs:
+        return out
+    order = sorted(docs)
+    reader = view.reader
+    for chain in chains:
+        span = len(chain) - 1
+        for fname in ("title_f", "body_f"):
+            matchers = []
+            for term in chain:
+                try:
+                    matchers.append(reader.postings(fname, term) if reader.doc_frequency(fname, term) else None)
+                except Exception:
+                    matchers.append(None)
+            for d in order:
+                positions: list[set[int]] = []
+                for m in matchers:
+                    if m is not None and m.is_active() and m.id() < d:
+                        m.skip_to(d)
+                    if m is None or not m.is_active() or m.id() != d:
+                        positions.append(set())
+                    else:
+                        positions.append(set(m.value_as("positions")))
+                best = 1
+                run: dict[int, int] = dict.fromkeys(positions[0], 1)
+                for i in range(1, len(chain)):
+                    run = {p: run.get(p - 1, 0) + 1 for p in positions[i]}
+                    if run:
+                        best = max(best, max(run.values()))
+                value = ((best - 1) / span) ** 2 if span else 0.0
+                if value > out.get(d, 0.0):
+                    out[d] = value
     return out
 
 

@@ -11,7 +11,6 @@ the full time must match to the second.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from pathlib import Path
 
 from ingest.document import Document, parse_iso
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 #: families whose list items show the date without the time
 DAY_ONLY_LISTS = {"sharepoint_ministry", "tandan_sharepoint"}
 #: words that only the page frame (footer, menus, counters) contains
@@ -30,21 +28,18 @@ FRAME_MARKERS = ("Chịu trách nhiệm chính", "Lượt truy cập", "LƯỢT 
 
 
 def decode_page(data: bytes) -> str:
-    """Decode a generated page with its declared meta charset (test helper; the product uses ingest.parse)."""
-    m = _META_CHARSET.search(data[:2048])
-    enc = m.group(1).decode("ascii") if m else "utf-8"
-    return unicodedata.normalize("NFC", data.decode(enc, errors="replace"))
+    """Bytes to text with the product's decoder (BOM, meta charset, cp1258, NFC, mojibake repair)."""
+    from ingest.decode import decode_page as _decode
+
+    return _decode(data).text
 
 
 def extract_bytes(data: bytes, url: str, family: str | None = None) -> Document:
-    """Decode (pio's parse_page when available) then extract."""
+    """``parse_page`` as the CLI runs it; with ``family`` forced, decode + ``extract_html``."""
     if family is None:
-        try:
-            from ingest.parse import parse_page
-        except ImportError:
-            parse_page = None
-        if parse_page is not None:
-            return parse_page(data, url=url)
+        from ingest.parse import parse_page
+
+        return parse_page(data, url=url)
     from ingest.htmlparse import extract_html
 
     return extract_html(decode_page(data), url=url, family=family)

@@ -178,3 +178,20 @@ def test_mojibake_is_repaired_and_recorded():
 def test_correct_text_is_not_repaired():
     d = decode_page(page(VI + " Ông Vừ A Tiến; Đà Nẵng; Thừa Thiên Huế; ĐỒNG THÁP; ©; “quote”").encode())
     assert d.repairs == []
+
+
+@pytest.mark.parametrize("text, suspect", [
+    (VI + " giò chả, gì, quì, hòa › Tin tức © 2024 « » · 25°C", False),
+    ("Káº¿t quáº£", True),            # UTF-8 read as cp1252
+    ("Vieät Nam", True),             # VNI read as cp1252
+    ("Th\u00f4\u00f2ng tin", True),   # windows-1258 tone byte read as latin-1 after a vowel
+    ("K\u00b8t qu\u00b6", True),      # TCVN3 symbols
+])
+def test_repair_is_only_tried_on_suspect_text(monkeypatch, text, suspect):
+    import ingest.decode as decode
+
+    calls = []
+    monkeypatch.setattr(decode, "repair_text", lambda t: (calls.append(t), (t, []))[1])
+    d = decode_page(page(text).encode("utf-8"))
+    assert bool(calls) == suspect
+    assert d.text == page(text)

@@ -70,6 +70,7 @@ def jsonl(proc) -> list[dict]:
     (b"abc\x00\x01\x02def", None, None, None),
     (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", None, None, None),
     (b"body { color: red }", "site.css", None, None),
+    (b'"""Build the samples."""\nimport os\n', "samples/_build.py", None, None),
     (b"<html></html>", None, "image/png", None),
     (b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="x"><url/></urlset>', "sitemap.xml", None, None),
     (b"<rss version='2.0'><channel/></rss>", None, None, None),
@@ -146,9 +147,9 @@ def test_deep_html_within_a_raised_limit_does_not_crash():
 
 # --- the CLI: bad input -------------------------------------------------------------------------
 
-@pytest.fixture
-def bad_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "site"
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("bad") / "site"
     (d / "tin-tuc").mkdir(parents=True)
     (d / "tin-tuc" / "bai-1.txt").write_text(dump("Bài một"), encoding="utf-8")
     (d / "tin-tuc" / "bai-2.txt").write_text(dump("Bài hai"), encoding="utf-8")
@@ -258,17 +259,26 @@ def test_html_page_without_article(tmp_path: Path):
     assert [d["title"] for d in jsonl(proc)] == [SEED_TITLE]
 
 
-def test_permission_denied_in_process(bad_dir: Path, tmp_path: Path, monkeypatch, capsys):
+def test_permission_denied_in_process(tmp_path: Path, monkeypatch, capsys):
     import builtins
 
     import tracuu.parse_cmd as parse_cmd
     from tracuu.cli import main
 
     d = tmp_path / "perm"
-    d.mkdir()
+    (d / "closed").mkdir(parents=True)
     shutil.copy(SEED, d / "a.txt")
     shutil.copy(SEED, d / "locked.txt")
+    shutil.copy(SEED, d / "closed" / "b.txt")
     real_open = builtins.open
+    real_scandir = os.scandir
+
+    def fake_scandir(path="."):
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
 
     def fake_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
@@ -278,8 +288,10 @@ def test_permission_denied_in_process(bad_dir: Path, tmp_path: Path, monkeypatch
     monkeypatch.setattr(parse_cmd, "open", fake_open, raising=False)
     assert main(["parse", str(d)]) == 1
     out, err = capsys.readouterr()
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "locked.txt" in lines[0] and "permission denied" in lines[0]
+    lines = sorted(line for line in err.splitlines() if line.strip())
+    assert len(lines) == 2, lines
+    assert f"{d / 'closed'}: không có quyền đọc (permission denied)" in lines[0]
+    assert f"{d / 'locked.txt'}: không có quyền đọc (permission denied)" in lines[1]
     assert [json.loads(line)["title"] for line in out.splitlines()] == [SEED_TITLE]
 
 
@@ -408,3 +420,43 @@ def test_file_name_that_is_not_utf8(tmp_path: Path):
     (doc,) = jsonl(proc)
     assert doc["url"] == "https://host.gov.vn/tin-%FF.txt"
     assert doc["source"]["path"].endswith("tin-\\xff.txt")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads chmod 000 files; covered by test_permission_denied_in_process")
+def test_chmod_000_file_and_directory(tmp_path: Path):
+    root = tmp_path / "m"
+    (root / "closed").mkdir(parents=True)
+    shutil.copy(SEED, root / "a.txt")
+    shutil.copy(SEED, root / "locked.txt")
+    shutil.copy(SEED, root / "closed" / "b.txt")
+    (root / "locked.txt").chmod(0)
+    (root / "closed").chmod(0)
+    try:
+        proc = run_tracuu("parse", str(root))
+    finally:
+        (root / "closed").chmod(0o755)
+    assert proc.returncode == 1
+    lines = stderr_lines(proc)
+    assert len(lines) == 2
+    assert any("locked.txt" in line and "permission denied" in line for line in lines)
+    assert any("closed" in line and "permission denied" in line for line in lines)
+    assert [d["title"] for d in jsonl(proc)] == [SEED_TITLE]
+
+
+def test_text_dump_saved_as_utf16_or_windows_1258():
+    """Notepad's "Unicode" (UTF-16 with BOM) and "ANSI" on Vietnamese Windows (windows-1258)."""
+    from tests.test_decode import cp1258
+
+    text = SEED.read_text(encoding="utf-8")
+    expected = parse_page(SEED.read_bytes())
+    utf16 = parse_page(text.encode("utf-16"))
+    assert utf16.source.encoding in ("utf-16-le", "utf-16-be")
+    legacy = parse_page(cp1258(text.replace("\xa0", " ")))
+    assert legacy.source.encoding == "windows-1258"
+    assert "nfc-from-windows-1258" in legacy.source.repairs
+    for doc in (utf16, legacy):
+        assert (doc.title, doc.published, doc.category, doc.site) == (
+            expected.title, expected.published, expected.category, expected.site)
+        assert doc.paragraphs == expected.paragraphs
+        assert [(i.title, i.published) for i in doc.related + doc.latest] == [
+            (i.title, i.published) for i in expected.related + expected.latest]

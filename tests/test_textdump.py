@@ -147,3 +147,35 @@ def test_bare_date_line_is_not_prose(line, is_date):
     assert doc.title == "Tiêu đề"
     assert (doc.published is not None) == is_date
     assert (line in doc.body) != is_date
+
+
+def test_category_page_dump_is_a_listing():
+    text = (
+        "Trang chủ Tin tức Hoạt động\n\nHoạt động\n\n"
+        "Bài một(01/02/2020 1:02:03 CH)\nTóm tắt bài một.\n"
+        "Bài hai(31/01/2020 9:00:00 SA)\nBài ba (30/01/2020 12:30:00 SA)\nBài bốn(29/01/2020 8:00:00 SA)\n"
+        "Tin mới nhất\nBài năm(02/02/2020 2:00:00 CH)\n"
+    )
+    doc = extract_text(text)
+    assert doc.kind == "listing"
+    assert doc.body == ""
+    assert [(i.title, iso(i.published)) for i in doc.latest] == [
+        ("Bài một", "2020-02-01T13:02:03+07:00"), ("Bài hai", "2020-01-31T09:00:00+07:00"),
+        ("Bài ba", "2020-01-30T00:30:00+07:00"), ("Bài bốn", "2020-01-29T08:00:00+07:00"),
+        ("Bài năm", "2020-02-02T14:00:00+07:00"),
+    ]
+
+
+def test_article_quoting_a_few_dated_titles_stays_an_article(seed_doc):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "Xem chi tiết", "Văn bản A(01/01/2019 1:00:00 SA)\n\nVăn bản B(02/01/2019 1:00:00 SA)\n\nXem chi tiết")
+    doc = extract_text(text)
+    assert doc.kind == "article" and len(doc.paragraphs) == 10
+
+
+def test_date_above_the_title():
+    doc = extract_text("Trang chủ Tin tức\n(Ngày đăng :21/12/2018 9:26:09 SA)\nTiêu đề sau ngày\n\nĐoạn một.\n")
+    assert doc.title == "Tiêu đề sau ngày"
+    assert iso(doc.published) == "2018-12-21T09:26:09+07:00"
+    assert doc.paragraphs == ["Đoạn một."]
+    assert doc.category == ["Tin tức"]

@@ -58,11 +58,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Phân tích tệp HTML hoặc văn bản (tệp, thư mục, bản sao HTTrack) thành bản ghi JSON. "
             "Parse HTML or text pages (files, folders, HTTrack mirrors) into JSON documents."
         ),
+        epilog=(
+            "Mỗi tệp bị bỏ qua hoặc lỗi: một dòng trên stderr (one stderr line per skipped or failed "
+            "file). Mã thoát (exit status): 0 = tất cả đã phân tích (all parsed), 1 = có tệp bị bỏ qua "
+            "hoặc lỗi (something skipped or failed), 2 = sai cú pháp (usage error). Trong thư mục, tệp "
+            "ẩn, hts-cache/ và tệp quản lý của HTTrack được bỏ qua không báo (hidden entries and "
+            "HTTrack bookkeeping are passed over silently)."
+        ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="tệp hoặc thư mục (files or directories)")
     p.add_argument("--url", help="URL của trang khi chỉ có một tệp (the URL of a single file)")
     p.add_argument(
         "--base-url",
+        metavar="URL",
         help="URL gốc của bản sao: URL = gốc + đường dẫn tương đối (mirror root URL, e.g. https://host/)",
     )
     p.add_argument(

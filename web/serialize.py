@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from search.model import Hit, SearchResult
-
 from ingest.document import iso
+from search.model import Hit, SearchResult
 
 
 def json_safe(value: Any) -> Any:

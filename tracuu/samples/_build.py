@@ -13,6 +13,8 @@ Run ``python tracuu/samples/_build.py`` after editing ``_texts.py``; the output 
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import html
 import html.entities
@@ -23,10 +25,11 @@ import struct
 import sys
 import unicodedata
 import urllib.parse
+import uuid
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +46,9 @@ EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 # Families whose detail page shows minutes only: the expected published time has seconds = 0.
 MINUTE_ONLY = {"liferay62", "liferay7", "sharepoint_ministry"}
+# Families whose related/latest lists print the day only.
+LR7_T = 1700000000000
+DAY_ONLY_LISTS = {"sharepoint_ministry", "tandan"}
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -303,6 +309,8 @@ def asset_path(site: dict, dt: datetime, stem: str, ext: str, aid: int) -> str:
     if fam == "liferay7":
         return f"/documents/{site['group_id']}/{aid}/{stem}.{ext}"
     if fam == "tandan":
+        if ext in ("png", "jpg"):
+            return f"/portal/PublishingImages/{dt.year}/{stem}.{ext}"
         return f"/portal/VanBan/{dt.year}/{stem}.{ext}"
     raise KeyError(fam)
 
@@ -411,7 +419,7 @@ def aspnet_shell(s: dict, title: str, crumbs: tuple[str, ...], main: str, path: 
 <html xmlns="http://www.w3.org/1999/xhtml">{httrack(s, path, "@CHARSET@")}<head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=@CHARSET@" /><title>
 	{esc(s["short"])} - {esc(title)}
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="{attr(s["keywords"])}" /></head>
+<meta name="keywords" content="{attr(s["keywords"])}" /><meta property="og:url" content="https://{s["host"]}{path}" /><meta property="og:title" content="{attr(title)}" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="{path}" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />
@@ -610,6 +618,7 @@ def sp_shell(s: dict, title: str, crumbs: tuple[str, ...], main: str, path: str,
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://{s["host"]}{path}" />
 <title>
 	{esc(title)}
 </title>
@@ -745,7 +754,7 @@ def lr7_article(p: Page) -> str:
     when = f"({vi_weekday(p.dt)}, {dmy(p.dt)} {hhmm(p.dt)})"
     img = image_block(p, '<figure class="text-center"><img class="img-fluid" src="{src}" alt="" />'
                          '<figcaption class="text-muted"><em>{cap}</em></figcaption></figure>')
-    att = "".join(f'<li><a href="{a["path"]}?t=1700000000000" target="_blank">{esc(a["title"])}</a></li>'
+    att = "".join(f'<li><a href="{a["path"]}" target="_blank">{esc(a["title"])}</a></li>'
                   for a in p.attachments)
     att = f'<div class="file-attach"><p><strong>Tệp đính kèm:</strong></p><ul>{att}</ul></div>' if att else ""
     aid = p.a["id"]
@@ -827,8 +836,8 @@ def td_article(p: Page) -> str:
 <div class="tandan-p-article-main ms-rtestate-field"><div class="ExternalClass{ext}">
 {img}
 {body_html(p, '<p class="MsoNormal" style="text-align:justify">')}
-</div></div>
 {att}
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>{esc(p.a.get("author", ""))}</b></p>
 <div class="td-tags">Từ khóa: {tags}</div>
 <div class="tandan-div-view-count">Số lượt xem: {p.a["views"]}</div>
@@ -849,6 +858,7 @@ def td_shell(s: dict, title: str, crumbs: tuple[str, ...], main: str, path: str,
 <html dir="ltr" lang="vi-VN">{httrack(s, path, "utf-8")}<head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://{s["host"]}{path}" />
 <title>
 	{esc(title)} - {esc(s["name"])}
 </title>
@@ -911,10 +921,71 @@ def read_seed() -> dict:
     return {"title": title, "dt": dt, "paras": paras, "related": lists["Tin liên quan"], "latest": lists["Tin mới nhất"]}
 
 
+# --------------------------------------------------------------------------- WARC
+WARC_FILE = "samples.warc.gz"
+SERVER = {"aspnet_vi": ("Microsoft-IIS/8.5", "X-AspNet-Version: 4.0.30319", "X-Powered-By: ASP.NET"),
+          "liferay62": ("Apache-Coyote/1.1", "Liferay-Portal: Liferay Portal Community Edition 6.2 CE GA6"),
+          "sharepoint_ministry": ("Microsoft-IIS/8.5", "MicrosoftSharePointTeamServices: 15.0.0.4867"),
+          "wordpress": ("nginx", "Link: <https://{host}/wp-json/>; rel=\"https://api.w.org/\""),
+          "liferay7": ("Apache", "Liferay-Portal: Liferay Digital Experience Platform 7.2.10"),
+          "tandan": ("Microsoft-IIS/10.0", "MicrosoftSharePointTeamServices: 16.0.0.5148")}
+
+
+def _sha1_b32(data: bytes) -> str:
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
+
+
+def _warc_record(headers: list[tuple[str, str]], block: bytes) -> bytes:
+    head = "WARC/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers)
+    head += f"Content-Length: {len(block)}\r\n\r\n"
+    return gzip.compress(head.encode("utf-8") + block + b"\r\n\r\n", compresslevel=9, mtime=0)
+
+
+def warc_bytes(entries: list[dict], files: dict[str, bytes]) -> bytes:
+    """One gzip member per record: warcinfo, then an HTTP 200 response for every page to ingest.
+
+    Record ids are UUIDv5 of the URL and dates come from each site's mirror time, so the bytes are
+    reproducible. The demo ingests this file: URLs, content types and charsets travel with the pages.
+    """
+    ns = uuid.UUID("6f1d5c1e-3a43-5b7e-9c11-747261637575")
+    info_id = f"<urn:uuid:{uuid.uuid5(ns, 'warcinfo')}>"
+    fields = (b"software: tracuu/samples/_build.py\r\nformat: WARC File Format 1.1\r\n"
+              b"description: tracuu bundled sample pages (written for the project, see README.md)\r\n"
+              b"isPartOf: tracuu-samples\r\n")
+    out = [_warc_record([("WARC-Type", "warcinfo"), ("WARC-Record-ID", info_id),
+                         ("WARC-Date", "2025-06-15T00:00:00Z"), ("WARC-Filename", WARC_FILE),
+                         ("Content-Type", "application/warc-fields")], fields)]
+    seq: dict[str, int] = {}
+    for e in entries:
+        site = SITES[e["host"]]
+        seq[e["host"]] = seq.get(e["host"], -1) + 1
+        when = datetime.strptime(site["mirrored"], "%Y-%m-%d %H:%M:%S") + timedelta(seconds=seq[e["host"]])
+        payload = files[e["file"]]
+        server, *extra = SERVER[site["family"]]
+        http = ["HTTP/1.1 200 OK", f"Date: {http_date(when)}", f"Server: {server}",
+                *[x.format(host=e["host"]) for x in extra],
+                f"Content-Type: text/html; charset={e['encoding']}", f"Content-Length: {len(payload)}"]
+        block = ("\r\n".join(http) + "\r\n\r\n").encode("latin-1") + payload
+        out.append(_warc_record([
+            ("WARC-Type", "response"), ("WARC-Record-ID", f"<urn:uuid:{uuid.uuid5(ns, e['url'])}>"),
+            ("WARC-Date", when.strftime("%Y-%m-%dT%H:%M:%SZ")), ("WARC-Target-URI", e["url"]),
+            ("WARC-Warcinfo-ID", info_id), ("WARC-Payload-Digest", _sha1_b32(payload)),
+            ("WARC-Block-Digest", _sha1_b32(block)), ("Content-Type", "application/http;msgtype=response"),
+        ], block))
+    return b"".join(out)
+
+
 # --------------------------------------------------------------------------- build
 RENDER = {"aspnet_vi": aspnet_article, "liferay62": lr62_article, "sharepoint_ministry": sp_article,
           "wordpress": wp_article, "liferay7": lr7_article, "tandan": td_article}
 LISTING = {"aspnet_vi": aspnet_listing, "liferay62": lr62_listing, "wordpress": wp_listing}
+
+
+def list_iso(site: dict, dt: datetime) -> str:
+    """A list item's time as the page shows it: SharePoint lists print the day only, ``(21/12/2018)``."""
+    if site["family"] in DAY_ONLY_LISTS:
+        dt = dt.replace(hour=0, minute=0, second=0)
+    return iso(dt)
 
 
 def parse_dt(s: str, family: str) -> datetime:
@@ -946,14 +1017,16 @@ def build() -> tuple[dict[str, bytes], dict]:
                            "content_type": "image/png", "of": p.url})
         for t, ext, exists in a.get("attachments", ()):
             stem = a.get("file_stem") or slugify(t, 50).replace("-", "_")
-            apath = asset_path(site, dt, stem, ext, a["id"])
+            fpath = asset_path(site, dt, stem, ext, a["id"])
+            # Liferay links carry a cache-buster query; HTTrack saves the file without it
+            apath = fpath + (f"?t={LR7_T}" if site["family"] == "liferay7" else "")
             p.attachments.append({"title": t, "path": apath, "url": f"https://{site['host']}{apath}", "exists": exists})
             if exists:
                 data = (pdf_bytes(t, [fold(x)[:90] for x in a["paras"][:3]]) if ext == "pdf" else docx_bytes([t] + a["paras"]))
-                files[f"{site['host']}{apath}"] = data
+                files[f"{site['host']}{fpath}"] = data
                 ctype = "application/pdf" if ext == "pdf" else \
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                assets.append({"file": f"{site['host']}{apath}", "url": f"https://{site['host']}{apath}",
+                assets.append({"file": f"{site['host']}{fpath}", "url": f"https://{site['host']}{apath}",
                                "content_type": ctype, "of": p.url})
         pages.append(p)
 
@@ -1015,8 +1088,8 @@ def build() -> tuple[dict[str, bytes], dict]:
             "summary": p.a.get("summary"),
             "images": [{"url": im["url"], "caption": im["caption"]} for im in p.images],
             "attachments": [{"title": at["title"], "url": at["url"], "exists": at["exists"]} for at in p.attachments],
-            "related": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in p.related],
-            "latest": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in p.latest],
+            "related": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in p.related],
+            "latest": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in p.latest],
             "notes": p.a.get("notes", []),
         })
         if p.a.get("seed"):
@@ -1052,11 +1125,17 @@ def build() -> tuple[dict[str, bytes], dict]:
                 "file": f"{host}{file}", "url": f"https://{host}{path}", "host": host, "family": site["family"],
                 "kind": "listing", "encoding": "utf-8", "ingest": True, "title": title, "published": None,
                 "category": list(labels), "summary": None, "images": [], "attachments": [], "related": [],
-                "latest": [{"title": q.title, "url": q.url, "published": iso(q.dt)} for q in latest], "notes": [],
+                "latest": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in latest],
+                "notes": [],
             })
 
+    to_ingest = sorted((m for m in manifest_pages if m["ingest"]), key=lambda m: (m["host"], m["kind"] != "listing", m["url"]))
+    files[WARC_FILE] = warc_bytes(to_ingest, files)
     manifest = {
         "format": "tracuu-samples/1",
+        "warc": {"file": WARC_FILE, "records": len(to_ingest),
+                 "about": "every page with ingest=true as an HTTP 200 response record with its URL; "
+                          "the input for `tracuu demo` (the folder also holds README.md and the seed text dump)"},
         "about": "Sample pages bundled with tracuu (see README.md). Every page is listed under 'pages' with the "
                  "URL it was mirrored from and what a parser should extract; images and attachment files are "
                  "under 'assets'. 'ingest': false marks a file that duplicates another page (the seed text dump).",

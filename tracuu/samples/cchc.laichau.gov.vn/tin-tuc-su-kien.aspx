@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Tin tức - Sự kiện
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/tin-tuc-su-kien.aspx" /><meta property="og:title" content="Tin tức - Sự kiện" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/tin-tuc-su-kien.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

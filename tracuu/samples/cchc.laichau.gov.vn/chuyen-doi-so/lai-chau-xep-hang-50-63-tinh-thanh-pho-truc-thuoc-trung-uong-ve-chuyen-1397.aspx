@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Lai Châu xếp hạng 50/63 tỉnh, thành phố trực thuộc Trung ương về chuyển đổi số cấp tỉnh năm 2020
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/chuyen-doi-so/lai-chau-xep-hang-50-63-tinh-thanh-pho-truc-thuoc-trung-uong-ve-chuyen-1397.aspx" /><meta property="og:title" content="Lai Châu xếp hạng 50/63 tỉnh, thành phố trực thuộc Trung ương về chuyển đổi số cấp tỉnh năm 2020" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/chuyen-doi-so/lai-chau-xep-hang-50-63-tinh-thanh-pho-truc-thuoc-trung-uong-ve-chuyen-1397.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Ứng dụng VssID - Bảo hiểm xã hội số: Tiện lợi, công khai, minh bạch thông tin
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/chuyen-doi-so/ung-dung-vssid-bao-hiem-xa-hoi-so-tien-loi-cong-khai-minh-bach-thong-1385.aspx" /><meta property="og:title" content="Ứng dụng VssID - Bảo hiểm xã hội số: Tiện lợi, công khai, minh bạch thông tin" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/chuyen-doi-so/ung-dung-vssid-bao-hiem-xa-hoi-so-tien-loi-cong-khai-minh-bach-thong-1385.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Hướng dẫn đăng ký tài khoản và nộp hồ sơ trên Cổng dịch vụ công của tỉnh
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/hoi-dap-tthc/huong-dan-dang-ky-tai-khoan-va-nop-ho-so-tren-cong-dich-vu-cong-cua-1322.aspx" /><meta property="og:title" content="Hướng dẫn đăng ký tài khoản và nộp hồ sơ trên Cổng dịch vụ công của tỉnh" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/hoi-dap-tthc/huong-dan-dang-ky-tai-khoan-va-nop-ho-so-tren-cong-dich-vu-cong-cua-1322.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Đoàn kiểm tra công tác CCHC của tỉnh làm việc tại huyện Phong Thổ
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/tin-tuc-su-kien/doan-kiem-tra-cong-tac-cchc-cua-tinh-lam-viec-tai-huyen-phong-tho-1266.aspx" /><meta property="og:title" content="Đoàn kiểm tra công tác CCHC của tỉnh làm việc tại huyện Phong Thổ" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/tin-tuc-su-kien/doan-kiem-tra-cong-tac-cchc-cua-tinh-lam-viec-tai-huyen-phong-tho-1266.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Hội nghị trực tuyến triển khai xây dựng Đề án phân cấp trong giải quyết thủ tục hành chính
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/tin-tuc-su-kien/hoi-nghi-truc-tuyen-trien-khai-xay-dung-de-an-phan-cap-trong-giai-1388.aspx" /><meta property="og:title" content="Hội nghị trực tuyến triển khai xây dựng Đề án phân cấp trong giải quyết thủ tục hành chính" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/tin-tuc-su-kien/hoi-nghi-truc-tuyen-trien-khai-xay-dung-de-an-phan-cap-trong-giai-1388.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=windows-1258" /><title>
 	CCHC Lai Châu - Tập huấn nghiệp vụ kiểm soát thủ tục hành chính cho công chức cấp xã năm 2020
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/tin-tuc-su-kien/tap-huan-nghiep-vu-kiem-soat-thu-tuc-hanh-chinh-cho-cong-chuc-cap-xa-1240.aspx" /><meta property="og:title" content="Tập huấn nghiệp vụ kiểm soát thủ tục hành chính cho công chức cấp xã năm 2020" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/tin-tuc-su-kien/tap-huan-nghiep-vu-kiem-soat-thu-tuc-hanh-chinh-cho-cong-chuc-cap-xa-1240.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

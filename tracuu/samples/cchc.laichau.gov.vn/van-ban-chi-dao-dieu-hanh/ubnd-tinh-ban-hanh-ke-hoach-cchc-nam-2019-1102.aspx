@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - UBND tỉnh ban hành Kế hoạch CCHC năm 2019
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/van-ban-chi-dao-dieu-hanh/ubnd-tinh-ban-hanh-ke-hoach-cchc-nam-2019-1102.aspx" /><meta property="og:title" content="UBND tỉnh ban hành Kế hoạch CCHC năm 2019" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/van-ban-chi-dao-dieu-hanh/ubnd-tinh-ban-hanh-ke-hoach-cchc-nam-2019-1102.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

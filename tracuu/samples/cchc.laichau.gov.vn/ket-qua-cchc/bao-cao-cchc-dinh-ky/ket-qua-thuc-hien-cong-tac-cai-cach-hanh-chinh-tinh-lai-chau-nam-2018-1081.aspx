@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Kết quả thực hiện công tác cải cách hành chính tỉnh Lai Châu năm 2018
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/ket-qua-cchc/bao-cao-cchc-dinh-ky/ket-qua-thuc-hien-cong-tac-cai-cach-hanh-chinh-tinh-lai-chau-nam-2018-1081.aspx" /><meta property="og:title" content="Kết quả thực hiện công tác cải cách hành chính tỉnh Lai Châu năm 2018" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/ket-qua-cchc/bao-cao-cchc-dinh-ky/ket-qua-thuc-hien-cong-tac-cai-cach-hanh-chinh-tinh-lai-chau-nam-2018-1081.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,7 +5,7 @@
 <head id="ctl00_Head1"><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>
 	CCHC Lai Châu - Công bố Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2020
 </title><link href="/App_Themes/Default/style.css" type="text/css" rel="stylesheet" />
-<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /></head>
+<meta name="keywords" content="CCHC, Lai Châu, thủ tục hành chính, một cửa, dịch vụ công" /><meta property="og:url" content="https://cchc.laichau.gov.vn/ket-qua-cchc/chi-so-cchc/cong-bo-chi-so-hai-long-ve-su-phuc-vu-hanh-chinh-sipas-nam-2020-1301.aspx" /><meta property="og:title" content="Công bố Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2020" /></head>
 <body topmargin="0" leftmargin="0">
 <form name="aspnetForm" method="post" action="/ket-qua-cchc/chi-so-cchc/cong-bo-chi-so-hai-long-ve-su-phuc-vu-hanh-chinh-sipas-nam-2020-1301.aspx" id="aspnetForm">
 <div><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2018-4-16/Dien-Bien-Trien-Khai-Phan-Mem-Mot-Cua-Dien-Tu-Den-100-Xa1ec9a7.aspx" />
 <title>
 	Điện Biên triển khai phần mềm một cửa điện tử đến 100% xã, phường, thị trấn - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
@@ -26,8 +27,8 @@
 <p class="MsoNormal" style="text-align:justify">Phần mềm cho phép tiếp nhận, luân chuyển và theo dõi tiến độ giải quyết hồ sơ giữa các cấp; người dân nhận được tin nhắn thông báo khi hồ sơ có kết quả.</p>
 <p class="MsoNormal" style="text-align:justify">Để bảo đảm vận hành, Sở Thông tin và Truyền thông đã tổ chức 10 lớp tập huấn cho công chức một cửa cấp xã, cấp máy tính và máy in cho các xã còn thiếu thiết bị.</p>
 <p class="MsoNormal" style="text-align:justify">Những xã vùng cao chưa có đường truyền ổn định được hỗ trợ thiết bị phát sóng di động để kết nối.</p>
-</div></div>
 
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Thu Hà</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=m%E1%BB%99t%20c%E1%BB%ADa%20%C4%91i%E1%BB%87n%20t%E1%BB%AD">một cửa điện tử</a> <a href="/portal/Pages/tag.aspx?tag=c%E1%BA%A5p%20x%C3%A3">cấp xã</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 2190</div>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2019-12-3/Hoi-Thi-Can-Bo-Mot-Cua-Gioi-Tinh-Dien-Bien-Nam-2019c4afc5.aspx" />
 <title>
 	Hội thi "Cán bộ một cửa giỏi" tỉnh Điện Biên năm 2019 - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
@@ -22,12 +23,12 @@
 <span class="tandan-span-date-publish">Đăng ngày 03/12/2019 12:03:19 SA</span>
 <p class="tandan-p-article-news-summary">32 thí sinh là công chức tại Bộ phận một cửa các cấp tranh tài qua ba phần thi kiến thức, xử lý tình huống và tài năng.</p>
 <div class="tandan-p-article-main ms-rtestate-field"><div class="ExternalClass9AA3E97CEBB1DAC31278E491C98C09C6">
-<p style="text-align:center"><img src="/portal/VanBan/2019/anh-5477.png" alt="" style="width:520px" /></p><p style="text-align:center"><em>Ban tổ chức trao giải cho các thí sinh</em></p>
+<p style="text-align:center"><img src="/portal/PublishingImages/2019/anh-5477.png" alt="" style="width:520px" /></p><p style="text-align:center"><em>Ban tổ chức trao giải cho các thí sinh</em></p>
 <p class="MsoNormal" style="text-align:justify">Hội thi do Sở Nội vụ phối hợp với Văn ph&ograve;ng UBND tỉnh tổ chức nhằm t&ocirc;n vinh những c&ocirc;ng chức tận tụy, đồng thời lan tỏa tinh thần phục vụ người d&acirc;n, doanh nghiệp.</p>
 <p class="MsoNormal" style="text-align:justify">Ở phần xử l&yacute; t&igrave;nh huống, th&iacute; sinh phải giải quyết c&aacute;c trường hợp thường gặp như người d&acirc;n mang thiếu giấy tờ, hồ sơ trễ hạn hoặc người cao tuổi kh&ocirc;ng biết sử dụng dịch vụ c&ocirc;ng trực tuyến.</p>
 <p class="MsoNormal" style="text-align:justify">Ban tổ chức trao giải Nhất cho th&iacute; sinh L&ograve; Thị Hương, c&ocirc;ng chức văn ph&ograve;ng - thống k&ecirc; x&atilde; Thanh Xương, huyện Điện Bi&ecirc;n; trao 2 giải Nh&igrave;, 3 giải Ba v&agrave; 5 giải Khuyến kh&iacute;ch.</p>
-</div></div>
 
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Quỳnh Anh</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=h%E1%BB%99i%20thi">hội thi</a> <a href="/portal/Pages/tag.aspx?tag=m%E1%BB%99t%20c%E1%BB%ADa">một cửa</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 1388</div>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2022-2-25/Cong-Bo-Danh-Muc-Thu-Tuc-Hanh-Chinh-Thuc-Hien-Tai-Bo-Phanb71812.aspx" />
 <title>
 	Công bố danh mục thủ tục hành chính thực hiện tại Bộ phận một cửa các cấp - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
@@ -26,8 +27,8 @@
 <p class="MsoNormal" style="text-align:justify">Theo quyết định, cấp tỉnh tiếp nhận 1.512 thủ tục tại Trung tâm Phục vụ hành chính công; cấp huyện tiếp nhận 258 thủ tục và cấp xã 105 thủ tục tại Bộ phận tiếp nhận và trả kết quả.</p>
 <p class="MsoNormal" style="text-align:justify">Danh mục cũng xác định 63 thủ tục thực hiện liên thông giữa các cấp và 420 thủ tục tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích theo Quyết định số 45/2016/QĐ-TTg.</p>
 <p class="MsoNormal" style="text-align:justify">Thủ trưởng các sở, ngành và Chủ tịch UBND cấp huyện có trách nhiệm niêm yết công khai danh mục, cập nhật quy trình nội bộ trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.</p>
-</div></div>
 <div class="tandan-div-file-attach"><p><b>Tệp tin đính kèm:</b></p><p><a href="/portal/VanBan/2022/quyet_dinh_so_312_qd_ubnd_ngay_24_02_2022.pdf">Quyết định số 312/QĐ-UBND ngày 24/02/2022</a></p><p><a href="/portal/VanBan/2022/danh_muc_thu_tuc_hanh_chinh_kem_theo.xlsx">Danh mục thủ tục hành chính kèm theo</a></p></div>
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Văn phòng UBND tỉnh</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh">quyết định</a> <a href="/portal/Pages/tag.aspx?tag=danh%20m%E1%BB%A5c%20th%E1%BB%A7%20t%E1%BB%A5c">danh mục thủ tục</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 3096</div>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2023-6-20/Day-Manh-Thanh-Toan-Khong-Dung-Tien-Mat-Trong-Giai-Quyet-Thubfc979.aspx" />
 <title>
 	Đẩy mạnh thanh toán không dùng tiền mặt trong giải quyết thủ tục hành chính - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
@@ -22,12 +23,12 @@
 <span class="tandan-span-date-publish">Đăng ngày 20/06/2023 4:05:41 CH</span>
 <p class="tandan-p-article-news-summary">Tỷ lệ hồ sơ thanh toán phí, lệ phí trực tuyến của tỉnh mới đạt 12%, thấp hơn bình quân cả nước.</p>
 <div class="tandan-p-article-main ms-rtestate-field"><div class="ExternalClassD48E2042E0AAFB2104DD52C809C51940">
-<p style="text-align:center"><img src="/portal/VanBan/2023/anh-7211.png" alt="" style="width:520px" /></p><p style="text-align:center"><em>Mã QR thanh toán được niêm yết tại quầy giao dịch</em></p>
+<p style="text-align:center"><img src="/portal/PublishingImages/2023/anh-7211.png" alt="" style="width:520px" /></p><p style="text-align:center"><em>Mã QR thanh toán được niêm yết tại quầy giao dịch</em></p>
 <p class="MsoNormal" style="text-align:justify">Để tăng tỷ lệ thanh toán trực tuyến, UBND tỉnh yêu cầu các cơ quan niêm yết mã QR thanh toán tại quầy, hướng dẫn người dân sử dụng ứng dụng ngân hàng và ví điện tử.</p>
 <p class="MsoNormal" style="text-align:justify">Các ngân hàng thương mại trên địa bàn cam kết miễn phí giao dịch nộp phí, lệ phí thủ tục hành chính và cử cán bộ hỗ trợ tại Trung tâm Phục vụ hành chính công tỉnh.</p>
 <p class="MsoNormal" style="text-align:justify">Chỉ tiêu đặt ra đến cuối năm 2023 là 30% hồ sơ có phí, lệ phí được thanh toán trực tuyến.</p>
-</div></div>
 
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Thu Hà</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=thanh%20to%C3%A1n%20tr%E1%BB%B1c%20tuy%E1%BA%BFn">thanh toán trực tuyến</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 1120</div>

@@ -5,6 +5,7 @@
 <head>
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<link rel="canonical" href="https://dienbien.gov.vn/portal/Pages/2025-1-10/Tong-Ket-De-An-06-Nam-2024-Dien-Bien-Kich-Hoat-Hon-350-000a2bd72.aspx" />
 <title>
 	Tổng kết Đề án 06 năm 2024: Điện Biên kích hoạt hơn 350.000 tài khoản định danh điện tử - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
 </title>
@@ -26,8 +27,8 @@
 <p class="MsoNormal" style="text-align:justify">Hội nghị tổng kết Đề án 06 do UBND tỉnh tổ chức sáng 10/01/2025. Các tổ công tác ở thôn, bản đã đến tận nhà dân để thu nhận hồ sơ, đặc biệt ở những xã vùng cao, biên giới.</p>
 <p class="MsoNormal" style="text-align:justify">Nhờ tài khoản định danh điện tử, người dân có thể nộp hồ sơ trực tuyến mà không phải khai lại thông tin, dùng căn cước công dân gắn chip thay thẻ bảo hiểm y tế khi khám chữa bệnh.</p>
 <p class="MsoNormal" style="text-align:justify">Năm 2025, tỉnh tiếp tục làm sạch dữ liệu hộ tịch, đất đai và đẩy mạnh các dịch vụ công liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi.</p>
-</div></div>
 
+</div></div>
 <p class="tandan-p-article-author" style="text-align:right"><b>Quỳnh Anh</b></p>
 <div class="td-tags">Từ khóa: <a href="/portal/Pages/tag.aspx?tag=%C4%90%E1%BB%81%20%C3%A1n%2006">Đề án 06</a> <a href="/portal/Pages/tag.aspx?tag=%C4%91%E1%BB%8Bnh%20danh%20%C4%91i%E1%BB%87n%20t%E1%BB%AD">định danh điện tử</a> </div>
 <div class="tandan-div-view-count">Số lượt xem: 874</div>

@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/10/84120/tong-ket-nam-2024-nganh-giao-thong-so-hoa-gan-9-trieu-ho-so-ket-qua.aspx" />
 <title>
 	Tổng kết năm 2024: ngành giao thông số hóa gần 9 triệu hồ sơ, kết quả giải quyết TTHC
 </title>

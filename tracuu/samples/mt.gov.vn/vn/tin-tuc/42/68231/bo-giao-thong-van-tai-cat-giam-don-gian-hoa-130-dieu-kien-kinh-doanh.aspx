@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/42/68231/bo-giao-thong-van-tai-cat-giam-don-gian-hoa-130-dieu-kien-kinh-doanh.aspx" />
 <title>
 	Bộ Giao thông vận tải cắt giảm, đơn giản hóa 130 điều kiện kinh doanh
 </title>

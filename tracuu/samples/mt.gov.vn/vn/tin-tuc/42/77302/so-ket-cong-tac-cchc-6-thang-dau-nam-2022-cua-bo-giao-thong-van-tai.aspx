@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/42/77302/so-ket-cong-tac-cchc-6-thang-dau-nam-2022-cua-bo-giao-thong-van-tai.aspx" />
 <title>
 	Sơ kết công tác CCHC 6 tháng đầu năm 2022 của Bộ Giao thông vận tải
 </title>

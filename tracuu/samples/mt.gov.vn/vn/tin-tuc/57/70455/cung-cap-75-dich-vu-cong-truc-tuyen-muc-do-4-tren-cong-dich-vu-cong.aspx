@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/57/70455/cung-cap-75-dich-vu-cong-truc-tuyen-muc-do-4-tren-cong-dich-vu-cong.aspx" />
 <title>
 	Cung cấp 75 dịch vụ công trực tuyến mức độ 4 trên Cổng dịch vụ công của Bộ
 </title>

@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/57/80967/cap-giay-phep-lai-xe-quoc-te-truc-tuyen-tren-cong-dich-vu-cong-quoc.aspx" />
 <title>
 	Cấp giấy phép lái xe quốc tế trực tuyến trên Cổng dịch vụ công quốc gia
 </title>

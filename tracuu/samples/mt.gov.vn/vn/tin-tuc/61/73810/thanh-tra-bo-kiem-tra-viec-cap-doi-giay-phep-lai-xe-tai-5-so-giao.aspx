@@ -7,6 +7,7 @@
 <meta name="GENERATOR" content="Microsoft SharePoint" />
 <meta http-equiv="Content-type" content="text/html; charset=utf-8" />
 <meta http-equiv="Expires" content="0" />
+<link rel="canonical" href="https://mt.gov.vn/vn/tin-tuc/61/73810/thanh-tra-bo-kiem-tra-viec-cap-doi-giay-phep-lai-xe-tai-5-so-giao.aspx" />
 <title>
 	Thanh tra Bộ kiểm tra việc cấp, đổi giấy phép lái xe tại 5 Sở Giao thông vận tải
 </title>

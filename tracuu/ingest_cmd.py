@@ -1,0 +1,265 @@
+"""``tracuu ingest [PATH...] [--base-url URL] [--urls FILE] [--sitemap URL] [--jobs N] [--data DIR]``.
+
+Bulk import for archivists: files and folders (HTTrack/wget mirrors: ``--base-url``, or folders
+named like hosts), zip and tar(.gz), WARC/ARC (``.warc``, ``.warc.gz``, ``.arc.gz``), URL lists and
+sitemaps (fetched politely, archived as WARC). Every payload is kept in ``<data>/archive`` and
+catalogued (``<data>/catalog.sqlite``) before it is parsed in a pool of ``--jobs`` processes and
+indexed by one writer (:mod:`index.pipeline`). Re-importing adds nothing; a changed page updates
+its document and keeps both captures; after an interruption (even ``kill -9``) the same command
+continues. A progress bar runs on a terminal; at the end a summary counts read, indexed, updated,
+unchanged, revisits, skipped and failed by reason, and failures are listed one per line in a JSONL
+report under ``<data>/reports/`` (path printed). Exit status 1 when anything failed (pages that are
+not pages, such as images, are *skipped*, not failed).
+
+:func:`iter_pages` (``(path, url, bytes)`` per file) stays for the benchmarks' simple file walk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import stat
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tracuu.config import data_dir
+
+PROG = "tracuu ingest"
+#: Not site content: HTTrack bookkeeping and hidden folders.
+_SKIP_DIRS = {"hts-cache", "hts-tmp"}
+_SKIP_FILES = {"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "backblue.gif", "fade.gif",
+               "cookies.txt"}
+_INDEX_NAMES = {"index.html", "index.htm"}
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+_SHOW_SKIPS = 20
+
+
+class Unreadable:
+    """Stands in for the bytes of an entry that could not be read."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from tracuu.crawl_cmd import add_fetch_options
+
+    p = subparsers.add_parser(
+        "ingest",
+        help="nhập và lập chỉ mục trang đã lưu, WARC, zip/tar, danh sách URL, sitemap (bulk import)",
+        description="Nhập tệp/thư mục (bản sao HTTrack), zip/tar, WARC/ARC, danh sách URL và sitemap: lưu mọi byte "
+                    "vào kho lưu trữ, phân tích và lập chỉ mục. Chạy lại cùng lệnh sau khi bị dừng để tiếp tục. "
+                    "Import files, mirrors, zip/tar, WARC/ARC, URL lists and sitemaps; archive, parse and index; "
+                    "re-run the same command to resume.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="tệp, thư mục, .zip, .tar(.gz), .warc(.gz), .arc.gz (files, folders, archives)")
+    p.add_argument("--base-url", help="URL gốc của thư mục/zip: URL = gốc + đường dẫn tương đối (mirror root URL)")
+    p.add_argument("--urls", metavar="FILE", action="append", default=[],
+                   help="tệp danh sách URL, mỗi dòng một URL (URL list file; fetched politely)")
+    p.add_argument("--sitemap", metavar="URL", action="append", default=[],
+                   help="sitemap hoặc chỉ mục sitemap (sitemap or sitemap index URL)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="số tiến trình phân tích (parser processes; default = number of cores)")
+    p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--commit-every", type=int, default=1000,
+                   help="ghi bền chỉ mục và danh mục sau mỗi N trang (commit every N pages; an interrupted run "
+                        "redoes at most N) [1000]")
+    add_fetch_options(p)
+    p.set_defaults(func=run)
+
+
+# -- walking ------------------------------------------------------------------------------------
+def _url_for(path: Path, root: Path, base_url: str | None) -> str | None:
+    """``--base-url`` + path relative to the root given; or, in a mirror whose folders are host
+    names (HTTrack, portalgen ``sites/<host>/``), ``https://<host>/<rest>``."""
+    try:
+        rel = path.relative_to(root) if root != path else Path(path.name)
+    except ValueError:
+        rel = Path(path.name)
+    parts = list(rel.parts)
+    if base_url:
+        tail = parts
+    else:
+        full = list(path.parts)
+        hosts = [i for i, part in enumerate(full[:-1]) if _HOST_RE.match(part.lower())]
+        if not hosts:
+            return None
+        i = hosts[-1]
+        base_url = f"https://{full[i].lower()}/"
+        tail = full[i + 1:]
+    if tail and tail[-1].lower() in _INDEX_NAMES:
+        tail = tail[:-1] + [""]
+    return base_url.rstrip("/") + "/" + "/".join(tail)
+
+
+def collect_files(paths: list[str]) -> list[tuple[Path, Path]]:
+    """(file, root) pairs in sorted order; missing paths are kept so they can be reported."""
+    out: list[tuple[Path, Path]] = []
+    for raw in paths:
+        root = Path(raw)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+                for name in sorted(filenames):
+                    if name.startswith(".") or name in _SKIP_FILES:
+                        continue
+                    out.append((Path(dirpath) / name, root))
+        else:
+            out.append((root, root.parent if root.parent != root else root))
+    return out
+
+
+def iter_pages(paths: list[str], base_url: str | None = None,
+               files: list[tuple[Path, Path]] | None = None) -> Iterator[tuple[str, str | None, bytes | Unreadable]]:
+    """Yield ``(path, url, bytes)`` for every file under ``paths`` (``Unreadable`` instead of bytes
+    for entries that cannot be read, so the caller can report them by name)."""
+    for path, root in files if files is not None else collect_files(paths):
+        url = _url_for(path, root, base_url)
+        try:
+            st = path.stat()
+            if not stat.S_ISREG(st.st_mode):
+                yield str(path), url, Unreadable("không phải tệp thường (not a regular file)")
+                continue
+            data = path.read_bytes()
+        except FileNotFoundError:
+            yield str(path), url, Unreadable("không tồn tại (no such file or directory)")
+            continue
+        except OSError as exc:
+            yield str(path), url, Unreadable(f"không đọc được: {exc.strerror or exc} (cannot read)")
+            continue
+        yield str(path), url, data
+
+
+# -- progress -----------------------------------------------------------------------------------
+class Progress:
+    """A one-line progress bar on stderr (only on a terminal): pages, pages/s, ETA."""
+
+    def __init__(self, total: int, stream=sys.stderr) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, done: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-6)
+        rate = done / elapsed
+        eta = (self.total - done) / rate if rate > 0 else 0
+        width = 24
+        filled = int(width * done / self.total) if self.total else width
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{bar} {done}/{self.total} trang  {rate:.1f} trang/s  ETA {_hms(eta)}  ")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _hms(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+# -- command ------------------------------------------------------------------------------------
+def run(args: argparse.Namespace) -> int:
+    from index.pipeline import Ingestor
+    from index.pipeline import Progress as ImportProgress
+    from index.writer import IndexLocked
+
+    if not (args.paths or args.urls or args.sitemap):
+        print(f"{PROG}: cần ít nhất một PATH, --urls hoặc --sitemap (nothing to import)", file=sys.stderr)
+        return 2
+    data = data_dir(args.data)
+    cfg = None
+    info = None
+    if args.urls or args.sitemap:
+        from tracuu.crawl_cmd import fetch_config, warc_info
+
+        cfg = fetch_config(args)
+        info = warc_info(cfg, args, "ingest " + " ".join([*args.urls, *args.sitemap]))
+    try:
+        ing = Ingestor(data, jobs=args.jobs, progress=ImportProgress(), warc_info=info, max_warc=args.warc_max_size,
+                       commit_every=max(1, args.commit_every))
+    except IndexLocked as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    interrupted = False
+    try:
+        with ing:
+            if args.paths:
+                ing.import_paths(args.paths, base_url=args.base_url)
+            if cfg is not None:
+                _import_urls(ing, cfg, args, data)
+    except KeyboardInterrupt:
+        interrupted = True
+    summary = ing.summary
+    _print_examples(summary, args.verbose)
+    print(summary.text())
+    print(f"Dữ liệu (data): {data}")
+    if interrupted:
+        print(f"{PROG}: đã dừng; phần đã xử lý được lưu, chạy lại cùng lệnh để tiếp tục (interrupted; re-run to "
+              "resume)", file=sys.stderr)
+        return 130
+    return 1 if summary.failures else 0
+
+
+def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
+    """URL lists and sitemaps: a crawl that follows no links, resumable through its frontier."""
+    import hashlib
+
+    from ingest.crawl import Crawler, Frontier
+    from ingest.fetch import Fetcher, FetchError
+    from ingest.sources import SourceError, iter_sitemap, read_url_list
+
+    key = hashlib.sha1("\n".join([*(str(Path(u).resolve()) for u in args.urls), *args.sitemap]).encode())
+    frontier = Frontier(data / "crawl" / f"ingest-{key.hexdigest()[:12]}.sqlite")
+    with Fetcher(cfg) as fetcher:
+        crawler = Crawler(fetcher, frontier, follow="none", on_result=ing.on_fetch, validators=ing.validators,
+                          commit_every=10, before_commit=lambda: ing.commit(force=True))
+
+        def get_sitemap(url: str) -> bytes:
+            res = fetcher.fetch(url)
+            ing.store_fetch(res)  # sitemaps are kept in the WARC archive too
+            if not res.ok:
+                raise FetchError(res.error or f"HTTP {res.status}")
+            return res.payload
+
+        urls: list[str] = []
+        for source in args.urls:
+            for item in read_url_list(source):
+                if isinstance(item, SourceError):
+                    ing.fail(item)
+                else:
+                    urls.append(item)
+        for sitemap in args.sitemap:
+            for item in iter_sitemap(sitemap, get_sitemap):
+                if isinstance(item, SourceError):
+                    ing.fail(item)
+                else:
+                    urls.append(item)
+        for bad in crawler.seed(urls):
+            ing.fail(SourceError("urls", None, bad, "urls", "URL không hợp lệ (invalid URL)"))
+        try:
+            stats = crawler.run()
+        finally:
+            frontier.close()
+    print(f"Tải (fetch): {stats.fetched} trang, lỗi {stats.failed}, robots.txt cấm {stats.robots}")
+
+
+def _print_examples(summary, verbose: int) -> None:
+    for kind, item, reason in summary.examples:
+        if kind == "failed" or verbose:
+            label = "lỗi" if kind == "failed" else "bỏ qua"
+            print(f"{label} {item}: {reason}", file=sys.stderr)
