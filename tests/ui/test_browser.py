@@ -185,6 +185,10 @@ def test_accessibility_of_search_and_document_pages(ui_page, live_server):
     assert _serious(page, "search") == []
     page.goto(live_server + "/?q=khong+co+tu+nay+xyzxyz")
     assert _serious(page, "no-results") == []
+    resp = page.goto(live_server + "/?q=cai+cach&per_page=999")
+    assert resp.status == 400
+    expect(page.locator(".problems")).to_contain_text("per_page")
+    assert _serious(page, "error") == []
     page.goto(live_server + "/?q=cai+cach")
     page.locator("#results .result-title a").first.click()
     expect(page.locator("article.doc h1")).to_be_visible()
