@@ -269,6 +269,8 @@ def test_security_headers_and_escaping(client):
         assert "default-src 'self'" in r.headers["Content-Security-Policy"]
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Referrer-Policy"]
+    assert client.get("/api/v1/stats").headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/").headers
 
 
 def test_app_requires_a_data_dir(monkeypatch):
