@@ -6,9 +6,11 @@ ISO from ``<meta>``), always day-first and always in Vietnam time. Generic parse
 dateutil reads ``SA``/``CH`` as time-zone names and ``GMT+7`` as UTC−7 (POSIX sign inversion),
 and fuzzy parsing turns ``năm 2018`` or a view counter into a date. So the extraction here is our own
 compiled regular expressions — one scan for date candidates, anchored look-ups for the time next to each —
-which is also fast enough to run on every string of a page. python-dateutil (with a vi-VN
-:class:`VnParserInfo`) is used only as a last resort for English free-form dates such as
-``Friday, 21st of December 2018``, and only when it really found a day, a month and a year.
+which is also fast enough to run on every string of a page (about 7 µs for the .NET form through a
+dedicated fast path; a bare ISO value goes through ``datetime.fromisoformat``). python-dateutil (with a
+vi-VN :class:`VnParserInfo`) is used only as a last resort for wordy English dates such as
+``the 21st of December in 2018``, on that narrow span only, and only when it finds a day, a month and a
+year there.
 
 Rules:
 * numeric dates are day-first; month-first is accepted only when day-first is impossible and

@@ -10,10 +10,16 @@ can audit the repair.
 How a repair is chosen: every candidate decoding is scored by how many of its non-ASCII words are valid
 Vietnamese syllables (onset + rhyme + tone rules, so ``nghợa`` or ``Viđt`` do not count). A candidate
 replaces the text only when it removes at least half of the invalid words and adds valid ones, so text
-that is already right — Vietnamese, English, code, French names — is never touched (it has nothing
-invalid to remove), and VISCII text is not "repaired" as TCVN3 (that reading still leaves ``nghợa``).
-Both functions return ASCII text and text without suspicious characters at once, because they run on
-every page and every query.
+that is already right — Vietnamese, English, code, French names — is never touched (there is nothing
+invalid to remove, or no reading removes it), and VISCII text is not "repaired" as TCVN3 (that reading
+still leaves ``nghợa``). Legacy readings are only tried on text made of characters that legacy bytes
+read as Latin-1/cp1252 can produce: a real ``ộ`` proves the text is (partly) right Unicode.
+
+Two passes: the whole text first (a garbled page or query), then, for pages that mix a correct Unicode
+shell with a garbled body, each segment between tags and line breaks that holds a suspicious character.
+Both functions return ASCII text, and text without suspicious characters, at once: they run on every
+page and every query. HTML character references are left to the HTML layer (bs4, ``html.unescape``), so
+nothing is unescaped twice.
 """
 
 from __future__ import annotations
@@ -79,6 +85,7 @@ _QU_Y_RHYMES = frozenset({"y", "yên", "yêt", "ynh", "yt", "yêu", "ych", "ya"}
 _ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
            "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
 _FRONT = ("i", "e", "ê", "y")
+_K_NUCLEI = frozenset("aăâeêioôơuư")  # coda k in Central Highlands names: Đắk Lắk, Đăk Glei
 _HOMOGLYPHS = {0x00F0: "đ", 0x0256: "đ"}  # after lower(): Ð→ð, Ɖ→ɖ; normalize_unicode maps them
 _Y_ONSETS = frozenset({"", "h", "k", "l", "m", "n", "s", "t", "v"})  # lý, kỹ, mỹ, sỹ, ty, vy; not chy
 
@@ -88,13 +95,13 @@ def _rhyme_ok(onset: str, rhyme: str) -> bool:
         return rhyme in _QU_Y_RHYMES or (rhyme in _RHYMES and rhyme[0] not in "uưo")
     if onset == "gi":  # gi + a = già, gi + êng = giếng (the i is shared)
         return rhyme in _RHYMES or ("i" + rhyme) in _RHYMES
-    if rhyme not in _RHYMES:
+    if rhyme not in _RHYMES and not (rhyme[-1] == "k" and rhyme[:-1] in _K_NUCLEI):
         return False
     first = rhyme[0]
     if onset in ("c", "ng", "g") and first in _FRONT:
         return onset == "g" and first == "i"  # gì, gìn
-    if onset in ("k", "gh", "ngh") and first not in _FRONT:
-        return False
+    if onset in ("gh", "ngh") and first not in _FRONT:
+        return False  # (k before a/o/u is kept: Bắc Kạn, Kông, Krông are real names)
     if first == "y":
         return onset in _Y_ONSETS if len(rhyme) == 1 else onset == ""
     return True
@@ -131,6 +138,9 @@ class _Score(NamedTuple):
 _WORD_SPLIT_RE = re.compile(r"[\s!-/:-@\[-`{-~\u2013\u2014\u2018-\u201f\u2026\u2022]+")
 
 
+_ACRONYM_LETTERS = str.maketrans("ĐƠƯĂÂÊÔ", "DOUAAEO")
+
+
 @lru_cache(maxsize=65536)
 def _word_class(word: str) -> int:
     """1: a non-ASCII Vietnamese syllable; -1: a non-ASCII word that is not one; 0: neutral (ASCII words,
@@ -139,8 +149,8 @@ def _word_class(word: str) -> int:
         return 0
     if is_vietnamese_syllable(word):
         return 1
-    if word.isupper() and word.replace("Đ", "").isascii():
-        return 0  # acronyms: NĐ, QĐ, HĐND, ĐBSCL
+    if len(word) == 1 or (word.isupper() and word.translate(_ACRONYM_LETTERS).isascii()):
+        return 0  # acronyms (NĐ, QĐ, HĐND, NSƯT) and lone letters (đ for đồng)
     if any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
         return 0
     return -1
@@ -261,6 +271,47 @@ def _whole_mojibake(text: str) -> tuple[str, list[str]] | None:
     return (text, names) if names else None
 
 
+# Legacy bytes read as Latin-1 or cp1252 can only give these characters; text with any other non-ASCII
+# character (ộ, ử, đ as real Unicode) is at least partly right, and re-reading it as TCVN3 would turn
+# "thông" into "thụng". Such text only gets the mojibake candidates; its garbled segments get pass 2.
+_BEYOND_8BIT_RE = re.compile(
+    "[^\u0000-\u00ff" + re.escape("".join(sorted({chr(c) for c in _SLOPPY_ENCODE if c > 0xFF}))) + "]"
+)
+
+
+def _chars_for(lo: int, hi: int) -> str:
+    return re.escape("".join(sorted({c for b in range(lo, hi + 1) for c in _seen_as(b)})))
+
+
+_CONT = _chars_for(0x80, 0xBF)
+# One UTF-8 sequence as a Latin-1/cp1252 reader shows it: lead byte, then its continuation bytes.
+_UTF8_SEQ_RE = re.compile(
+    f"[{_chars_for(0xC2, 0xDF)}][{_CONT}]|[{_chars_for(0xE0, 0xEF)}][{_CONT}]{{2}}"
+    f"|[{_chars_for(0xF0, 0xF4)}][{_CONT}]{{3}}"
+)
+
+
+def _piecewise_mojibake(text: str) -> tuple[str, list[str]] | None:
+    """Decode each mojibake sequence on its own: for garbled words left inside otherwise correct text
+    (ftfy leaves ``Ä‘`` alone because ‘ is also a real quotation mark)."""
+    cp1252 = False
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal cp1252
+        seq = m.group(0)
+        try:
+            fixed = seq.translate(_SLOPPY_ENCODE).encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return seq
+        cp1252 = cp1252 or any(ord(c) in _CP1252_ONLY for c in seq)
+        return fixed
+
+    fixed = _UTF8_SEQ_RE.sub(sub, text)
+    if fixed == text:
+        return None
+    return fixed, ["mojibake-utf8-cp1252" if cp1252 else "mojibake-utf8-latin1"]
+
+
 def _best_repair(nfc: str, orig: _Score, legacy: bool) -> tuple[str, list[str]] | None:
     """The best candidate decoding of ``nfc`` if it is clearly better than ``orig``, else None.
 
@@ -279,15 +330,15 @@ def _best_repair(nfc: str, orig: _Score, legacy: bool) -> tuple[str, list[str]] 
             best = (score, cand, names)
             limit = score.bad  # later candidates only matter if they are at least as good
 
-    if legacy:
+    if legacy and _BEYOND_8BIT_RE.search(nfc) is None:
         for name, table in _TABLES.items():
             cand = unicodedata.normalize("NFC", nfc.translate(table))
             if cand != nfc:
                 consider(cand, [name])
     if _MOJIBAKE_RE.search(nfc) is not None:
-        moji = _whole_mojibake(nfc)
-        if moji is not None:
-            consider(unicodedata.normalize("NFC", moji[0]), moji[1])
+        for moji in (_whole_mojibake(nfc), _piecewise_mojibake(nfc)):
+            if moji is not None:
+                consider(unicodedata.normalize("NFC", moji[0]), moji[1])
         if best is None or best[0].bad > 0:  # ftfy also fixes mojibake inside correct text, but is slower
             moji = _ftfy_mojibake(nfc)
             if moji is not None:
@@ -344,8 +395,20 @@ def _repair_encoding(text: str) -> tuple[str, list[str]]:
         # can only do harm: skip them there (pass 2 still looks at the garbled parts).
         whole = _best_repair(nfc, orig, legacy=orig.bad * 10 >= orig.good)
         if whole is not None:
-            return whole
-    # Pass 2, segment by segment, only where a suspicious character is.
+            fixed, names = whole
+            fixed = unicodedata.normalize("NFC", fixed)
+            rest, more = _repair_segments(fixed, _suspect_hits(fixed))  # leftovers of a partial fix
+            _merge_names(names, more)
+            return rest, names
+    if hits:
+        fixed, names = _repair_segments(nfc, hits)
+        if names:
+            return fixed, names
+    return text, []
+
+
+def _repair_segments(nfc: str, hits: list[int]) -> tuple[str, list[str]]:
+    """Pass 2: repair segment by segment, only the segments that hold a suspicious character."""
     names: list[str] = []
     pieces: list[str] = []
     done = 0
@@ -364,7 +427,7 @@ def _repair_encoding(text: str) -> tuple[str, list[str]]:
         done = end
         _merge_names(names, fixed[1])
     if not names:
-        return text, []
+        return nfc, []
     pieces.append(nfc[done:])
     return "".join(pieces), names
 

@@ -313,12 +313,13 @@ def test_repaired_text_is_nfc_so_offsets_align() -> None:
 # --- the syllable checker behind the scoring -----------------------------------------------------------
 
 @pytest.mark.parametrize("word", ["cộng", "hòa", "hoà", "nghĩa", "việt", "giếng", "gì", "quốc", "quý", "khuỷu",
-                                  "người", "được", "Ủy", "uỷ", "thuyền", "kỹ", "lý", "yêu", "oạch", "ĐỒNG"])
+                                  "người", "được", "Ủy", "uỷ", "thuyền", "kỹ", "lý", "yêu", "oạch", "ĐỒNG",
+                                  "Đắk", "Lắk", "Kạn", "Kông"])
 def test_valid_syllables(word: str) -> None:
     assert is_vietnamese_syllable(word)
 
 
-@pytest.mark.parametrize("word", ["nghợa", "viđt", "chỹ", "héi", "hßa", "café", "kà", "ngé", "cì", "hátt",
+@pytest.mark.parametrize("word", ["nghợa", "viđt", "chỹ", "héi", "hßa", "café", "ghà", "ngé", "cì", "hátt",
                                   "hàt", "müller", "ng", "hòà"])
 def test_invalid_syllables(word: str) -> None:
     assert not is_vietnamese_syllable(word)
@@ -339,3 +340,25 @@ def test_repair_is_idempotent(text: str) -> None:
     fixed, repairs = repair_text(text)
     assert repairs
     assert repair_text(fixed) == (fixed, [])
+
+
+def test_mojibake_paragraph_with_d_stroke_is_fully_repaired() -> None:
+    # đ is "Ä‘" in mojibake; ftfy leaves it because ‘ is also a real quotation mark.
+    para = "Đề nghị các đơn vị đăng ký đầy đủ, đúng hạn; điều chỉnh đề án đã được duyệt."
+    page = f"<p>{SENTENCE}</p>\n<p>{_sloppy_cp1252(para.encode('utf-8'))}</p>\n<p>{UBND}</p>"
+    fixed, repairs = repair_text(page)
+    assert fixed == f"<p>{SENTENCE}</p>\n<p>{para}</p>\n<p>{UBND}</p>"
+    assert repairs == ["mojibake-utf8-cp1252"]
+
+
+def test_random_8bit_text_never_raises() -> None:
+    import random
+
+    rng = random.Random(1258)
+    alphabet = [chr(c) for c in range(0x20, 0x100)] + list("ộệủĩđĐ\u0300\u0301\u0323<>\n™‘’“”€")
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        fixed, repairs = repair_text(text)
+        assert unicodedata.is_normalized("NFC", fixed)
+        assert isinstance(repairs, list)
+        assert unicodedata.is_normalized("NFC", normalize_unicode(text))
