@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 
 from index.catalog import Catalog
-from index.pipeline import Ingestor
 from tests.conftest import make_portal, run_tracuu
 from tests.httpsite import SiteServer
 from tests.test_pipeline import index_docs
@@ -70,9 +69,9 @@ def test_crawl_polite_complete_and_its_warcs_reimport_to_the_same_documents(tmp_
         cap = cat.latest(next(u for u in docs if urlsplit(u).path in articles))
         assert cap.store == "warc" and cap.status_code == 200 and cap.record_id
     # acceptance 2: importing those WARC files into a fresh data directory gives the same documents
-    with Ingestor(tmp_path / "fresh", jobs=1) as ing:
-        ing.import_paths(warcs)
-    assert ing.summary.failures == 0
+    res = run_tracuu("ingest", *map(str, warcs), "--data", str(tmp_path / "fresh"), "--jobs", "1")
+    assert res.returncode == 0, res.stderr.decode()
+    assert "revisit: 1" in res.stdout.decode()
     assert index_docs(tmp_path / "fresh") == docs
 
 
