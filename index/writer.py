@@ -70,7 +70,7 @@ class IndexWriterSink:
     call ``commit()``/``close()``. Raises :class:`IndexLocked` when another writer holds the index.
     """
 
-    def __init__(self, data_dir: Path | str, *, batch_size: int = 2000, limitmb: int = 128) -> None:
+    def __init__(self, data_dir: Path | str, *, batch_size: int = 5000, limitmb: int = 128) -> None:
         self.data_dir = Path(data_dir)
         self.batch_size = batch_size
         self.limitmb = limitmb

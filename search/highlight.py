@@ -11,13 +11,17 @@ fragmenters; this is shorter and shows exactly what matched.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index import analysis
 
 SNIPPET_TOKENS = 36
-MAX_SCAN_CHARS = 40_000
+SNIPPET_CHARS = 200
+SNIPPET_LEAD = 40
+MAX_SCAN_CHARS = 12_000
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,67 @@ def _spans(text: str) -> Iterable[tuple[int, int]]:
         yield t.startchar, t.endchar
 
 
+def _fold_table() -> dict[int, str]:
+    """Length-preserving fold for NFC text: every precomposed Latin letter → its base lowercase
+    letter (``Ồ→o``, ``đ→d``). Characters whose fold is not one character are left alone."""
+    table: dict[int, str] = {}
+    for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        f = analysis.fold(chr(cp))
+        if len(f) == 1 and f != chr(cp):
+            table[cp] = f
+    return table
+
+
+_TABLE: dict[int, str] | None = None
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff]")
+_WORD = "[^\\W_]"
+
+
+@lru_cache(maxsize=256)
+def _pattern(marker: Marker) -> re.Pattern[str] | None:
+    """One regex over the folded text for every plain spelling of the marker's terms/prefixes."""
+    words: set[str] = set()
+    for t in marker.terms:
+        words.add(t)
+        if t.endswith("i"):  # F folds a final y after an onset to i (quy → qui): mark both
+            v = t[:-1] + "y"
+            if analysis.fold_term(v) == t:
+                words.add(v)
+    prefixes = set(marker.prefixes_f) | {analysis.fold(p) for p in marker.prefixes_e}
+    alts = [re.escape(w) + f"(?!{_WORD})" for w in sorted(words, key=len, reverse=True)]
+    alts += [re.escape(p) + f"{_WORD}*" for p in sorted(prefixes, key=len, reverse=True) if p]
+    if not alts:
+        return None
+    return re.compile(f"(?<!{_WORD})(?:" + "|".join(alts) + ")")
+
+
+def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]] | None:
+    """Matched syllables only, found by regex on a folded copy; None when the text has combining
+    marks or invisibles (offsets would shift; the analyzer path handles those)."""
+    global _TABLE
+    if _COMBINING.search(text):
+        return None
+    pattern = _pattern(marker)
+    if pattern is None:
+        return []
+    if _TABLE is None:
+        _TABLE = _fold_table()
+    folded = text.translate(_TABLE).lower()
+    if len(folded) != len(text):
+        return None
+    out = []
+    for m in pattern.finditer(folded):
+        s, e = m.span()
+        word = text[s:e]
+        exact = analysis.syllables(word)
+        if len(exact) != 1:
+            continue
+        key = marker.matches(exact[0], analysis.fold_term(exact[0]))
+        if key is not None:
+            out.append((s, e, key))
+    return out
+
+
 def _marked(text: str, marker: Marker) -> list[tuple[int, int, str | None]]:
     out = []
     ea = analysis.exact_analyzer()
@@ -78,7 +143,8 @@ def highlight_all(text: str, marker: Marker) -> str:
         return ""
     if not marker:
         return html.escape(text, quote=False)
-    return _render(text, _marked(text, marker), 0, len(text))
+    toks = _marked_fast(text, marker)
+    return _render(text, toks if toks is not None else _marked(text, marker), 0, len(text))
 
 
 def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS) -> str | None:
@@ -86,6 +152,9 @@ def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS) -> str | None
     if not text or not marker:
         return None
     scan = text[:MAX_SCAN_CHARS]
+    fast = _marked_fast(scan, marker)
+    if fast is not None:
+        return _snippet_from_matches(scan, len(text), fast)
     toks = _marked(scan, marker)
     hits = [i for i, t in enumerate(toks) if t[2] is not None]
     if not hits:
@@ -109,6 +178,34 @@ def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS) -> str | None
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + _render(scan, toks, start, end) + suffix
+
+
+def _snippet_from_matches(scan: str, full_len: int, hits: list[tuple[int, int, str | None]]) -> str | None:
+    """Pick the ``SNIPPET_CHARS`` window with the most distinct matched words (then most matches)."""
+    if not hits:
+        return None
+    best = (-1, -1)
+    best_i = 0
+    j = 0
+    for i, (s, _e, _k) in enumerate(hits):
+        while j < len(hits) and hits[j][1] <= s + SNIPPET_CHARS:
+            j += 1
+        window = hits[i:j]
+        score = (len({h[2] for h in window}), len(window))
+        if score > best:
+            best, best_i = score, i
+    first = hits[best_i][0]
+    start = max(0, first - SNIPPET_LEAD)
+    if start:
+        space = scan.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    end = min(len(scan), start + SNIPPET_CHARS + SNIPPET_LEAD)
+    if end < len(scan):
+        space = scan.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < full_len else ""
+    return prefix + _render(scan, hits, start, end).strip() + suffix
 
 
 def plain_snippet(text: str, size: int = SNIPPET_TOKENS) -> str:

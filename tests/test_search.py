@@ -364,3 +364,26 @@ def test_searcher_sees_new_commits(tmp_path):
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(QueryError, match="Chưa có chỉ mục"):
         Searcher(tmp_path / "nothing")
+
+
+def test_updated_documents_leave_no_ghosts_across_segments(tmp_path):
+    data = tmp_path / "d"
+
+    def doc(i: int, body: str) -> Document:
+        return Document(url=f"https://x.vn/{i}", site="x.vn", kind="article", title=f"Bài {i}", body=body)
+
+    with IndexWriterSink(data) as sink:
+        for i in range(3):
+            sink.add(doc(i, "hồ sơ cũ về đất đai"))
+    with IndexWriterSink(data) as sink:  # a second segment; doc 1 deleted from the first
+        assert sink.add(doc(1, "hồ sơ mới về thuế")) == "updated"
+    s = Searcher(data)
+    try:
+        assert sorted(h.url for h in s.search(SearchRequest(q="dat dai")).hits) == [
+            "https://x.vn/0", "https://x.vn/2"]
+        res = s.search(SearchRequest(q="hồ sơ"))
+        assert res.total == 3 and len({h.url for h in res.hits}) == 3
+        assert all(h.score > 0 for h in res.hits)
+        assert [h.url for h in s.search(SearchRequest(q="thuế")).hits] == ["https://x.vn/1"]
+    finally:
+        s.close()

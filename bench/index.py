@@ -1,0 +1,115 @@
+"""Indexing speed: tracuu's writer vs a stock Whoosh index of the same documents, in one run.
+
+Both get the same parsed documents (parsing is shared, so it is timed separately) and the same
+stored fields (url, id, site, kind, published, the Document JSON). Prints docs/s, the ratio
+(goal ≥ 0.7× stock) and index sizes. ``--full`` also renders all corpus articles with portalgen
+and runs ``tracuu ingest`` on them in a child process, reporting wall time and peak memory; the
+index it leaves is what bench/search.py measures.
+
+    python bench/index.py [--pages 1000] [--seed bench] [--full] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# This folder must not shadow the ``index`` package: import the repo root instead.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
+from bench.common import CORPUS, REPO, make_portal, parse_site, stock_whoosh_index, tracuu_index  # noqa: E402
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def count_articles() -> int:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        return sum(1 for _ in fh)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "tracuu-bench-index")
+    ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--seed", default="bench")
+    ap.add_argument("--full", action="store_true", help="also ingest every corpus article (slow)")
+    ap.add_argument("--full-only", action="store_true", help="only the full-corpus ingest")
+    args = ap.parse_args()
+    work = args.workdir
+    work.mkdir(parents=True, exist_ok=True)
+
+    if args.full_only:
+        return full_corpus(work, args.seed)
+    site = make_portal(work / f"portal-{args.pages}-{args.seed}", args.pages, args.seed)
+    docs, parse_s, skipped = parse_site(site)
+    n = len(docs)
+    print(f"{n} documents parsed in {parse_s:.1f} s ({n / parse_s:.1f} docs/s; {skipped} non-pages skipped)")
+
+    stock_dir = work / "stock"
+    shutil.rmtree(stock_dir, ignore_errors=True)
+    t_stock = stock_whoosh_index(docs, stock_dir)
+    data = work / "tracuu-data"
+    shutil.rmtree(data, ignore_errors=True)
+    t_tracuu = tracuu_index(docs, data)
+    s_stock, s_tracuu = dir_size(stock_dir), dir_size(data / "index")
+    print()
+    print("| index | seconds | docs/s | index MB |")
+    print("|---|---|---|---|")
+    print(f"| stock Whoosh (StandardAnalyzer) | {t_stock:.1f} | {n / t_stock:.1f} | {s_stock / 1e6:.1f} |")
+    print(f"| tracuu (E/F/B/D + sugg) | {t_tracuu:.1f} | {n / t_tracuu:.1f} | {s_tracuu / 1e6:.1f} |")
+    print(f"\nspeed ratio tracuu/stock: {t_stock / t_tracuu:.2f}× (goal ≥ 0.7×); "
+          f"size ratio {s_tracuu / s_stock:.2f}×; with parsing: tracuu ingest "
+          f"{n / (parse_s + t_tracuu):.1f} docs/s")
+
+    if args.full:
+        full_corpus(work, args.seed)
+    return 0
+
+
+def full_corpus(work: Path, seed: str) -> int:
+    """Render every corpus article with portalgen, then ``tracuu ingest`` it in a child process
+    whose peak RSS is sampled with psutil (portalgen's own memory is not counted)."""
+    import psutil
+
+    total = count_articles()
+    t0 = time.perf_counter()
+    big = make_portal(work / f"portal-full-{seed}", total, seed)
+    print(f"portalgen: {total} corpus lines rendered in {time.perf_counter() - t0:.0f} s", flush=True)
+    full_data = work / "full-data"
+    shutil.rmtree(full_data, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "tracuu", "ingest", str(big / "sites"), "--data", str(full_data)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, ps.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.5)
+    wall = time.perf_counter() - t0
+    lines = (proc.stdout.read() if proc.stdout else "").strip().splitlines()
+    summary = lines[-1] if lines else f"exit {proc.returncode}"
+    print(f"\nfull corpus: tracuu ingest {wall:.0f} s wall, peak RSS {peak / 2**20:.0f} MB, "
+          f"index {dir_size(full_data / 'index') / 1e6:.0f} MB\n  {summary}")
+    (work / "full-data.json").write_text(json.dumps({"data": str(full_data), "wall_s": wall,
+                                                     "peak_mb": peak / 2**20, "summary": summary}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
