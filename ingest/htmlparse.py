@@ -424,7 +424,10 @@ class _Page:
         return self._parse(value) if value else None
 
     # ---- breadcrumb
-    def category(self, title: str) -> list[str]:
+    def category(self, title: str, article: bool = True) -> list[str]:
+        """Breadcrumb labels after "Trang chủ". An article's trail may end with its own title
+        (WordPress/Yoast): that label is not a category. A listing's trail ends with the listing
+        itself, which is its category."""
         sels = self.fam.breadcrumb or GENERIC.breadcrumb
         el = _first(self.ix, self.root, sels)
         if el is None and self.fam is not GENERIC:
@@ -438,7 +441,7 @@ class _Page:
             if lab.lower() in _HOME_WORDS:
                 labels = labels[i + 1:]
                 break
-        if labels and title and labels[-1] == title:
+        if article and labels and title and labels[-1] == title:
             labels = labels[:-1]
         return labels
 
@@ -847,7 +850,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         kind = "listing" if _count_item_links(page) >= 5 else "other"
         published = None
     updated = page.updated() if is_article else None
-    category = page.category(title)
+    category = page.category(title, article=is_article)
     if not is_article:
         paragraphs = paragraphs if kind == "other" else []
         if kind == "listing":

@@ -319,3 +319,17 @@ def test_hostile_and_broken_markup_never_raises() -> None:
     broken = extract_html(cases[7], url="https://www.x.gov.vn/tin/a.html")
     assert broken.site == "x.gov.vn" and broken.kind == "article"
     assert [a.url for a in broken.attachments] == ["https://www.x.gov.vn/a.pdf"]
+
+
+def test_listing_category_is_its_own_trail() -> None:
+    """A listing's breadcrumb ends with the listing itself, which is its category (an article's
+    trailing self-title is dropped instead)."""
+    html = ("<html><head><title>Dự án kêu gọi đầu tư</title></head><body>"
+            "<div class='navpath'><a href='/'>Trang chủ</a> &gt; <a href='/xtdt.aspx'>Xúc tiến đầu tư</a> &gt; "
+            "<a href='/xtdt/da.aspx'>Dự án kêu gọi đầu tư</a></div><h1>Dự án kêu gọi đầu tư</h1>"
+            + "".join(f"<div><a href='/xtdt/da/bai-{i}.aspx'>Dự án số {i} kêu gọi nhà đầu tư trong nước</a>"
+                      f"<span>(0{i}/05/2020 9:00:00 SA)</span></div>" for i in range(1, 8))
+            + "</body></html>")
+    doc = extract_html(html, url="https://skhdt.example.gov.vn/xtdt/da.aspx")
+    assert doc.kind == "listing"
+    assert doc.category == ["Xúc tiến đầu tư", "Dự án kêu gọi đầu tư"]
