@@ -68,6 +68,7 @@ _UPDATED_LABEL = re.compile(r"(cập nhật|ngày sửa|sửa đổi lần cuố
 _LIST_HEADING = re.compile(
     r"^\s*(" + "|".join(re.escape(h) for h in RELATED_HEADINGS + LATEST_HEADINGS) + r")\s*:?\s*$", re.I)
 _HEADING_ROLE = {h: "related" for h in RELATED_HEADINGS} | {h: "latest" for h in LATEST_HEADINGS}
+_WWW_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?www\.((?:[a-z0-9-]+\.)+(?:vn|com|net|org))\b", re.I)
 _LAYOUT_URL = re.compile(r'getLayoutURL:\s*function\(\)\s*\{\s*return\s*"([^"]+)"')
 _SP_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
 _HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
@@ -298,10 +299,18 @@ class _Page:
     def site(self) -> str | None:
         ref = self.url or self.base
         if not ref:
-            return None
+            return self._footer_site()
         parts = _split_url(ref)
         host = (parts.hostname or "").lower() if parts else ""
         return (host[4:] if host.startswith("www.") else host) or None
+
+    def _footer_site(self) -> str | None:
+        """A page without any URL often prints its own address in the footer (``www.cchc.laichau.gov.vn``)."""
+        for node in reversed(self.ix.short_strings[-60:]):
+            m = _WWW_HOST.search(node)
+            if m:
+                return m.group(1).lower()
+        return None
 
     # ---- title
     def title(self) -> tuple[str, Tag | None]:

@@ -333,3 +333,10 @@ def test_listing_category_is_its_own_trail() -> None:
     doc = extract_html(html, url="https://skhdt.example.gov.vn/xtdt/da.aspx")
     assert doc.kind == "listing"
     assert doc.category == ["Xúc tiến đầu tư", "Dự án kêu gọi đầu tư"]
+
+
+def test_site_from_footer_address_when_no_url() -> None:
+    html = ("<html><body><h1>Tiêu đề bài viết kiểm thử trang</h1><p>" + "Nội dung bài viết. " * 30 + "</p>"
+            "<div class='footer'>Email: banbientap@laichau.gov.vn<br>www.cchc.laichau.gov.vn</div></body></html>")
+    assert extract_html(html).site == "cchc.laichau.gov.vn"
+    assert extract_html(html, url="https://www.other.gov.vn/a.html").site == "other.gov.vn"
