@@ -142,12 +142,12 @@ class CssIndex:
         pos = self.pos
         n = 0
         for el in soup.descendants:
-            pos[id(el)] = n  # every node, strings too: a subtree is the range [pos(root), pos(last node)]
-            n += 1
             if not isinstance(el, Tag):
                 if type(el) is NavigableString and len(el) <= 200:
                     shorts.append(el)
                 continue
+            pos[id(el)] = n  # document order of elements: a subtree is the range [pos(root), pos(last tag)]
+            n += 1
             by_tag[el.name].append(el)
             attrs = el.attrs
             if attrs:
@@ -209,14 +209,25 @@ class CssIndex:
         return out
 
     def span(self, root: Tag) -> tuple[int, int]:
-        """Document positions of ``root`` and of the last node of its subtree."""
+        """Document positions of ``root`` and of the last element of its subtree."""
         last = root
-        while isinstance(last, Tag) and last.contents:
-            last = last.contents[-1]
+        while True:
+            for child in reversed(last.contents):
+                if isinstance(child, Tag):
+                    last = child
+                    break
+            else:
+                break
         return self.pos.get(id(root), -1), self.pos.get(id(last), -1)
 
     def within(self, node: Tag | NavigableString, root: Tag) -> bool:
         """True when ``node`` is a proper descendant of ``root`` (O(depth of root's last branch))."""
+        if not isinstance(node, Tag):
+            node = node.parent
+            if node is root:
+                return True
+            if node is None:
+                return False
         lo, hi = self.span(root)
         p = self.pos.get(id(node))
         return p is not None and lo < p <= hi

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,17 +88,13 @@ def _split_url(url: str) -> SplitResult | None:
 
 
 def _clean(text: str) -> str:
-    """Whitespace collapsed; NFC when needed.
-
-    The whole document went through ``normalize_unicode`` before parsing (one pass instead of one per
-    string); only characters that arrived as entities (``&nbsp;``, ``&#769;``) can still need work.
-    """
+    """``normalize_unicode`` (NFC, invisibles, NBSP, homoglyphs), whitespace collapsed: every text
+    that leaves the parser goes through here."""
     if not text:
         return ""
-    text = _WS.sub(" ", text).strip()
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if not text.isascii():
         text = normalize_unicode(text)
-    return text
+    return _WS.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=256)
@@ -255,7 +250,9 @@ def _blocks(root: Tag, skip: set[int]) -> list[_Block]:
 # --------------------------------------------------------------------------- the page
 class _Page:
     def __init__(self, html: str, url: str | None, family: Family) -> None:
-        self.html = html = normalize_unicode(html)
+        # Text is normalised where it is read (_clean), not here: a second whole-page pass after the
+        # decoder's would cost as much as several extraction steps.
+        self.html = html
         self.soup = BeautifulSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
         self._headings: list[NavigableString] | None = None
@@ -355,7 +352,7 @@ class _Page:
     def headings(self) -> list[NavigableString]:
         """Text nodes that read like a list heading ("Tin liên quan", "TIN MỚI NHẤT"), in page order."""
         if self._headings is None:
-            self._headings = [s for s in self.ix.short_strings if len(s) <= 60 and _LIST_HEADING.match(s)
+            self._headings = [s for s in self.ix.short_strings if len(s) <= 60 and _is_heading(s)
                               and s.parent is not None and s.parent.name not in ("title", "option", "script")]
         return self._headings
 
@@ -371,6 +368,7 @@ class _Page:
 
     # ---- dates
     def _parse(self, text: str) -> datetime | None:
+        text = _clean(text)
         text = self.fam.clean_date(text) if self.fam.date_strip else text
         try:
             return parse_datetime(text)
@@ -523,7 +521,10 @@ def _is_attachment(a: Tag) -> bool:
     href = a.get("href") or ""
     if href.startswith(("javascript:", "mailto:", "#")):
         return False
-    return bool(ATTACHMENT_EXT.search(href)) or bool(ATTACHMENT_TEXT.match(_raw(a)))
+    if ATTACHMENT_EXT.search(href):
+        return True
+    text = _raw(a)
+    return bool(ATTACHMENT_TEXT.match(text if text.isascii() else normalize_unicode(text)))
 
 
 def _attachment_title(a: Tag, page: _Page) -> str:
@@ -682,6 +683,13 @@ def _in_link_item(node: NavigableString | Tag) -> bool:
             return len({a["href"] for a in links}) == 1
         el = el.parent
     return False
+
+
+def _is_heading(s: str) -> bool:
+    if _LIST_HEADING.match(s):
+        return True
+    # a heading typed in decomposed Unicode (NFD) or with invisible characters
+    return not s.isascii() and bool(_LIST_HEADING.match(normalize_unicode(s)))
 
 
 def _looks_home(url: str | None) -> bool:

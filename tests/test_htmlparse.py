@@ -340,3 +340,21 @@ def test_site_from_footer_address_when_no_url() -> None:
             "<div class='footer'>Email: banbientap@laichau.gov.vn<br>www.cchc.laichau.gov.vn</div></body></html>")
     assert extract_html(html).site == "cchc.laichau.gov.vn"
     assert extract_html(html, url="https://www.other.gov.vn/a.html").site == "other.gov.vn"
+
+
+def test_decomposed_unicode_headings_and_link_words() -> None:
+    """NFD text (decomposed tone marks) in list headings and attachment link words still counts."""
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    html = ("<html><body><h1>" + nfd("Thông báo lịch tiếp công dân tháng 5") + "</h1>"
+            "<p>" + nfd("Ngày đăng: 02/05/2023 08:00") + "</p><div class='noidung'>"
+            + "".join(f"<p>{nfd('Đoạn nội dung số')} {i} {nfd('của thông báo, đủ dài để là nội dung chính của một bài viết trên cổng thông tin.')}</p>"
+                      for i in range(4))
+            + "<p>" + nfd("Xem chi tiết") + " <a href='/files/lich-tiep?id=5'>" + nfd("tại đây") + "</a>.</p></div>"
+            "<div><h3>" + nfd("Tin liên quan") + "</h3><ul><li><a href='/tb/4.html'>"
+            + nfd("Lịch tiếp công dân tháng 4") + "</a> (03/04/2023)</li></ul></div></body></html>")
+    doc = extract_html(html, url="https://ubnd.example.gov.vn/tb/5.html")
+    assert doc.title == "Thông báo lịch tiếp công dân tháng 5"
+    assert doc.published == vn(2023, 5, 2, 8, 0)
+    assert [(i.title, i.published) for i in doc.related] == [("Lịch tiếp công dân tháng 4", vn(2023, 4, 3))]
+    assert [a.url for a in doc.attachments] == ["https://ubnd.example.gov.vn/files/lich-tiep?id=5"]
+    assert len(doc.paragraphs) == 4 and unicodedata.is_normalized("NFC", doc.body)
