@@ -377,16 +377,18 @@ class _Page:
             return None
 
     def published(self, title_el: Tag | None, skip: set[int]) -> datetime | None:
-        for sel in self.fam.date:
-            value, _ = _first_value(self.ix, self.soup, (sel,))
-            if value:
-                dt = self._parse(value)
-                if dt:
-                    return dt
-        if self.fam is not GENERIC:
-            for sel in GENERIC.date:
-                value, _ = _first_value(self.ix, self.soup, (sel,))
-                dt = self._parse(value) if value else None
+        """The article's own date: family selectors, then meta tags, then a date by the title.
+
+        An element inside a linked item (a "Tin mới nhất" entry, a teaser) is never the article's date.
+        """
+        sels = self.fam.date + (GENERIC.date if self.fam is not GENERIC else ())
+        for sel in sels:
+            css, attr = _split_sel(sel)
+            for el in self.ix.select(self.soup, css, limit=3):
+                if el.name != "meta" and _in_link_item(el):
+                    continue
+                value = el.get(attr) if attr else _raw(el)
+                dt = self._parse(value) if isinstance(value, str) and value.strip() else None
                 if dt:
                     return dt
         return self._date_near(title_el, skip)

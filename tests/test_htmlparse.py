@@ -358,3 +358,18 @@ def test_decomposed_unicode_headings_and_link_words() -> None:
     assert [(i.title, i.published) for i in doc.related] == [("Lịch tiếp công dân tháng 4", vn(2023, 4, 3))]
     assert [a.url for a in doc.attachments] == ["https://ubnd.example.gov.vn/files/lich-tiep?id=5"]
     assert len(doc.paragraphs) == 4 and unicodedata.is_normalized("NFC", doc.body)
+
+
+def test_article_date_never_comes_from_a_list_item() -> None:
+    """A Liferay page whose article date node is missing must not take a "Tin mới nhất" timer."""
+    html = ("<html><head><script>Liferay.ThemeDisplay = {};</script></head><body><div class='dd_chuyenmuc'>"
+            "<span class='trangchu'><a href='/'>Trang chủ</a></span> --&gt; <span>Tin tức</span></div>"
+            "<div class='asset-full-content'><div class='title-news'><h1>Bài viết không ghi ngày đăng</h1></div>"
+            "<div class='journal-content-article'>" + "<p>Nội dung bài viết đủ dài cho một đoạn văn bản.</p>" * 5
+            + "</div></div><h2 class='portlet-title'>Tin mới nhất</h2><ul class='tin-moi'><li class='asset-title'>"
+            "<a href='/tin/-/view_content/1-a.html'>Tin khác mới hơn</a><div class='assetPublishDate block_timer'>"
+            " 21/07/2022 | 10:00 AM </div></li></ul></body></html>")
+    doc = extract_html(html, url="https://so.example.gov.vn/tin/-/view_content/2-b.html")
+    assert detect_family(html).name == "liferay62"
+    assert doc.kind == "article" and doc.published is None
+    assert [(i.title, i.published) for i in doc.latest] == [("Tin khác mới hơn", vn(2022, 7, 21, 10, 0))]
