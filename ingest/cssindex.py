@@ -126,6 +126,30 @@ def _plan(selector: str) -> tuple[soupsieve.SoupSieve, tuple[tuple[str, str], ..
     return soupsieve.compile(selector), tuple(keys), tuple(simple) if simple else None
 
 
+class IndexingSoup(BeautifulSoup):
+    """BeautifulSoup that records, while the tree builder runs, every element (in document order)
+    and every short text node, so :class:`CssIndex` needs no second walk over the tree.
+
+    ``pushTag`` and ``object_was_parsed`` are the hooks every bs4 tree builder calls for each start
+    tag and each finished text node; the tree itself is built exactly as by ``BeautifulSoup``.
+    """
+
+    def reset(self) -> None:
+        self.parsed_tags: list[Tag] = []
+        self.short_strings: list[NavigableString] = []
+        super().reset()
+        self.parsed_tags.clear()  # reset() pushes the document object itself; it is no element
+
+    def pushTag(self, tag: Tag) -> None:  # noqa: N802 (bs4's name)
+        super().pushTag(tag)
+        self.parsed_tags.append(tag)
+
+    def object_was_parsed(self, o, parent=None, most_recent_element=None) -> None:  # noqa: ANN001
+        super().object_was_parsed(o, parent, most_recent_element)
+        if type(o) is NavigableString and len(o) <= 200:
+            self.short_strings.append(o)
+
+
 class CssIndex:
     """Index of one parsed page; ``select``/``select_one`` behave like soupsieve's."""
 
@@ -137,17 +161,21 @@ class CssIndex:
         by_id, by_class, by_tag = (self.maps[k] for k in ("id", "class", "tag"))
         self._attrval: dict[str, list[Tag]] = {}
         #: short text nodes in document order (headings, labels): searched without walking the tree
-        self.short_strings: list[NavigableString] = []
-        shorts = self.short_strings
+        self.short_strings: list[NavigableString]
+        if isinstance(soup, IndexingSoup):  # collected while parsing: no second walk over the tree
+            tags = soup.parsed_tags
+            self.short_strings = soup.short_strings
+        else:
+            tags = []
+            self.short_strings = []
+            for el in soup.descendants:
+                if isinstance(el, Tag):
+                    tags.append(el)
+                elif type(el) is NavigableString and len(el) <= 200:
+                    self.short_strings.append(el)
         pos = self.pos
-        n = 0
-        for el in soup.descendants:
-            if not isinstance(el, Tag):
-                if type(el) is NavigableString and len(el) <= 200:
-                    shorts.append(el)
-                continue
+        for n, el in enumerate(tags):
             pos[id(el)] = n  # document order of elements: a subtree is the range [pos(root), pos(last tag)]
-            n += 1
             by_tag[el.name].append(el)
             attrs = el.attrs
             if attrs:

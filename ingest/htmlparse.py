@@ -1,6 +1,7 @@
 """Turn one decoded HTML page into a :class:`~ingest.document.Document`.
 
-The page is parsed once with BeautifulSoup (lxml builder). The CMS family (``ingest.families``)
+The page is parsed once with BeautifulSoup (lxml builder; ``cssindex.IndexingSoup`` records
+elements as they are built). The CMS family (``ingest.families``)
 says where the title, date, body, breadcrumb and lists live; whenever a family selector finds
 nothing, the same generic heuristics that handle unknown layouts take over (text-density body
 scoring, ``h1``/``og:title``/``<title>``, dates near the title or labelled "Ngày đăng", link lists
@@ -19,10 +20,9 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from ingest.cssindex import CssIndex
+from ingest.cssindex import CssIndex, IndexingSoup
 from ingest.dates import parse_datetime
 from ingest.document import Attachment, Document, Image, LinkItem
 from ingest.families import (
@@ -253,7 +253,7 @@ class _Page:
         # Text is normalised where it is read (_clean), not here: a second whole-page pass after the
         # decoder's would cost as much as several extraction steps.
         self.html = html
-        self.soup = BeautifulSoup(html, "lxml")
+        self.soup = IndexingSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
         self._headings: list[NavigableString] | None = None
         self.fam = family

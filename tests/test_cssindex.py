@@ -60,3 +60,24 @@ def test_within_uses_document_ranges() -> None:
     a, b, c, d = (soup.find(id=k) for k in "abcd")
     assert ix.within(c, a) and ix.within(b, a) and ix.within(c.string, b)
     assert not ix.within(a, a) and not ix.within(d, a) and not ix.within(a, c)
+
+
+def test_indexing_soup_collects_what_a_walk_finds() -> None:
+    """IndexingSoup builds the same tree as BeautifulSoup and records every element and short text
+    node in document order, so its index equals one built by walking the tree."""
+    from bs4.element import NavigableString, Tag
+
+    from ingest.cssindex import IndexingSoup
+
+    for html in _pages():
+        plain = BeautifulSoup(html, "lxml")
+        soup = IndexingSoup(html, "lxml")
+        assert str(soup) == str(plain)
+        walked = [el for el in soup.descendants if isinstance(el, Tag)]
+        assert soup.parsed_tags == walked and all(a is b for a, b in zip(soup.parsed_tags, walked, strict=True))
+        shorts = [s for s in soup.descendants if type(s) is NavigableString and len(s) <= 200]
+        assert all(a is b for a, b in zip(soup.short_strings, shorts, strict=True))
+        assert len(soup.short_strings) == len(shorts)
+        ix, ix_plain = CssIndex(soup), CssIndex(plain)
+        for kind in ("id", "class", "tag"):
+            assert {k: len(v) for k, v in ix.maps[kind].items()} == {k: len(v) for k, v in ix_plain.maps[kind].items()}
