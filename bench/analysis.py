@@ -21,7 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# This folder holds bench/index.py, which must not shadow the ``index`` package: use the repo root.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
 
 from whoosh.analysis import StandardAnalyzer  # noqa: E402
 from whoosh.fields import ID, STORED, TEXT, Schema  # noqa: E402
