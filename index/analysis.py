@@ -366,12 +366,29 @@ class VnFoldedAnalyzer(_VnSyllableAnalyzer):
 
 
 class VnBigramAnalyzer(_VnAnalyzerBase):
-    """B field: folded syllable bigrams joined by ``_``, not across sentence punctuation."""
+    """B field: folded syllable bigrams joined by ``_``, not across sentence punctuation.
+
+    ``limit`` (None: all) caps the bigrams taken from one field value: the B fields are the most
+    expensive part of indexing (their vocabulary is ten times the syllables'), and a cap on long
+    bodies is the speed/recall trade-off the schema can choose.
+    """
 
     kind = "bigram"
+    limit: int | None = None  # class default keeps schemas pickled before the option readable
+
+    def __init__(self, limit: int | None = None) -> None:
+        if limit is not None:
+            self.limit = limit
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.limit == other.limit
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, self.limit))
 
     def _terms(self, value: str):
-        return _bigram_terms(_tokens(value))
+        terms = _bigram_terms(_tokens(value))
+        return terms if self.limit is None else terms[:self.limit]
 
 
 class VnDocnumAnalyzer(_VnAnalyzerBase):
@@ -397,9 +414,9 @@ def folded_analyzer() -> VnFoldedAnalyzer:
     return VnFoldedAnalyzer()
 
 
-def bigram_analyzer() -> VnBigramAnalyzer:
-    """Analyzer of the B (bigram) fields."""
-    return VnBigramAnalyzer()
+def bigram_analyzer(limit: int | None = None) -> VnBigramAnalyzer:
+    """Analyzer of the B (bigram) fields; ``limit`` caps the bigrams per field value."""
+    return VnBigramAnalyzer(limit)
 
 
 def docnum_analyzer() -> VnDocnumAnalyzer:

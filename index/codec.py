@@ -15,7 +15,11 @@ without this module; segments merged later by a default-codec writer are simply 
 
 Second, while writing a segment Whoosh looks up the document's field length once per *posting*
 through the file-backed length column (~14 µs each, 13% of indexing time in a profile); the field
-writer here memoises it per field, since postings arrive sorted by field.
+writer here memoises it per field, since postings arrive sorted by field, and its posting loop
+skips the per-posting order checks and type assertions (the pool has already checked both).
+
+Measured (bench/analysis.py, 1,000 corpus articles, CPU time): E+F+B+D fields 0.27× stock Whoosh
+with the default codec, 0.38× with this one; E+F+D without bigram fields 0.7–0.8×.
 
 Use: ``ix.writer(codec=fast_codec(), limitmb=...)``. bench/analysis.py measures the effect.
 The codec object is pickled into each segment, so ``index.codec.TracuuCodec`` must stay importable
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 from itertools import repeat
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
 from whoosh.matching import ListMatcher
 
 #: Terms with fewer postings than this are stored inline in the term dictionary.
@@ -58,9 +62,60 @@ class _FieldLengths:
             return value
 
 
+class _PostingsWriter(W3PostingsWriter):
+    """``add_posting`` without the per-posting type assertions (the pool already checked types)."""
+
+    def add_posting(self, id_, weight, vbytes, length=None):
+        ids = self._ids
+        if len(ids) >= self._blocklimit:
+            self._write_block()
+            ids = self._ids
+        ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if vbytes:
+            self._values.append(vbytes)
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
+
+
 class _FieldWriter(W3FieldWriter):
     def add_postings(self, schema, lengths, items):
-        return super().add_postings(schema, _FieldLengths(lengths) if lengths else lengths, items)
+        """Same contract as ``FieldWriter.add_postings`` with fewer calls per posting.
+
+        Postings arrive sorted (the writer's pool sorts them), so the out-of-order checks of the
+        generic loop are dropped; field lengths are memoised per field.
+        """
+        dfl = _FieldLengths(lengths).doc_field_length if lengths else (lambda docnum, fieldname: 0)
+        lastfn = None
+        lasttext = None
+        add_posting = None
+        for fieldname, btext, docnum, weight, value in items:
+            if fieldname != lastfn:
+                if lasttext is not None:
+                    self.finish_term()
+                if lastfn is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                add_posting = self._postwriter.add_posting
+                lastfn = fieldname
+                lasttext = None
+            if docnum == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
+                continue
+            if btext != lasttext:
+                if lasttext is not None:
+                    self.finish_term()
+                self.start_term(btext)
+                lasttext = btext
+            add_posting(docnum, weight, value or b"", dfl(docnum, fieldname))
+        if lasttext is not None:
+            self.finish_term()
+        if lastfn is not None:
+            self.finish_field()
 
 
 class _InlineMatcher(ListMatcher):
@@ -84,6 +139,10 @@ class TracuuCodec(W3Codec):
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression, inlinelimit=self._inlinelimit)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():

@@ -65,6 +65,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _TABLE: dict[int, str] | None = None
+_NEWLINES = re.compile(r"\s*\n\s*")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff]")
 _WORD = "[^\\W_]"
 
@@ -87,6 +88,12 @@ def _pattern(marker: Marker) -> re.Pattern[str] | None:
     return re.compile(f"(?<!{_WORD})(?:" + "|".join(alts) + ")")
 
 
+@lru_cache(maxsize=1 << 14)
+def _canon(word: str) -> str:
+    """E form of one clean NFC word of stored text (lowercase, canonical tone placement)."""
+    return analysis.canon_syllable(word.lower())
+
+
 def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]] | None:
     """Matched syllables only, found by regex on a folded copy; None when the text has combining
     marks or invisibles (offsets would shift; the analyzer path handles those)."""
@@ -104,11 +111,8 @@ def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]]
     out = []
     for m in pattern.finditer(folded):
         s, e = m.span()
-        word = text[s:e]
-        exact = analysis.syllables(word)
-        if len(exact) != 1:
-            continue
-        key = marker.matches(exact[0], analysis.fold_term(exact[0]))
+        exact = _canon(text[s:e])
+        key = marker.matches(exact, analysis.fold_term(exact))
         if key is not None:
             out.append((s, e, key))
     return out
@@ -147,11 +151,11 @@ def highlight_all(text: str, marker: Marker) -> str:
     return _render(text, toks if toks is not None else _marked(text, marker), 0, len(text))
 
 
-def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS) -> str | None:
+def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS, scan_chars: int = MAX_SCAN_CHARS) -> str | None:
     """The densest window of about ``size`` syllables, marked and escaped; None if nothing matches."""
     if not text or not marker:
         return None
-    scan = text[:MAX_SCAN_CHARS]
+    scan = text[:scan_chars]
     fast = _marked_fast(scan, marker)
     if fast is not None:
         return _snippet_from_matches(scan, len(text), fast)
@@ -205,7 +209,7 @@ def _snippet_from_matches(scan: str, full_len: int, hits: list[tuple[int, int, s
         end = space if space > first else end
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < full_len else ""
-    return prefix + _render(scan, hits, start, end).strip() + suffix
+    return prefix + _NEWLINES.sub(" ", _render(scan, hits, start, end).strip()) + suffix
 
 
 def plain_snippet(text: str, size: int = SNIPPET_TOKENS) -> str:

@@ -80,7 +80,7 @@ CANDIDATES = 400
 #: weight of the share of the query's adjacent pairs a document holds
 W_COVERAGE = 1.0
 #: how many of the best candidates get the (position-based) contiguity bonus, and its weight
-CONTIGUITY_DEPTH = 30
+CONTIGUITY_DEPTH = 20
 W_CONTIGUITY = 2.0
 _PREFIX_CAP = 400
 
@@ -460,12 +460,14 @@ class Searcher:
         marker = highlight.Marker(frozenset(compiled.highlight_terms), compiled.highlight_prefixes_f,
                                   compiled.highlight_prefixes_e)
         if do_hl:
-            text = doc.get("body") or ""
-            snip = highlight.snippet(text, marker)
-            if snip is None and doc.get("summary"):
-                snip = highlight.snippet(doc["summary"], marker)
+            # The text that was indexed (summary, body, captions, attachment titles), with the
+            # body capped, so a match in a caption still gets its snippet.
+            text = "\n\n".join(p for p in [doc.get("summary") or "", (doc.get("body") or "")[:highlight.MAX_SCAN_CHARS],
+                                            *[i.get("caption") or "" for i in doc.get("images") or []],
+                                            *[a.get("title") or "" for a in doc.get("attachments") or []]] if p)
+            snip = highlight.snippet(text, marker, scan_chars=len(text))
             if snip is None:
-                snip = highlight.plain_snippet(doc.get("summary") or text)
+                snip = highlight.plain_snippet(doc.get("summary") or doc.get("body") or "")
             title_html = highlight.highlight_all(title, marker)
         else:
             snip = highlight.plain_snippet(doc.get("summary") or doc.get("body") or "")

@@ -194,6 +194,13 @@ def test_bigrams_stop_at_sentence_punctuation_and_need_two_syllables() -> None:
     assert B("Việt") == []
 
 
+def test_bigram_limit() -> None:
+    text = "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert [t.text for t in bigram_analyzer(limit=3)(text)] == ["cong_hoa", "hoa_xa", "xa_hoi"]
+    assert bigram_analyzer(limit=3) != bigram_analyzer() and bigram_analyzer() == bigram_analyzer(None)
+    assert pickle.loads(pickle.dumps(bigram_analyzer(limit=3))).limit == 3
+
+
 def test_row_46_docnum() -> None:
     assert D("Nghị định 15/2020/NĐ-CP") == ["15/2020/nđ-cp", "15/2020/nd-cp"]
     assert docnums("Nghị định 15/2020/NĐ-CP") == ["15/2020/nd-cp"]

@@ -387,3 +387,23 @@ def test_updated_documents_leave_no_ghosts_across_segments(tmp_path):
         assert [h.url for h in s.search(SearchRequest(q="thuế")).hits] == ["https://x.vn/1"]
     finally:
         s.close()
+
+
+def test_snippet_comes_from_captions_and_attachments_too(tmp_path):
+    from ingest.document import Attachment, Image
+
+    data = tmp_path / "d"
+    with IndexWriterSink(data) as sink:
+        sink.add(Document(url="https://x.vn/c", site="x.vn", kind="article", title="Hội nghị",
+                          body="Nội dung không liên quan.\n\nĐoạn thứ hai.",
+                          images=[Image("https://x.vn/a.jpg", "Lãnh đạo Cải cách hành chính tỉnh phát biểu")],
+                          attachments=[Attachment("Quyết định số 35/QĐ-UBND", "https://x.vn/qd.docx")]))
+    s = Searcher(data)
+    try:
+        hit = s.search(SearchRequest(q="cai cach hanh chinh")).hits[0]
+        assert "<mark>Cải</mark> <mark>cách</mark> <mark>hành</mark> <mark>chính</mark>" in hit.snippet
+        assert "\n" not in hit.snippet
+        hit = s.search(SearchRequest(q="35/QĐ-UBND")).hits[0]
+        assert "<mark>35</mark>" in hit.snippet
+    finally:
+        s.close()
