@@ -10,6 +10,7 @@ ancestors included) confirms each one. Results are identical to ``soupsieve.sele
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -160,6 +161,8 @@ class CssIndex:
             "id": defaultdict(list), "class": defaultdict(list), "tag": defaultdict(list)}
         by_id, by_class, by_tag = (self.maps[k] for k in ("id", "class", "tag"))
         self._attrval: dict[str, list[Tag]] = {}
+        self._links: list[Tag] | None = None
+        self._link_pos: list[int] = []
         #: short text nodes in document order (headings, labels): searched without walking the tree
         self.short_strings: list[NavigableString]
         if isinstance(soup, IndexingSoup):  # collected while parsing: no second walk over the tree
@@ -259,6 +262,18 @@ class CssIndex:
         lo, hi = self.span(root)
         p = self.pos.get(id(node))
         return p is not None and lo < p <= hi
+
+    def links_in(self, root: Tag, limit: int = 0) -> list[Tag]:
+        """``a[href]`` elements inside ``root`` in document order, found by bisection over positions."""
+        if self._links is None:
+            self._links = [a for a in self.maps["tag"].get("a", ()) if a.has_attr("href")]
+            self._link_pos = [self.pos[id(a)] for a in self._links]
+        lo, hi = self.span(root)
+        start = bisect_right(self._link_pos, lo)
+        end = bisect_right(self._link_pos, hi)
+        if limit:
+            end = min(end, start + limit)
+        return self._links[start:end]
 
     def select_one(self, root: Tag, selector: str) -> Tag | None:
         found = self.select(root, selector, limit=1)

@@ -385,7 +385,7 @@ class _Page:
         for sel in sels:
             css, attr = _split_sel(sel)
             for el in self.ix.select(self.soup, css, limit=3):
-                if el.name != "meta" and _in_link_item(el):
+                if el.name != "meta" and _in_link_item(el, self.ix):
                     continue
                 value = el.get(attr) if attr else _raw(el)
                 dt = self._parse(value) if isinstance(value, str) and value.strip() else None
@@ -409,12 +409,12 @@ class _Page:
                         break
                     if node.parent is not None and node.parent.name == "a":
                         continue
-                    if len(s) <= 120 and not _in_link_item(node):
+                    if len(s) <= 120 and not _in_link_item(node, self.ix):
                         dt = self._parse(s)
                         if dt:
                             return dt
                 elif isinstance(node, Tag) and node.name == "time" and node.get("datetime") \
-                        and not _in_link_item(node):
+                        and not _in_link_item(node, self.ix):
                     dt = self._parse(node["datetime"])
                     if dt:
                         return dt
@@ -664,7 +664,7 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
                 break
             if exclude is not None and (el is exclude or _is_descendant(exclude, el)):
                 break
-            if any(not _is_descendant(a, heading) for a in el.find_all("a", href=True, limit=3)):
+            if any(not _is_descendant(a, heading) for a in page.ix.links_in(el, limit=3)):
                 container = el
                 break
         if container is not None:
@@ -673,14 +673,14 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
 
 
 # --------------------------------------------------------------------------- kind
-def _in_link_item(node: NavigableString | Tag) -> bool:
+def _in_link_item(node: NavigableString | Tag, ix: CssIndex) -> bool:
     """True when a string belongs to one linked item (a teaser's or a list entry's date): the first
     ancestor that holds a link holds links to a single target only."""
     el = node.parent
     for _ in range(6):
         if el is None:
             return False
-        links = el.find_all("a", href=True, limit=8)
+        links = ix.links_in(el, limit=8)
         if links:
             return len({a["href"] for a in links}) == 1
         el = el.parent
@@ -902,7 +902,7 @@ def _heading_lists_inside(page: _Page, container: Tag) -> list[Tag]:
         for _ in range(3):
             if el is None or el is container:
                 break
-            if el.find("a", href=True) is not None:
+            if page.ix.links_in(el, limit=1):
                 out.append(el)
                 break
             el = el.parent

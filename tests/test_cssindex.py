@@ -81,3 +81,12 @@ def test_indexing_soup_collects_what_a_walk_finds() -> None:
         ix, ix_plain = CssIndex(soup), CssIndex(plain)
         for kind in ("id", "class", "tag"):
             assert {k: len(v) for k, v in ix.maps[kind].items()} == {k: len(v) for k, v in ix_plain.maps[kind].items()}
+
+
+def test_links_in_equals_find_all() -> None:
+    for html in _pages()[:8]:
+        soup = BeautifulSoup(html, "lxml")
+        ix = CssIndex(soup)
+        for root in soupsieve.select("div, td, ul, li, p", soup, limit=40):
+            assert ix.links_in(root) == root.find_all("a", href=True)
+            assert ix.links_in(root, limit=2) == root.find_all("a", href=True, limit=2)
