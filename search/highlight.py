@@ -94,6 +94,27 @@ def _canon(word: str) -> str:
     return analysis.canon_syllable(word.lower())
 
 
+_SYLLABLE = re.compile(_WORD + "+")
+
+
+def folded_tokens(text: str) -> list[str]:
+    """F-field forms (folded, i/y rule) of the syllables of a text, fast for clean NFC text."""
+    global _TABLE
+    if not text:
+        return []
+    if _COMBINING.search(text):
+        return analysis.fold_syllables(text)
+    if _TABLE is None:
+        _TABLE = _fold_table()
+    folded = text.translate(_TABLE).lower()
+    return [_iy(t) if t.endswith("y") else t for t in _SYLLABLE.findall(folded)]
+
+
+@lru_cache(maxsize=4096)
+def _iy(token: str) -> str:
+    return analysis.fold_term(token)
+
+
 def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]] | None:
     """Matched syllables only, found by regex on a folded copy; None when the text has combining
     marks or invisibles (offsets would shift; the analyzer path handles those)."""

@@ -354,12 +354,13 @@ def _phrase_match(u: Unit) -> MatchSpec:
     per_group: list[MatchSpec] = []
     for g in u.groups:
         steps = [[(f"{g}_e", s.exact)] if _is_accented(s) else [(f"{g}_f", s.folded)] for s in sylls]
-        cands: list[MatchSpec] = [TermsAny([st[0]]) for st in steps]
-        cands += [TermsAny([(f"{g}_b", b)]) for b in _bigram_terms(sylls)]
         if len(sylls) == 1:
-            per_group.append(cands[0])
+            per_group.append(TermsAny([steps[0][0]]))
         else:
-            per_group.append(PhraseIn(steps=steps, candidates=AllOf(cands)))
+            # Candidates: pages holding every adjacent pair (short posting lists); the positions
+            # check then verifies order and, for accented words, the exact spelling.
+            cands: list[MatchSpec] = [TermsAny([(f"{g}_b", b)]) for b in _bigram_terms(sylls)]
+            per_group.append(PhraseIn(steps=steps, candidates=cands[0] if len(cands) == 1 else AllOf(cands)))
     return per_group[0] if len(per_group) == 1 else AnyOf(per_group)
 
 
@@ -382,7 +383,8 @@ def _unit_match(u: Unit) -> MatchSpec:
     return whole
 
 
-def _unit_score(u: Unit, prefix_expander) -> list[wq.Query]:
+def _unit_score(u: Unit, prefix_expander, groups: tuple[str, ...] | None = None) -> list[wq.Query]:
+    """Scoring terms of a unit; ``groups`` narrows the syllable terms (not the bigrams)."""
     if u.kind in ("site", "category"):
         return []
     if u.kind == "prefix":
@@ -395,16 +397,34 @@ def _unit_score(u: Unit, prefix_expander) -> list[wq.Query]:
             out.append(wq.Term(fname, term, boost=W_TITLE if fname.startswith("title") else 1.0))
         return out
     boost = 1.5 if u.kind == "phrase" else 1.0
-    out = [q for s in u.syllables for q in _syllable_score(s, u.groups, boost)]
+    out = [q for s in u.syllables for q in _syllable_score(s, u.groups if groups is None else groups, boost)]
     out += _bigram_score(_bigram_terms(u.syllables), u.groups)
     if u.kind == "docnum":
         out += [wq.Term("docnum", d, boost=W_DOCNUM) for d in u.docnums]
     return out
 
 
-def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
+def _query_pairs(units: list[Unit]) -> list[str]:
+    """Folded bigrams of adjacent plain words (within and between units), in order."""
+    sylls = [s for u in units if u.kind in ("word", "docnum") for s in u.syllables]
+    return list(dict.fromkeys(_bigram_terms(sylls)))
+
+
+def _is_common_unit(u: Unit, is_common) -> bool:
+    return u.kind == "word" and bool(u.syllables) and all(is_common(s.folded) for s in u.syllables)
+
+
+def compile_query(parsed: ParsedQuery, prefix_expander, is_common=None) -> CompiledQuery:
     """Build the match tree and the scoring query. ``prefix_expander(pairs, limit)`` yields
-    ``(field, term)`` expansions of ``(field, prefix)`` pairs (the searcher reads its lexicon)."""
+    ``(field, term)`` expansions of ``(field, prefix)`` pairs (the searcher reads its lexicon).
+
+    ``is_common(folded_syllable)`` says whether a syllable is in a large share of the documents
+    (``của``, ``và``, ``có``; over 5 % of the documents). In long queries (where not every word is required anyway) such
+    words neither count towards the required share nor get body-text BM25 terms: their posting
+    lists are the longest in the index and reading them dominated search time (bench/search.py),
+    while their idf is near zero. They still count in titles, in the bigrams of adjacent words,
+    in quoted phrases and in the contiguity bonus, which is where they carry meaning."""
+    is_common = is_common or (lambda _t: False)
     if parsed.is_empty:
         return CompiledQuery(parsed, Everything(), None, set())
     alt_specs: list[MatchSpec] = []
@@ -421,11 +441,28 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
         parts: list[MatchSpec] = [_unit_match(u) for u in required]
         text_plain = [u for u in plain if u.kind not in ("site", "category")]
         parts += [_unit_match(u) for u in plain if u.kind in ("site", "category")]
-        if len(text_plain) <= ALL_REQUIRED_UP_TO:
+        long_query = len(text_plain) > ALL_REQUIRED_UP_TO
+        if not long_query:
             parts += [_unit_match(u) for u in text_plain]
         else:
-            need = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
-            parts.append(AtLeast(need, [_unit_match(u) for u in text_plain]))
+            rare = [u for u in text_plain if not _is_common_unit(u, is_common)]
+            need_all = max(ALL_REQUIRED_UP_TO, math.ceil(round(MIN_FRACTION * len(text_plain), 6)))
+            # Common words are taken as present (they are, in most pages); the rest of the share
+            # must come from the rarer words.
+            need = need_all - (len(text_plain) - len(rare))
+            if need >= 1:
+                specs = [_unit_match(u) for u in rare]
+                need = min(need, len(specs))
+            else:
+                # Mostly common words: alone they match most of the index, so half of the rarer
+                # words and adjacent pairs together decide.
+                pairs = _query_pairs(text_plain)
+                specs = [_unit_match(u) for u in rare]
+                specs += [TermsAny([(f"{g}_b", b) for g in ("title", "body")]) for b in pairs]
+                if not specs:
+                    specs = [_unit_match(u) for u in text_plain]
+                need = max(1, math.ceil(round(0.5 * len(specs), 6)))
+            parts.append(specs[0] if len(specs) == 1 else AtLeast(need, specs) if need < len(specs) else AllOf(specs))
         positive: MatchSpec = Everything() if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
         if excluded:
             neg = [_unit_match(u) for u in excluded]
@@ -436,7 +473,8 @@ def compile_query(parsed: ParsedQuery, prefix_expander) -> CompiledQuery:
         for u in alt:
             if u.mode == "-":
                 continue
-            score_parts += _unit_score(u, prefix_expander)
+            light = long_query and u.mode == "" and _is_common_unit(u, is_common)
+            score_parts += _unit_score(u, prefix_expander, groups=() if light else None)
             if u.kind in ("word", "docnum", "phrase") and u.groups == ("title", "body"):
                 if run:
                     score_parts += _bigram_score(_bigram_terms([run[-1], u.syllables[0]]), u.groups)

@@ -25,15 +25,18 @@ import math
 import threading
 import time
 import unicodedata
-from collections import Counter
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
 from index import analysis
@@ -67,14 +70,21 @@ MAX_PAGE = 1000
 #: did-you-mean is offered when a plain query has fewer hits than this (or has no accents at all)
 SUGGEST_BELOW = 10
 _MISSING_DATE = 2**64 - 1
-_POSTINGS_CACHE_MAX = 4096
 #: cached postings (entries in all cached {doc: tf} dicts) before the cache is dropped
-_POSTINGS_BUDGET = 1_500_000
+_POSTINGS_BUDGET = 8_000_000  # ids + frequencies as arrays: ~8 bytes each, ~64 MB
+#: entries in all cached posting *sets* (membership) before the least recently used are dropped
+_SETS_BUDGET = 2_000_000
+_BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
+#: share of documents above which a syllable is "common" in long queries (0.03–0.15 gave the
+#: same dev MRR; 0.05 keeps long posting lists out of long queries)
+COMMON_SHARE = 0.05
 #: BM25 parameters (Whoosh's BM25F defaults, so boosts keep their meaning)
 _K1 = 1.2
 _B = 0.75
 #: a term whose postings are longer than this is "common": it is scored only on candidates
 _SELECTIVE_DF = 2000
+#: up to this many documents, long uncached posting lists are skipped through, not read whole
+SPARSE_DOCS = 64
 #: how many candidates the full score is computed for when the match set is large
 CANDIDATES = 400
 #: weight of the share of the query's adjacent pairs a document holds
@@ -95,10 +105,13 @@ class _View:
     def __init__(self, searcher) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self._cache: dict[tuple[str, str], frozenset[int]] = {}
-        self._postings: dict[tuple[str, str], dict[int, float]] = {}
+        self._cache: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._cache_size = 0
+        self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        #: did-you-mean statistics read so far (prefix → {exact: log df})
+        self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
         self.hidden = self.docs("kind", "listing")
         self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
@@ -121,27 +134,34 @@ class _View:
 
     # -- postings ---------------------------------------------------------------------------
     def docs(self, fieldname: str, term: str) -> frozenset[int]:
+        """The set of documents holding a term (cached, least recently used dropped first)."""
         key = (fieldname, term)
         hit = self._cache.get(key)
         if hit is not None:
+            self._cache.move_to_end(key)
             return hit
-        docs = frozenset(self.postings(fieldname, term))
-        if len(self._cache) >= _POSTINGS_CACHE_MAX:
-            self._cache.clear()
+        docs = frozenset(self.postings(fieldname, term)[0])
         self._cache[key] = docs
+        self._cache_size += len(docs)
+        while self._cache_size > _SETS_BUDGET and len(self._cache) > 1:
+            _k, old = self._cache.popitem(last=False)
+            self._cache_size -= len(old)
         return docs
 
-    def postings(self, fieldname: str, term: str) -> dict[int, float]:
-        """``{docnum: term frequency}`` of a term, read once per index generation.
+    def postings(self, fieldname: str, term: str) -> tuple[array, array]:
+        """``(docnums, term frequencies)`` of a term as sorted arrays, read once per index
+        generation and kept in an LRU cache.
 
-        Reads Whoosh's posting blocks as arrays (C-speed ``zip``) instead of stepping a matcher
-        one posting at a time; falls back to the public matcher API for anything unexpected.
+        Reads Whoosh's posting blocks as arrays instead of stepping a matcher one posting at a
+        time; falls back to the public matcher API for anything unexpected.
         """
         key = (fieldname, term)
         hit = self._postings.get(key)
         if hit is not None:
+            self._postings.move_to_end(key)
             return hit
-        out: dict[int, float] = {}
+        ids: array = array("i")
+        weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
             try:
                 if not leaf.doc_frequency(fieldname, term):
@@ -149,21 +169,33 @@ class _View:
                 m = leaf.postings(fieldname, term)
             except Exception:  # TermNotFound and friends: absent term or field
                 continue
-            _read_postings(m, base, out)
-        self._postings_size += len(out)
-        if self._postings_size > _POSTINGS_BUDGET:
-            self._postings.clear()
-            self._postings_size = len(out)
-        self._postings[key] = out
-        return out
+            _read_postings(m, base, ids, weights)
+        got = (ids, weights)
+        self._postings[key] = got
+        self._postings_size += len(ids)
+        while self._postings_size > _POSTINGS_BUDGET and len(self._postings) > 1:
+            _k, (old, _w) = self._postings.popitem(last=False)
+            self._postings_size -= len(old)
+        return got
 
     def lengths(self, fieldname: str) -> list[int]:
-        """Field length (tokens) of every document, for BM25 (read once per index generation)."""
+        """Field length (tokens) of every document, for BM25 (read once per index generation).
+
+        Reads each segment's length column as raw bytes (one byte per document, Whoosh's
+        ``length_to_byte`` code) instead of 40k ``doc_field_length`` calls."""
         got = self._lengths.get(fieldname)
         if got is None:
-            n = self.reader.doc_count_all()
-            dfl = self.reader.doc_field_length
-            got = [dfl(d, fieldname, 0) for d in range(n)]
+            got = []
+            for leaf, _base in self.reader.leaf_readers():
+                n = leaf.doc_count_all()
+                try:
+                    col = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+                    raw = col._dbfile.get(col._basepos, col._count) if col is not None else b""
+                    part = [_BYTE_TO_LENGTH[b] for b in raw] + [0] * (n - len(raw))
+                except Exception:  # another codec: the public, slower way
+                    dfl = leaf.doc_field_length
+                    part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
+                got.extend(part)
             self._lengths[fieldname] = got
         return got
 
@@ -174,6 +206,10 @@ class _View:
             if len(out) >= limit:
                 break
         return out
+
+    def is_common(self, folded: str) -> bool:
+        """In more than ``COMMON_SHARE`` of the documents' bodies (see search.query.compile_query)."""
+        return _df(self, "body_f", folded) > COMMON_SHARE * max(1, len(self.all_docs))
 
     def prefix_expander(self, pairs: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
         """The ``limit`` most frequent expansions of (field, prefix) pairs, for scoring."""
@@ -339,7 +375,7 @@ class Searcher:
         parsed = parse(req.q)
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             matched = view.match(compiled.match)
             filters = self._filters(view, req)
             final = _intersect(matched, filters.values())
@@ -359,7 +395,7 @@ class Searcher:
         parsed = parse(req.q)
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             final = _intersect(view.match(compiled.match), self._filters(view, req).values())
             n = len(final) if limit is None else min(limit, len(final))
             ranked = self._rank(view, compiled, final, req.sort, n)
@@ -449,7 +485,7 @@ class Searcher:
         total = len(compiled.bigrams)
         combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
         top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
-        runs = _longest_runs(view, compiled.chains, [d for d, _s in top[:CONTIGUITY_DEPTH]])
+        runs = _longest_runs_in_text(view, compiled.chains, [d for d, _s in top[:CONTIGUITY_DEPTH]])
         final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
         return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
 
@@ -544,7 +580,7 @@ class Searcher:
         seen: set[str] = set()
         with self._lock:
             view = self._fresh()
-            compiled = compile_query(parsed, view.prefix_expander)
+            compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             final = view.match(compiled.match)
             for d, _s in self._rank(view, compiled, final, "relevance", max(limit * 3, limit)):
                 title = json.loads(view.searcher.stored_fields(d)["doc"]).get("title") or ""
@@ -601,6 +637,46 @@ def _terms_of(q: wq.Query) -> list[tuple[str, str, float]]:
     return out
 
 
+def _longest_runs_in_text(view: _View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
+    """Same measure as :func:`_longest_runs`, computed on the stored text of the few candidates.
+
+    Reading positions from the index meant stepping through every block of the longest posting
+    lists (common syllables); folding and tokenising 20 stored pages is several times cheaper.
+    Tokens are the F-field syllables (folded, i/y rule); title and body never form one run.
+    """
+    out: dict[int, float] = {}
+    chains = [c for c in chains if len(c) >= 3]  # one pair: the coverage factor says it all
+    if not chains or not docs:
+        return out
+    for d in docs:
+        doc = json.loads(view.searcher.stored_fields(d)["doc"])
+        parts = [doc.get("title") or "", doc.get("summary") or "", (doc.get("body") or "")[:highlight.MAX_SCAN_CHARS],
+                 *[i.get("caption") or "" for i in doc.get("images") or []],
+                 *[a.get("title") or "" for a in doc.get("attachments") or []]]
+        tokens: list[str] = []
+        for part in parts:
+            tokens += highlight.folded_tokens(part)
+            tokens.append("")  # no run across parts
+        for chain in chains:
+            where: dict[str, list[int]] = {}
+            for i, w in enumerate(chain):
+                where.setdefault(w, []).append(i)
+            positions: list[set[int]] = [set() for _ in chain]
+            for j, tok in enumerate(tokens):
+                for i in where.get(tok, ()):
+                    positions[i].add(j)
+            best = 1
+            run: dict[int, int] = dict.fromkeys(positions[0], 1)
+            for i in range(1, len(chain)):
+                run = {p: run.get(p - 1, 0) + 1 for p in positions[i]}
+                if run:
+                    best = max(best, max(run.values()))
+            value = ((best - 1) / (len(chain) - 1)) ** 2
+            if value > out.get(d, 0.0):
+                out[d] = value
+    return out
+
+
 def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
     """For each doc, ``((longest run of consecutive query syllables found contiguously) - 1) /
     (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded)."""
@@ -641,12 +717,14 @@ def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict
     return out
 
 
-def _read_postings(m, base: int, out: dict[int, float]) -> None:
-    """Add ``{base + docnum: weight}`` of one segment's matcher to ``out``."""
+def _read_postings(m, base: int, ids: array, weights: array) -> None:
+    """Append one segment's postings (docnums offset by ``base``) to ``ids``/``weights``."""
     deleted: frozenset[int] | None = None
     if isinstance(m, FilterMatcher) and m._exclude:  # deletions in this segment
         deleted = frozenset(m._ids)
         m = m.child
+    seg_ids: array = array("i")
+    seg_ws: array = array("f")
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
             if m._ids is None:
@@ -654,19 +732,22 @@ def _read_postings(m, base: int, out: dict[int, float]) -> None:
             if m._weights is None:
                 m._read_weights()
             i = m._i
-            ids = m._ids[i:] if i else m._ids
-            ws = m._weights[i:] if i else m._weights
-            if base:
-                ids = [d + base for d in ids]
-            out.update(zip(ids, ws, strict=False))
+            seg_ids.extend(m._ids[i:] if i else m._ids)
+            seg_ws.extend(m._weights[i:] if i else m._weights)
             m._next_block()
     else:
         while m.is_active():
-            out[base + m.id()] = m.weight()
+            seg_ids.append(m.id())
+            seg_ws.append(m.weight())
             m.next()
     if deleted:
-        for d in deleted:
-            out.pop(base + d, None)
+        keep = [k for k, d in enumerate(seg_ids) if d not in deleted]
+        seg_ids = array("i", (seg_ids[k] for k in keep))
+        seg_ws = array("f", (seg_ws[k] for k in keep))
+    if base:
+        seg_ids = array("i", (d + base for d in seg_ids))
+    ids.extend(seg_ids)
+    weights.extend(seg_ws)
 
 
 def _df(view: _View, fieldname: str, term: str) -> int:
@@ -676,15 +757,47 @@ def _df(view: _View, fieldname: str, term: str) -> int:
         return 0
 
 
+def _sparse_weights(view: _View, fname: str, term: str, ordered: list[int]) -> dict[int, float]:
+    """Term frequencies at a few documents, by skipping through the posting lists: only blocks
+    that hold one of them are decoded (reading a common syllable's whole list costs far more)."""
+    out: dict[int, float] = {}
+    leaves = list(view.reader.leaf_readers())
+    for k, (leaf, base) in enumerate(leaves):
+        end = leaves[k + 1][1] if k + 1 < len(leaves) else base + leaf.doc_count_all()
+        mine = [d - base for d in ordered if base <= d < end]
+        if not mine:
+            continue
+        try:
+            if not leaf.doc_frequency(fname, term):
+                continue
+            m = leaf.postings(fname, term)
+        except Exception:
+            continue
+        for local in mine:
+            if not m.is_active():
+                break
+            if m.id() < local:
+                m.skip_to(local)
+                if not m.is_active():
+                    break
+            if m.id() == local:
+                out[local + base] = m.weight()
+    return out
+
+
 def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, float]:
-    """Whoosh BM25F (same idf, K1, B, per-field average length) summed over boosted terms."""
+    """Whoosh BM25F (same idf, K1, B, per-field average length) summed over boosted terms.
+
+    Few documents against a long posting list: skip to them (or binary search when the list is
+    cached); otherwise one pass over the postings."""
     searcher = view.searcher
     docs_set = docs if isinstance(docs, (set, frozenset)) else set(docs)
+    ordered = sorted(docs_set) if len(docs_set) <= SPARSE_DOCS else None
     scores: dict[int, float] = {}
     get = scores.get
     for fname, term, boost in terms:
-        post = view.postings(fname, term)
-        if not post:
+        df = _df(view, fname, term)
+        if not df:
             continue
         idf = searcher.idf(fname, term)
         avg = searcher.avg_field_length(fname) or 1.0
@@ -692,10 +805,24 @@ def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, f
         c = boost * idf * (_K1 + 1)
         k = _K1 * (1 - _B)
         kb = _K1 * _B / avg
-        if len(post) <= len(docs_set):
-            items = ((d, tf) for d, tf in post.items() if d in docs_set)
+        if ordered is not None and len(ordered) * 8 < df and (fname, term) not in view._postings:
+            items = _sparse_weights(view, fname, term, ordered).items()
         else:
-            items = ((d, post[d]) for d in docs_set if d in post)
+            ids, ws = view.postings(fname, term)
+            n = len(ids)
+            if len(docs_set) * 16 < n:
+                pairs = []
+                lo = 0
+                for d in ordered if ordered is not None else sorted(docs_set):
+                    i = bisect_left(ids, d, lo)
+                    if i >= n:
+                        break
+                    lo = i
+                    if ids[i] == d:
+                        pairs.append((d, ws[i]))
+                items = pairs
+            else:
+                items = [(d, tf) for d, tf in zip(ids, ws, strict=False) if d in docs_set]
         for d, tf in items:
             scores[d] = get(d, 0.0) + c * tf / (tf + k + kb * lengths[d])
     return scores
@@ -706,8 +833,9 @@ def _fill(view: _View, terms, final_set, have: set[int], k: int) -> list[int]:
     body = sorted((t for t in terms if not t[0].endswith("_b")), key=lambda t: _df(view, t[0], t[1]))
     out: list[int] = []
     for fname, term, _boost in body:
-        post = view.postings(fname, term)
-        best = heapq.nlargest(k * 2, ((tf, -d) for d, tf in post.items() if d in final_set and d not in have))
+        ids, ws = view.postings(fname, term)
+        best = heapq.nlargest(k * 2, ((tf, -d) for d, tf in zip(ids, ws, strict=False)
+                                      if d in final_set and d not in have))
         for _tf, neg in best:
             if -neg not in have:
                 have.add(-neg)
@@ -732,28 +860,36 @@ def restore_accents(view: _View, words: list[str], fixed: list[bool]) -> str | N
     reader = view.reader
     if "sugg" not in reader.schema:
         return None
+    cache = view.sugg_cache
+
+    def variants(prefix: str, limit: int) -> dict[str, float]:
+        """``{exact: log(1 + df)}`` of the ``sugg`` terms ``prefix|…`` (cached per view)."""
+        got = cache.get(prefix)
+        if got is None:
+            got = {}
+            for term in view.expand("sugg", f"{prefix}|", limit=limit):
+                got[term.split("|", 1)[1]] = math.log1p(reader.doc_frequency("sugg", term))
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[prefix] = got
+        return got
+
     cands: list[list[tuple[str, float]]] = []
     for w, keep in zip(words, fixed, strict=True):
         if keep:
             cands.append([(w, 0.0)])
             continue
-        key = analysis.fold(w)
-        opts = []
-        for term in view.expand("sugg", f"{key}|", limit=50):
-            exact = term.split("|", 1)[1]
-            opts.append((exact, math.log1p(reader.doc_frequency("sugg", term))))
-        opts.sort(key=lambda o: -o[1])
+        opts = sorted(variants(analysis.fold(w), 50).items(), key=lambda o: -o[1])
         cands.append(opts[:6] or [(w, 0.0)])
-    # Viterbi over pair frequencies.
+    # Viterbi over pair frequencies (one prefix expansion per adjacent pair of folded words).
     best: list[dict[str, tuple[float, list[str]]]] = [{e: (0.3 * u, [e]) for e, u in cands[0]}]
     for i in range(1, len(cands)):
+        pairs = variants(f"{analysis.fold(words[i - 1])}_{analysis.fold(words[i])}", 200)
         layer: dict[str, tuple[float, list[str]]] = {}
         for e, u in cands[i]:
             options = []
             for pe, (ps, path) in best[-1].items():
-                pair = f"{analysis.fold(pe)}_{analysis.fold(e)}|{pe} {e}"
-                df = reader.doc_frequency("sugg", pair)
-                options.append((ps + 2.0 * math.log1p(df) + 0.3 * u, path + [e]))
+                options.append((ps + 2.0 * pairs.get(f"{pe} {e}", 0.0) + 0.3 * u, path + [e]))
             layer[e] = max(options, key=lambda o: o[0])
         best.append(layer)
     score, path = max(best[-1].values(), key=lambda o: o[0])

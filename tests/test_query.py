@@ -149,3 +149,20 @@ def test_iso_instant_and_range():
 def test_bad_dates_are_clear_errors(bad):
     with pytest.raises(QueryError, match="Không hiểu ngày"):
         period(bad)
+
+
+def test_long_queries_take_common_words_as_present():
+    common = {"cua", "va", "cac", "co", "the", "la"}.__contains__
+    # 6 words, 3 common: 60 % of 6 = 4 words needed, 3 come free, 1 of the 3 rarer words must match
+    c = Q.compile_query(Q.parse("thủ tục của và các cấp"), no_expansion, common)
+    assert isinstance(c.match, Q.AtLeast) and c.match.count == 1 and len(c.match.parts) == 3
+    # common words get no body/title syllable terms, only the pairs around them
+    fields = {(t.fieldname, t.text) for t in c.score.children()}
+    assert ("body_f", "cua") not in fields and ("body_b", "tuc_cua") in fields
+    # all common: half of the adjacent pairs decide
+    c = Q.compile_query(Q.parse("của và các có thể là"), no_expansion, common)
+    assert isinstance(c.match, Q.AtLeast) and c.match.count == 3 and len(c.match.parts) == 5
+    assert all(isinstance(p, Q.TermsAny) and p.terms[0][0] == "title_b" for p in c.match.parts)
+    # short queries are unaffected: every word required
+    c = Q.compile_query(Q.parse("của và các"), no_expansion, common)
+    assert isinstance(c.match, Q.AllOf) and len(c.match.parts) == 3
