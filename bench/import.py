@@ -23,8 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPUS, FAMILIES, PORTALGEN, REPO  # noqa: E402
+# This folder holds bench/index.py, which must not shadow the ``index`` package: use the repo root.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
+from bench.common import CORPUS, FAMILIES, PORTALGEN, REPO  # noqa: E402
 
 FULL = 38085
 

@@ -244,7 +244,7 @@ class Ingestor:
     """Owns the archive, catalog, index writer, parser pool and report of one run."""
 
     def __init__(self, data_dir: Path | str, *, jobs: int | None = None, batch: int = 64,
-                 commit_every: int = 2000, commit_seconds: float = 60.0, limits: Limits = DEFAULT_LIMITS,
+                 commit_every: int = 1000, commit_seconds: float = 300.0, limits: Limits = DEFAULT_LIMITS,
                  progress: Progress | None = None, sink_factory: Callable[[Path], object] | None = None,
                  warc_info: dict[str, str] | None = None, max_warc: int | None = None) -> None:
         self.data = Path(data_dir)
