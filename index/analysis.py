@@ -39,7 +39,6 @@ cache keyed by the value string), because the writer analyses the same text for 
 from __future__ import annotations
 
 import html
-import logging
 import re
 import threading
 import unicodedata
@@ -49,8 +48,7 @@ from typing import NamedTuple
 from whoosh.analysis import Token, Tokenizer
 
 from index.tones import canon_lower, canon_syllable, fold_lower, iy_fold, tone_variants
-
-log = logging.getLogger(__name__)
+from ingest.textfix import normalize_unicode, repair_text
 
 __all__ = [
     "Syllable", "analyze", "bigram_analyzer", "bigrams", "canon_syllable", "clean_unicode",
@@ -69,10 +67,11 @@ _CLEAN_TABLE = str.maketrans(
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # A token is a run of word characters plus combining marks and invisibles taken from the ORIGINAL
 # text, so NFD words and soft-hyphenated words stay whole and offsets point into the original.
-_TOKEN_RE = re.compile(f"[\\w{_MARKS}{_INVISIBLE}]+")
+_TOKEN_RE = re.compile(f"[^\\W_][\\w{_MARKS}{_INVISIBLE}]*")
 _WORD_PART_RE = re.compile(f"[^\\W_](?:[^\\W_]|[{_MARKS}{_INVISIBLE}])*")
 _SYLL_RE = re.compile(r"[^\W_]+")
 _LEADING_MARKS_RE = re.compile(f"^[{_MARKS}]+")
+_MARKS_RE = re.compile(f"[{_MARKS}]")
 # Punctuation that ends a phrase: no bigram spans it.
 _BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»…|\n\r\t•·]")
 _DOCNUM_RE = re.compile(
@@ -117,24 +116,32 @@ def _tokens(value: str) -> list[_Tok]:
     out: list[_Tok] = []
     append = out.append
     forms = _forms
+    brk_search = _BREAK_RE.search
     prev_end = -1
     for m in _TOKEN_RE.finditer(value):
         raw = m.group()
-        if "_" in raw or not (raw[0].isalnum()):
-            # rare: underscores split words; a stray mark/invisible may lead the run
+        if "_" in raw:  # rare: underscores split words
             base = m.start()
-            parts = [(p.group(), base + p.start(), base + p.end()) for p in _WORD_PART_RE.finditer(raw)]
+            pieces = [(p.group(), base + p.start(), base + p.end()) for p in _WORD_PART_RE.finditer(raw)]
         else:
-            parts = [(raw, m.start(), m.end())]
-        for text, start, end in parts:
+            f = forms(raw)
+            if f is None:
+                continue
+            start, end = m.span()
+            if prev_end < 0:
+                brk = True
+            elif start - prev_end == 1 and value[prev_end] == " ":
+                brk = False
+            else:
+                brk = brk_search(value, prev_end, start) is not None
+            append((f[0], f[1], start, end, brk))
+            prev_end = end
+            continue
+        for text, start, end in pieces:
             f = forms(text)
             if f is None:
                 continue
-            if prev_end < 0:
-                brk = True
-            else:
-                gap = value[prev_end:start]
-                brk = gap != " " and _BREAK_RE.search(gap) is not None
+            brk = prev_end < 0 or brk_search(value, prev_end, start) is not None
             append((f[0], f[1], start, end, brk))
             prev_end = end
     if len(value) > 16:
@@ -154,20 +161,10 @@ class Syllable(NamedTuple):
     end: int
 
 
-_warned: list[bool] = []
-
-
 def _repair(text: str) -> str:
     """Legacy-encoding and mojibake repair of user text (ingest.textfix), then Unicode clean-up."""
-    try:
-        from ingest import textfix
-    except ImportError:  # textfix lands from the "dates" slice; until then no legacy repair
-        if not _warned:
-            _warned.append(True)
-            log.warning("ingest.textfix not available: legacy-encoding repair skipped")
-        return text
-    fixed, _repairs = textfix.repair_text(text)
-    return textfix.normalize_unicode(fixed)
+    fixed, _repairs = repair_text(text)
+    return normalize_unicode(fixed)
 
 
 def prepare_query(text: str) -> str:
@@ -188,8 +185,20 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Every mark stripped, ``đ→d``, lowercase: ``Đặng Hoà`` → ``dang hoa`` (no i/y folding)."""
+    if len(text) <= 32:
+        return _fold_short(text)
+    return _fold_text(text)
+
+
+def _fold_text(text: str) -> str:
     t = unicodedata.normalize("NFD", clean_unicode(text).lower())
-    return re.sub(f"[{_MARKS}]", "", t).replace("đ", "d")
+    return _MARKS_RE.sub("", t).replace("đ", "d")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    """``fold`` of words and short strings (the did-you-mean and query paths call it per syllable)."""
+    return _fold_text(text)
 
 
 def fold_term(term: str) -> str:
@@ -266,24 +275,31 @@ def _single(value: str, kind: str) -> str:
 
 
 class _VnAnalyzerBase(Tokenizer):
-    """Common Whoosh plumbing: one reused Token, positions/chars on request, ``tokenize=False``."""
+    """Common Whoosh plumbing: one reused Token, positions/chars on request, ``tokenize=False``.
+
+    Subclasses give ``_terms(value)`` as (text, pos, start, end) tuples; the E and F analyzers
+    override ``__call__`` with an inlined loop because they run on every token of every page.
+    """
 
     kind = "exact"
+
+    def _single_token(self, value, positions, chars, start_pos, start_char, t):
+        t.original = value
+        t.text = _single(value, self.kind)
+        t.boost = 1.0
+        t.stopped = False
+        if positions:
+            t.pos = start_pos
+        if chars:
+            t.startchar = start_char
+            t.endchar = start_char + len(value)
+        return t
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            t.original = value
-            t.text = _single(value, self.kind)
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = start_pos
-            if chars:
-                t.startchar = start_char
-                t.endchar = start_char + len(value)
-            yield t
+            yield self._single_token(value, positions, chars, start_pos, start_char, t)
             return
         for text, pos, start, end in self._terms(value):
             t.text = text
@@ -302,33 +318,77 @@ class _VnAnalyzerBase(Tokenizer):
         raise NotImplementedError
 
 
-class VnExactAnalyzer(_VnAnalyzerBase):
+class _VnSyllableAnalyzer(_VnAnalyzerBase):
+    """E or F terms: one token per syllable (``_index`` picks the form in the shared token list)."""
+
+    _index = 0
+
+    def _terms(self, value: str):
+        k = self._index
+        for pos, tok in enumerate(_tokens(value)):
+            yield tok[k], pos, tok[2], tok[3]
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            yield self._single_token(value, positions, chars, start_pos, start_char, t)
+            return
+        k = self._index
+        t.boost = 1.0
+        pos = start_pos
+        for tok in _tokens(value):
+            t.text = tok[k]
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok[2]:tok[3]]
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                t.startchar = start_char + tok[2]
+                t.endchar = start_char + tok[3]
+            yield t
+
+
+class VnExactAnalyzer(_VnSyllableAnalyzer):
     """E field: canonical syllables, marks kept (``Hoà`` → ``hòa``)."""
 
     kind = "exact"
-
-    def _terms(self, value: str):
-        for pos, tok in enumerate(_tokens(value)):
-            yield tok[0], pos, tok[2], tok[3]
+    _index = 0
 
 
-class VnFoldedAnalyzer(_VnAnalyzerBase):
+class VnFoldedAnalyzer(_VnSyllableAnalyzer):
     """F field: folded syllables with the i/y rule (``Đặng`` → ``dang``, ``quý`` → ``qui``)."""
 
     kind = "folded"
-
-    def _terms(self, value: str):
-        for pos, tok in enumerate(_tokens(value)):
-            yield tok[1], pos, tok[2], tok[3]
+    _index = 1
 
 
 class VnBigramAnalyzer(_VnAnalyzerBase):
-    """B field: folded syllable bigrams joined by ``_``, not across sentence punctuation."""
+    """B field: folded syllable bigrams joined by ``_``, not across sentence punctuation.
+
+    ``limit`` (None: all) caps the bigrams taken from one field value: the B fields are the most
+    expensive part of indexing (their vocabulary is ten times the syllables'), and a cap on long
+    bodies is the speed/recall trade-off the schema can choose.
+    """
 
     kind = "bigram"
+    limit: int | None = None  # class default keeps schemas pickled before the option readable
+
+    def __init__(self, limit: int | None = None) -> None:
+        if limit is not None:
+            self.limit = limit
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.limit == other.limit
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, self.limit))
 
     def _terms(self, value: str):
-        return _bigram_terms(_tokens(value))
+        terms = _bigram_terms(_tokens(value))
+        return terms if self.limit is None else terms[:self.limit]
 
 
 class VnDocnumAnalyzer(_VnAnalyzerBase):
@@ -354,11 +414,12 @@ def folded_analyzer() -> VnFoldedAnalyzer:
     return VnFoldedAnalyzer()
 
 
-def bigram_analyzer() -> VnBigramAnalyzer:
-    """Analyzer of the B (bigram) fields."""
-    return VnBigramAnalyzer()
+def bigram_analyzer(limit: int | None = None) -> VnBigramAnalyzer:
+    """Analyzer of the B (bigram) fields; ``limit`` caps the bigrams per field value."""
+    return VnBigramAnalyzer(limit)
 
 
 def docnum_analyzer() -> VnDocnumAnalyzer:
     """Analyzer of the D (document number) field."""
     return VnDocnumAnalyzer()
+

@@ -142,6 +142,9 @@ class Catalog:
                               (url, sha256)).fetchone()
         return _row(row)
 
+    def get(self, capture_id: int) -> Capture | None:
+        return _row(self.db.execute("SELECT * FROM captures WHERE id = ?", (capture_id,)).fetchone())
+
     def newest_date(self, url: str) -> str | None:
         """The newest capture date among this URL's indexed captures."""
         row = self.db.execute("SELECT MAX(crawl_date) FROM captures WHERE url = ? AND "

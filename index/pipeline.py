@@ -244,7 +244,7 @@ class Ingestor:
     """Owns the archive, catalog, index writer, parser pool and report of one run."""
 
     def __init__(self, data_dir: Path | str, *, jobs: int | None = None, batch: int = 64,
-                 commit_every: int = 2000, commit_seconds: float = 60.0, limits: Limits = DEFAULT_LIMITS,
+                 commit_every: int = 1000, commit_seconds: float = 300.0, limits: Limits = DEFAULT_LIMITS,
                  progress: Progress | None = None, sink_factory: Callable[[Path], object] | None = None,
                  warc_info: dict[str, str] | None = None, max_warc: int | None = None) -> None:
         self.data = Path(data_dir)
@@ -536,7 +536,7 @@ class Ingestor:
         if result.not_modified:
             self.summary.read += 1
             self.summary.unchanged += 1
-            return None
+            return self._stored_copy(result)
         if page is None:
             if result.error and result.stage != "robots":
                 self.summary.read += 1
@@ -554,6 +554,18 @@ class Ingestor:
             self.catalog.set_validators(page.url, etag, lm, cap.id)
         self.progress.update()
         return doc
+
+    def _stored_copy(self, result: FetchResult) -> object | None:
+        """A 304 answer: the archived payload stands in, so the crawl can still follow its links."""
+        _, _, cid = self.catalog.validators(result.url)
+        cap = self.catalog.get(cid) if cid is not None else None
+        stored = self.archive.load(cap.store, cap.store_key, cap.store_offset) if cap and cap.store else None
+        if stored is None:
+            return None
+        result.payload = stored.payload
+        result.content_type = result.content_type or cap.content_type_served
+        kind, value = _parse_one((stored.payload, result.url, None, cap.content_type_served))
+        return value if kind == "doc" else None
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         etag, lm, _ = self.catalog.validators(url)

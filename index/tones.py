@@ -6,7 +6,9 @@ Why a syllable parser and not string replacement: the two tone-placement styles 
 ``suýt→súyt``). So each syllable is split into onset + nucleus + coda, its single tone mark is
 lifted off and put back where the traditional rules say (design doc §3.3). The same procedure
 repairs mistyped marks (``baỏ→bảo``, ``lựơng→lượng``, ``nghịêm→nghiệm``, ``đaị→đại``).
-Anything that does not parse as a Vietnamese syllable (``café``, ``email``, ``Đắk``) is left alone.
+Anything that does not parse as a Vietnamese syllable (``café``, ``email``, ``Đắk``, or typos such
+as ``trưóc`` whose toneless base is itself malformed — checked with the same syllable rules as the
+legacy-encoding repair, ``ingest.textfix.is_vietnamese_syllable``) is left alone.
 
 Every function here works on one lowercase NFC token and is cached: Vietnamese has only a few
 thousand distinct syllables, so after warm-up the analyzers pay one dict lookup per token.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+
+from ingest.textfix import is_vietnamese_syllable
 
 # Tone marks (combining): huyền, sắc, ngã, hỏi, nặng.
 TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
@@ -113,7 +117,9 @@ def canon_lower(s: str) -> str:
     if not tone:
         return s
     pos = tone_position(base)
-    if pos is None or pos == tpos:
+    if pos is None or pos == tpos or not is_vietnamese_syllable(base):
+        # Not a well-formed syllable (typo with a missing mark, run-together words, foreign word):
+        # moving its tone would only trade one wrong spelling for another (`trưóc`, `đâyảnh`).
         return s
     return base[:pos] + _JOIN[(base[pos], tone)] + base[pos + 1:]
 

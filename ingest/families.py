@@ -57,11 +57,21 @@ class Family:
         object.__setattr__(self, "_compiled_url", tuple(re.compile(p, re.I) for p in self.detect_url))
         object.__setattr__(self, "_compiled_strip", tuple(re.compile(p, re.I) for p in self.date_strip))
 
-    def score(self, html: str, url: str | None) -> int:
-        """How many detection hints match (0 = not this family)."""
-        hits = sum(1 for alts in self._hints if any(a in html for a in alts))
-        if url:
-            hits += sum(1 for rx in self._compiled_url if rx.search(url))
+    def score(self, html: str, url: str | None, need: int = 0) -> int:
+        """How many detection hints match (0 = not this family).
+
+        Each missing hint costs a scan of the whole page, so scoring stops (returning 0) as soon as
+        ``max(need, min_hits)`` hits can no longer be reached.
+        """
+        hits = sum(1 for rx in self._compiled_url if rx.search(url)) if url else 0
+        need = max(need, self.min_hits)
+        left = len(self._hints)
+        for alts in self._hints:
+            left -= 1
+            if any(a in html for a in alts):
+                hits += 1
+            elif hits + left < need:
+                return 0
         return hits
 
     def clean_date(self, text: str) -> str:
@@ -303,7 +313,7 @@ def detect_family(html: str, url: str | None = None) -> Family:
     head = html[:200_000]
     best, best_hits = GENERIC, 0
     for fam in FAMILIES:
-        hits = fam.score(head, url)
+        hits = fam.score(head, url, need=best_hits + 1)
         if hits >= fam.min_hits and hits > best_hits:
             best, best_hits = fam, hits
     return best

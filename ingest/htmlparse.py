@@ -1,6 +1,7 @@
 """Turn one decoded HTML page into a :class:`~ingest.document.Document`.
 
-The page is parsed once with BeautifulSoup (lxml builder). The CMS family (``ingest.families``)
+The page is parsed once with BeautifulSoup (lxml builder; ``cssindex.IndexingSoup`` records
+elements as they are built). The CMS family (``ingest.families``)
 says where the title, date, body, breadcrumb and lists live; whenever a family selector finds
 nothing, the same generic heuristics that handle unknown layouts take over (text-density body
 scoring, ``h1``/``og:title``/``<title>``, dates near the title or labelled "Ngày đăng", link lists
@@ -13,16 +14,15 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import unquote, urljoin, urlsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from ingest.cssindex import CssIndex
+from ingest.cssindex import CssIndex, IndexingSoup
 from ingest.dates import parse_datetime
 from ingest.document import Attachment, Document, Image, LinkItem
 from ingest.families import (
@@ -67,6 +67,7 @@ _UPDATED_LABEL = re.compile(r"(cập nhật|ngày sửa|sửa đổi lần cuố
 _LIST_HEADING = re.compile(
     r"^\s*(" + "|".join(re.escape(h) for h in RELATED_HEADINGS + LATEST_HEADINGS) + r")\s*:?\s*$", re.I)
 _HEADING_ROLE = {h: "related" for h in RELATED_HEADINGS} | {h: "latest" for h in LATEST_HEADINGS}
+_WWW_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?www\.((?:[a-z0-9-]+\.)+(?:vn|com|net|org))\b", re.I)
 _LAYOUT_URL = re.compile(r'getLayoutURL:\s*function\(\)\s*\{\s*return\s*"([^"]+)"')
 _SP_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
 _HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
@@ -76,18 +77,30 @@ _FRAME = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class
           "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], [class*=breadcrumb i]")
 
 
-def _clean(text: str) -> str:
-    """Whitespace collapsed; NFC when needed.
+def _split_url(url: str) -> SplitResult | None:
+    """``urlsplit`` that answers None for malformed URLs (``http://[::1``) instead of raising."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (validates the netloc: raises on a bad IPv6 literal)
+        return parts
+    except ValueError:
+        return None
 
-    The whole document went through ``normalize_unicode`` before parsing (one pass instead of one per
-    string); only characters that arrived as entities (``&nbsp;``, ``&#769;``) can still need work.
-    """
+
+def _clean(text: str) -> str:
+    """``normalize_unicode`` (NFC, invisibles, NBSP, homoglyphs), whitespace collapsed: every text
+    that leaves the parser goes through here."""
     if not text:
         return ""
-    text = _WS.sub(" ", text).strip()
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if not text.isascii():
         text = normalize_unicode(text)
-    return text
+    return _WS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=256)
+def _joined(selectors: tuple[str, ...]) -> str:
+    """Several selectors as one comma list (order of results: document order)."""
+    return ", ".join(dict.fromkeys(s for s in selectors if s))
 
 
 def _split_sel(sel: str) -> tuple[str, str | None]:
@@ -110,7 +123,7 @@ def _first_value(ix: CssIndex, root: Tag, selectors: Iterable[str]) -> tuple[str
     for sel in selectors:
         css, attr = _split_sel(sel)
         for el in ix.select(root, css, limit=3):
-            value = el.get(attr) if attr else el.get_text(" ")
+            value = el.get(attr) if attr else _raw(el)
             if isinstance(value, list):
                 value = " ".join(value)
             value = _clean(value or "")
@@ -132,6 +145,14 @@ def _iter_strings(root: Tag, skip: set[int] | None = None) -> Iterator[Navigable
                 yield node
         elif node.name not in _SKIP_TAGS and (skip is None or id(node) not in skip):
             stack.append(iter(node.contents))
+
+
+def _raw(el: Tag) -> str:
+    """The text of an element, words separated by a space (``get_text(" ")`` without its overhead)."""
+    contents = el.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        return contents[0]
+    return " ".join(_iter_strings(el))
 
 
 def _text(el: Tag | None, skip: set[int] | None = None) -> str:
@@ -229,14 +250,17 @@ def _blocks(root: Tag, skip: set[int]) -> list[_Block]:
 # --------------------------------------------------------------------------- the page
 class _Page:
     def __init__(self, html: str, url: str | None, family: Family) -> None:
-        self.html = html = normalize_unicode(html)
-        self.soup = BeautifulSoup(html, "lxml")
+        # Text is normalised where it is read (_clean), not here: a second whole-page pass after the
+        # decoder's would cost as much as several extraction steps.
+        self.html = html
+        self.soup = IndexingSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
+        self._headings: list[NavigableString] | None = None
         self.fam = family
         self.root: Tag = self.soup.body or self.soup
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()
-        parts = urlsplit(self.base) if self.base else None
+        parts = _split_url(self.base) if self.base else None
         self._origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
     # ---- url / site
@@ -264,14 +288,26 @@ class _Page:
             return href
         if href.startswith("/") and not href.startswith("//") and self._origin:
             return self._origin + href
-        return urljoin(self.base, href)
+        try:
+            return urljoin(self.base, href)
+        except ValueError:  # a malformed link ("http://[bad") stays as written, the page is kept
+            return href
 
     def site(self) -> str | None:
         ref = self.url or self.base
         if not ref:
-            return None
-        host = (urlsplit(ref).hostname or "").lower()
+            return self._footer_site()
+        parts = _split_url(ref)
+        host = (parts.hostname or "").lower() if parts else ""
         return (host[4:] if host.startswith("www.") else host) or None
+
+    def _footer_site(self) -> str | None:
+        """A page without any URL often prints its own address in the footer (``www.cchc.laichau.gov.vn``)."""
+        for node in reversed(self.ix.short_strings[-60:]):
+            m = _WWW_HOST.search(node)
+            if m:
+                return m.group(1).lower()
+        return None
 
     # ---- title
     def title(self) -> tuple[str, Tag | None]:
@@ -313,13 +349,26 @@ class _Page:
             return max(parts, key=len), None
         return (h1s[0] if h1s else ("", None))
 
+    def headings(self) -> list[NavigableString]:
+        """Text nodes that read like a list heading ("Tin liên quan", "TIN MỚI NHẤT"), in page order."""
+        if self._headings is None:
+            self._headings = [s for s in self.ix.short_strings if len(s) <= 60 and _is_heading(s)
+                              and s.parent is not None and s.parent.name not in ("title", "option", "script")]
+        return self._headings
+
     def find_title_element(self, title: str) -> Tag | None:
         """The element printing the title (when the title came from ``<title>``/``og:title``)."""
+        if len(title) < 190:
+            for node in self.ix.short_strings:
+                if len(node) >= len(title) and _clean(node) == title and _is_descendant(node, self.root):
+                    return node.parent
+            return None
         node = self.root.find(string=lambda s: len(s) >= len(title) and _clean(s) == title)
         return node.parent if node is not None else None
 
     # ---- dates
     def _parse(self, text: str) -> datetime | None:
+        text = _clean(text)
         text = self.fam.clean_date(text) if self.fam.date_strip else text
         try:
             return parse_datetime(text)
@@ -328,16 +377,18 @@ class _Page:
             return None
 
     def published(self, title_el: Tag | None, skip: set[int]) -> datetime | None:
-        for sel in self.fam.date:
-            value, _ = _first_value(self.ix, self.soup, (sel,))
-            if value:
-                dt = self._parse(value)
-                if dt:
-                    return dt
-        if self.fam is not GENERIC:
-            for sel in GENERIC.date:
-                value, _ = _first_value(self.ix, self.soup, (sel,))
-                dt = self._parse(value) if value else None
+        """The article's own date: family selectors, then meta tags, then a date by the title.
+
+        An element inside a linked item (a "Tin mới nhất" entry, a teaser) is never the article's date.
+        """
+        sels = self.fam.date + (GENERIC.date if self.fam is not GENERIC else ())
+        for sel in sels:
+            css, attr = _split_sel(sel)
+            for el in self.ix.select(self.soup, css, limit=3):
+                if el.name != "meta" and _in_link_item(el, self.ix):
+                    continue
+                value = el.get(attr) if attr else _raw(el)
+                dt = self._parse(value) if isinstance(value, str) and value.strip() else None
                 if dt:
                     return dt
         return self._date_near(title_el, skip)
@@ -358,16 +409,16 @@ class _Page:
                         break
                     if node.parent is not None and node.parent.name == "a":
                         continue
-                    if len(s) <= 120 and not _in_link_item(node):
+                    if len(s) <= 120 and not _in_link_item(node, self.ix):
                         dt = self._parse(s)
                         if dt:
                             return dt
                 elif isinstance(node, Tag) and node.name == "time" and node.get("datetime") \
-                        and not _in_link_item(node):
+                        and not _in_link_item(node, self.ix):
                     dt = self._parse(node["datetime"])
                     if dt:
                         return dt
-        for s in self.soup.find_all(string=_DATE_LABEL, limit=20):
+        for s in [s for s in self.ix.short_strings if _DATE_LABEL.search(s)][:20]:
             if s.parent is not None and s.parent.name == "a":
                 continue
             text = s.parent.get_text(" ") if s.parent is not None and len(s.strip()) < 14 else str(s)
@@ -382,7 +433,10 @@ class _Page:
         return self._parse(value) if value else None
 
     # ---- breadcrumb
-    def category(self, title: str) -> list[str]:
+    def category(self, title: str, article: bool = True) -> list[str]:
+        """Breadcrumb labels after "Trang chủ". An article's trail may end with its own title
+        (WordPress/Yoast): that label is not a category. A listing's trail ends with the listing
+        itself, which is its category."""
         sels = self.fam.breadcrumb or GENERIC.breadcrumb
         el = _first(self.ix, self.root, sels)
         if el is None and self.fam is not GENERIC:
@@ -396,21 +450,21 @@ class _Page:
             if lab.lower() in _HOME_WORDS:
                 labels = labels[i + 1:]
                 break
-        if labels and title and labels[-1] == title:
+        if article and labels and title and labels[-1] == title:
             labels = labels[:-1]
         return labels
 
     def _home_trail(self) -> Tag | None:
         """Generic breadcrumb: the short element that starts with a "Trang chủ" link and has separators."""
-        for a in self.root.find_all("a", href=True, limit=300):
-            if _clean(a.get_text()).lower() not in _HOME_WORDS:
+        for a in self.ix.select(self.root, "a[href]", limit=300):
+            if _clean(_raw(a)).lower() not in _HOME_WORDS:
                 continue
             el = a
             for _ in range(3):
                 el = el.parent
                 if el is None or el.name in ("li", "ul", "ol", "body", "html"):
                     break
-                text = _clean(el.get_text(" "))
+                text = _clean(_raw(el))
                 if len(text) > 300:
                     break
                 if _TRAIL_SEP.search(text):
@@ -459,25 +513,24 @@ class _Page:
         return tags[best]
 
     def noise_ids(self, container: Tag) -> set[int]:
-        skip: set[int] = set()
-        for sel in COMMON_NOISE + self.fam.noise + self.fam.captions:
-            for el in self.ix.select(container, sel):
-                skip.add(id(el))
-        for sel in ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs"):
-            for el in self.ix.select(container, sel):
-                skip.add(id(el))
-        return skip
+        # one comma-joined selector: the index answers it in a single pass over the candidates
+        sel = _joined(COMMON_NOISE + self.fam.noise + self.fam.captions
+                      + ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs"))
+        return {id(el) for el in self.ix.select(container, sel)}
 
 
 def _is_attachment(a: Tag) -> bool:
     href = a.get("href") or ""
     if href.startswith(("javascript:", "mailto:", "#")):
         return False
-    return bool(ATTACHMENT_EXT.search(href)) or bool(ATTACHMENT_TEXT.match(a.get_text(" ") or ""))
+    if ATTACHMENT_EXT.search(href):
+        return True
+    text = _raw(a)
+    return bool(ATTACHMENT_TEXT.match(text if text.isascii() else normalize_unicode(text)))
 
 
 def _attachment_title(a: Tag, page: _Page) -> str:
-    text = _clean(a.get_text(" "))
+    text = _clean(_raw(a))
     if text and not ATTACHMENT_TEXT.match(text):
         return text
     title = _clean(a.get("title") or "")
@@ -488,7 +541,8 @@ def _attachment_title(a: Tag, page: _Page) -> str:
 
 def _file_name(a: Tag) -> str:
     """The file name of a link; for Liferay ``…/<name.pdf>/<uuid>`` the segment with the extension."""
-    segments = [s for s in urlsplit(a.get("href") or "").path.split("/") if s]
+    parts = _split_url(a.get("href") or "")
+    segments = [s for s in parts.path.split("/") if s] if parts else []
     for seg in reversed(segments):
         if ATTACHMENT_EXT.search(seg):
             return unquote(seg)
@@ -527,7 +581,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
     """Link items of a list container (links grouped by target; date next to the title)."""
     anchors: list[Tag] = []
     if after is None:
-        anchors = container.find_all("a", href=True)
+        anchors = page.ix.select(container, "a[href]")
     else:  # items after a heading, up to the next heading of the same kind
         started = False
         hkey = (after.name, tuple(after.get("class") or ()))
@@ -542,6 +596,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             if node.name == "a" and node.has_attr("href") and not _is_descendant(node, after):
                 anchors.append(node)
     blocks = _item_blocks(anchors, container)
+    has_time = page.ix.select_one(container, "time") is not None
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
         href = a["href"].strip()
@@ -550,14 +605,14 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
         groups.setdefault(href, []).append(a)
     items: list[LinkItem] = []
     for href, links in groups.items():
-        title = max((_clean(x.get_text(" ")) for x in links), key=len)
+        title = max((_clean(_raw(x)) for x in links), key=len)
         if not title:
             title = _clean(links[0].get("title") or "")
         if not title or _LIST_HEADING.match(title):
             continue
         block = blocks[id(links[0])]
         published = None
-        t = block.find("time") if block is not links[0] else None
+        t = block.find("time") if has_time and block is not links[0] else None
         if t is not None and t.get("datetime"):
             published = page._parse(t["datetime"])
         if published is None and block is not links[0]:
@@ -569,7 +624,7 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             sib = links[-1].next_sibling
             hops = 0
             while sib is not None and hops < 3:
-                txt = sib.get_text(" ") if isinstance(sib, Tag) else str(sib)
+                txt = _raw(sib) if isinstance(sib, Tag) else str(sib)
                 if isinstance(sib, Tag) and sib.name == "a":
                     break
                 if txt.strip():
@@ -593,7 +648,7 @@ def _is_descendant(node: Tag, ancestor: Tag) -> bool:
 def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:
     """``{"related"|"latest": [(heading, container)]}`` found by heading text anywhere on the page."""
     found: dict[str, list[tuple[Tag, Tag]]] = {"related": [], "latest": []}
-    for s in page.root.find_all(string=_LIST_HEADING, limit=12):
+    for s in page.headings()[:12]:
         heading = s.parent
         if heading is None or heading.name == "a":
             continue
@@ -609,7 +664,7 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
                 break
             if exclude is not None and (el is exclude or _is_descendant(exclude, el)):
                 break
-            if any(not _is_descendant(a, heading) for a in el.find_all("a", href=True, limit=3)):
+            if any(not _is_descendant(a, heading) for a in page.ix.links_in(el, limit=3)):
                 container = el
                 break
         if container is not None:
@@ -618,24 +673,32 @@ def _heading_lists(page: _Page, exclude: Tag | None) -> dict[str, list[tuple[Tag
 
 
 # --------------------------------------------------------------------------- kind
-def _in_link_item(node: NavigableString | Tag) -> bool:
+def _in_link_item(node: NavigableString | Tag, ix: CssIndex) -> bool:
     """True when a string belongs to one linked item (a teaser's or a list entry's date): the first
     ancestor that holds a link holds links to a single target only."""
     el = node.parent
     for _ in range(6):
         if el is None:
             return False
-        links = el.find_all("a", href=True, limit=8)
+        links = ix.links_in(el, limit=8)
         if links:
             return len({a["href"] for a in links}) == 1
         el = el.parent
     return False
 
 
+def _is_heading(s: str) -> bool:
+    if _LIST_HEADING.match(s):
+        return True
+    # a heading typed in decomposed Unicode (NFD) or with invisible characters
+    return not s.isascii() and bool(_LIST_HEADING.match(normalize_unicode(s)))
+
+
 def _looks_home(url: str | None) -> bool:
     if not url:
         return False
-    path = urlsplit(url).path
+    parts = _split_url(url)
+    path = parts.path if parts else ""
     return bool(_HOME_PATH.match(path))
 
 
@@ -681,7 +744,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     for r in list_roots:
         skip.add(id(r))
     if container is not None:
-        for heading_pairs in _heading_lists_inside(container):
+        for heading_pairs in _heading_lists_inside(page, container):
             skip.add(id(heading_pairs))
 
     # --- summary (kept out of the body when the CMS puts it inside the body container)
@@ -730,7 +793,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         item_links = sum(link_only)
         area = _article_area(container, list_roots) if fam.body == () or _first(page.ix, page.root, fam.body) is None \
             else container
-        for sel in fam.captions + GENERIC.captions:
+        for sel in filter(None, (_joined(fam.captions + GENERIC.captions),)):
             for cap in page.ix.select(area, sel):
                 fig = cap.find_parent(["figure", "table"]) or cap.parent
                 if fig is not None:
@@ -738,7 +801,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         drop: set[int] = set()
         title_key = title
         block_of_img = {id(img): i for i, b in enumerate(blocks) for img in b.images}
-        for img in area.find_all("img"):
+        for img in page.ix.select(area, "img"):
             src = img.get("src") or img.get("data-src") or ""
             if not src or src.startswith("data:") or _skipped(img, skip, area, captions_text):
                 continue
@@ -775,12 +838,12 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
                     drop.add(i)
         paragraphs = [b.text for i, b in enumerate(blocks) if b.text and i not in drop]
     if container is not None and area is not container:
-        for a in area.find_all("a", href=True):
+        for a in page.ix.select(area, "a[href]"):
             if _is_attachment(a) and not any(_is_descendant(a, r) for r in list_roots):
                 add_attachment(a)
-    for sel in fam.attachments + (GENERIC.attachments if fam is not GENERIC else ()):
+    for sel in filter(None, (_joined(fam.attachments + (GENERIC.attachments if fam is not GENERIC else ())),)):
         for el in page.ix.select(page.root, sel):
-            for a in el.find_all("a", href=True):
+            for a in page.ix.select(el, "a[href]"):
                 if _is_attachment(a):
                     add_attachment(a)
 
@@ -806,7 +869,7 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
         kind = "listing" if _count_item_links(page) >= 5 else "other"
         published = None
     updated = page.updated() if is_article else None
-    category = page.category(title)
+    category = page.category(title, article=is_article)
     if not is_article:
         paragraphs = paragraphs if kind == "other" else []
         if kind == "listing":
@@ -831,15 +894,15 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     return doc
 
 
-def _heading_lists_inside(container: Tag) -> list[Tag]:
+def _heading_lists_inside(page: _Page, container: Tag) -> list[Tag]:
     """List blocks (by heading) nested inside the body container, to keep them out of the body."""
     out = []
-    for s in container.find_all(string=_LIST_HEADING, limit=4):
+    for s in [s for s in page.headings() if _is_descendant(s, container)][:4]:
         el = s.parent
         for _ in range(3):
             if el is None or el is container:
                 break
-            if el.find("a", href=True) is not None:
+            if page.ix.links_in(el, limit=1):
                 out.append(el)
                 break
             el = el.parent
@@ -897,8 +960,8 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
     if dated:
         return True
     # a listing's densest block is a column of teasers: many links, each with a date
-    links = container.find_all("a", href=True, limit=60)
-    link_chars = sum(len(a.get_text()) for a in links)
+    links = page.ix.select(container, "a[href]", limit=60)
+    link_chars = sum(len(_raw(a)) for a in links)
     if link_chars > body_chars * 0.5:
         return False
     og_type, _ = _first_value(page.ix, page.soup, ("meta[property='og:type']@content",))
@@ -910,10 +973,10 @@ def _generic_is_article(page: _Page, container: Tag | None, paragraphs: list[str
 def _count_item_links(page: _Page) -> int:
     """Rough count of distinct content links (listing teasers, home blocks)."""
     hrefs = set()
-    for a in page.root.find_all("a", href=True, limit=400):
+    for a in page.ix.select(page.root, "a[href]", limit=400):
         href = a["href"]
         if href.startswith(("javascript:", "mailto:", "#")) or href in ("/", ""):
             continue
-        if len(a.get_text(strip=True)) >= 20:
+        if len(_raw(a).strip()) >= 20:
             hrefs.add(href)
     return len(hrefs)

@@ -138,6 +138,15 @@ def test_row_29_closed_syllables_are_never_moved() -> None:
         assert canon_syllable(word) == word
 
 
+def test_malformed_syllables_keep_their_tone_where_it_is() -> None:
+    # typos with a missing horn/circumflex and run-together words seen in the corpus: moving the
+    # tone would not make them right, only different
+    for word in ["trưóc", "dưói", "xúat", "đâyảnh", "vaà", "moyá"]:
+        assert canon_syllable(word) == word
+    # ...while a misplaced mark on a well-formed syllable is repaired (corpus: mơí, gía, gíao)
+    assert [canon_syllable(w) for w in ["mơí", "gía", "gíao"]] == ["mới", "giá", "giáo"]
+
+
 def test_row_36_lists_are_canonicalised_too() -> None:
     assert normalize("toà") == "tòa"
     assert syllables("Tòa án") == syllables("Toà án") == ["tòa", "án"]
@@ -183,6 +192,13 @@ def test_row_49_bigrams() -> None:
 def test_bigrams_stop_at_sentence_punctuation_and_need_two_syllables() -> None:
     assert B("Hà Nội. Công an, tỉnh") == ["ha_noi", "cong_an"]
     assert B("Việt") == []
+
+
+def test_bigram_limit() -> None:
+    text = "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert [t.text for t in bigram_analyzer(limit=3)(text)] == ["cong_hoa", "hoa_xa", "xa_hoi"]
+    assert bigram_analyzer(limit=3) != bigram_analyzer() and bigram_analyzer() == bigram_analyzer(None)
+    assert pickle.loads(pickle.dumps(bigram_analyzer(limit=3))).limit == 3
 
 
 def test_row_46_docnum() -> None:
@@ -357,6 +373,19 @@ def test_row_58_unaccented_prefix_in_folded_field(ix) -> None:
     assert hits(ix, qp.parse("hoa*")) >= {"hb1", "hb2", "hb3", "binhhoa", "hoach"}
 
 
+def test_tokenize_false_gives_one_normalised_term_per_field() -> None:
+    """Whoosh passes prefix/wildcard/range text with tokenize=False: one term, analysed like a word."""
+    def single(analyzer, text):
+        return [t.text for t in analyzer(text, tokenize=False, mode="query")]
+
+    assert single(exact_analyzer(), "HOÀ") == ["hòa"]
+    assert single(exact_analyzer(), "Thuỷ") == ["thủy"]
+    assert single(folded_analyzer(), "HOÀ") == ["hoa"]
+    assert single(folded_analyzer(), "Quý") == ["qui"]
+    assert single(folded_analyzer(), "Đặng") == ["dang"]
+    assert single(docnum_analyzer(), "15/2020/NĐ-CP") == ["15/2020/nd-cp"]
+
+
 def test_query_parser_uses_the_analyzers(ix) -> None:
     qp = QueryParser("e", ix.schema)
     assert hits(ix, qp.parse('"Hoà Bình"')) == {"hb1", "hb2"}
@@ -412,3 +441,26 @@ def test_row_72_highlight_after_repair(textfix) -> None:
     assert "[nhân] [dân]" in out
     start = repaired.index("nhân")
     assert out.replace("[", "").replace("]", "") == repaired and repaired[start:start + 8] == "nhân dân"
+
+
+
+# ---------------------------------------------------------------- robustness
+def test_hostile_and_random_input_never_breaks_the_analyzers() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = ("aăâeêioôơuưyđĐÐð hoà HOÀ qu gi ng 0123456789 _-/.,;:!?\"'()*\n\t\u00a0\u00ad\u200b\ufeff"
+                "\u0300\u0301\u0302\u0303\u0309\u0323\u031b\u0306\u0341ＮＣＰ－／½ﬁ²µ\x00\x07\ud800")
+    samples = ["", " ", "***", "\u0301\u0300", "_", "a_", "__init__", "x" * 5000, "\x00hòa\x1f",
+               "".join(rng.choice(alphabet) for _ in range(5000))]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    for text in samples:
+        for analyzer in (exact_analyzer(), folded_analyzer(), bigram_analyzer(), docnum_analyzer()):
+            last = -1
+            for t in analyzer(text, positions=True, chars=True):
+                assert t.text and 0 <= t.startchar < t.endchar <= len(text)
+                assert t.pos >= last
+                last = t.pos
+            list(analyzer(text, tokenize=False, mode="query"))
+        syllables(text), fold_syllables(text), bigrams(text), docnums(text), normalize(text), fold(text)
+        prefix_variants(text), is_accented(text)

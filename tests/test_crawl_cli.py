@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 
 from index.catalog import Catalog
-from index.pipeline import Ingestor
 from tests.conftest import make_portal, run_tracuu
 from tests.httpsite import SiteServer
 from tests.test_pipeline import index_docs
@@ -70,7 +69,37 @@ def test_crawl_polite_complete_and_its_warcs_reimport_to_the_same_documents(tmp_
         cap = cat.latest(next(u for u in docs if urlsplit(u).path in articles))
         assert cap.store == "warc" and cap.status_code == 200 and cap.record_id
     # acceptance 2: importing those WARC files into a fresh data directory gives the same documents
-    with Ingestor(tmp_path / "fresh", jobs=1) as ing:
-        ing.import_paths(warcs)
-    assert ing.summary.failures == 0
+    res = run_tracuu("ingest", *map(str, warcs), "--data", str(tmp_path / "fresh"), "--jobs", "1")
+    assert res.returncode == 0, res.stderr.decode()
+    assert "revisit: 1" in res.stdout.decode()
     assert index_docs(tmp_path / "fresh") == docs
+
+
+def test_follow_related_lists_only_then_recrawl_uses_conditional_requests(tmp_path):
+    out = make_portal(tmp_path / "portal", 20, "related", families="wordpress")
+    (site,) = list((out / "sites").iterdir())
+    truth = [json.loads(line) for line in (out / "truth.jsonl").read_text().splitlines()]
+    start = next(t for t in truth if t["kind"] == "article" and t["related"])
+    expected = {urlsplit(start["url"]).path} | {urlsplit(i["url"]).path for i in start["related"] + start["latest"]}
+    srv = SiteServer(root=site, robots="User-agent: *\nCrawl-delay: 0.01\n")
+    data = tmp_path / "data"
+    args = ("crawl", srv.url + urlsplit(start["url"]).path, "--follow", "related", "--max-depth", "1",
+            "--delay", "0.01", "--data", str(data))
+    with srv:
+        first = run_tracuu(*args)
+        assert first.returncode == 0, first.stderr.decode()
+        fetched = {urlsplit(p).path for p in srv.paths()} - {"/robots.txt"}
+        assert fetched == expected  # no menus, listings or images: only the two lists
+        with Catalog(data / "catalog.sqlite") as cat:
+            n_captures = cat.count()
+        docs = index_docs(data)
+        srv.log.clear()
+        again = run_tracuu(*args, "--recrawl")
+        assert again.returncode == 0, again.stderr.decode()
+        seen = [s for s in srv.log if s.path != "/robots.txt"]
+        assert {urlsplit(s.path).path for s in seen} == expected
+        assert all(s.headers.get("If-None-Match") for s in seen)  # conditional re-fetch
+    assert f"không đổi (unchanged): {len(expected)}" in again.stdout.decode()
+    with Catalog(data / "catalog.sqlite") as cat:
+        assert cat.count() == n_captures
+    assert index_docs(data) == docs

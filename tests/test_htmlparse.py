@@ -1,7 +1,7 @@
 """extract_html on layouts portalgen does not render, and on the HTML quirks real portals have.
 
-The four hand-written pages in tests/fixtures/html follow the snippets of
-shared/design/portal-markup.md (Liferay 7 / ncov.moh.gov.vn, SharePoint "Tân Dân", Báo Chính phủ /
+The hand-written pages in tests/fixtures/html follow the snippets of shared/design/portal-markup.md
+(BizWeb ASP.NET module CMS, Liferay 7 / ncov.moh.gov.vn, SharePoint "Tân Dân", Báo Chính phủ /
 VCCorp, and a news site no family describes). Each is checked twice: with family detection, and
 with the family table switched off (``family="generic"``), so the generic fallback is held to the
 same expectations.
@@ -31,6 +31,26 @@ def load(name: str) -> str:
 
 
 CASES = {
+    "bizweb_detail.html": dict(
+        family="aspnet_vi",
+        url="https://stp.example.gov.vn/tin-tuc/hoi-nghi-tong-ket-cong-tac-nam-2014-1234.aspx",
+        site="stp.example.gov.vn",
+        title="Hội nghị tổng kết công tác năm 2014",
+        published=vn(2014, 8, 27, 16, 3),  # hidden span "27-08-2014 04:03 CH"
+        category=["Tin tức"],
+        summary=None,
+        body_first="Sáng 27/8, Sở Tư pháp tổ chức hội nghị tổng kết",
+        body_last="cho hơn 15.000 lượt người.",
+        paragraphs=2,
+        attachments=[("Báo cáo tổng kết công tác tư pháp năm 2014",
+                      "https://stp.example.gov.vn/Uploads/files/bao-cao-tong-ket-2014.doc")],
+        related=[("Tập huấn nghiệp vụ hộ tịch", "https://stp.example.gov.vn/tin-tuc/tap-huan-nghiep-vu-ho-tich-1200.aspx",
+                  vn(2014, 8, 20, 9, 15)),
+                 ("Kiểm tra công tác chứng thực",
+                  "https://stp.example.gov.vn/tin-tuc/kiem-tra-cong-tac-chung-thuc-1180.aspx", vn(2014, 8, 12, 12, 30))],
+        latest=[],
+        images=[],
+    ),
     "liferay7_ncov.html": dict(
         family="liferay7",
         url="https://ncov.moh.gov.vn/web/guest/-/6847426-3539",
@@ -129,7 +149,8 @@ def test_family_detection(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hand_written_pages(name: str, mode: str | None) -> None:
     want = CASES[name]
-    doc = extract_html(load(name), family=mode)
+    url = want["url"] if name.startswith("bizweb") else None  # the BizWeb page names no canonical URL
+    doc = extract_html(load(name), url=url, family=mode)
     assert doc.kind == "article"
     assert doc.url == want["url"]
     assert doc.site == want["site"]
@@ -274,3 +295,81 @@ def test_every_selector_compiles() -> None:
                 soupsieve.compile(css)
     for sel in COMMON_NOISE:
         soupsieve.compile(sel)
+
+
+def test_hostile_and_broken_markup_never_raises() -> None:
+    """Malformed URLs, impossible dates, stray tags and random tag soup give a Document, never an error."""
+    import random
+
+    cases = ["", "   ", "<html></html>", "plain text only", "<", "<<<>>>", "\x00\x01\x02",
+             '<html><head><link rel="canonical" href="http://[::1/x"></head><body><h1>Tiêu đề bài viết đủ dài</h1>'
+             "<p>" + "Nội dung dài. " * 40 + '</p><a href="http://[bad">x</a><img src="http://[bad/a.jpg">'
+             '<a href="/a.pdf">Tải về</a></body></html>',
+             '<html><body><h1>T</h1><time datetime="9999-99-99">x</time><p>Ngày đăng: 99/99/9999 99:99</p></body></html>',
+             '<meta property="og:url" content="https://www.x.gov.vn/a"><p>Ngày đăng: 31/02/2020</p>']
+    rnd = random.Random(1)
+    parts = ['<p>', '</p>', '<a href="/x">', '</a>', 'Tin liên quan', '<br>', '(12/12/2020 1:00:00 CH)', '<h1>',
+             '</h1>', '<div class="sapo">', '</div>', '<table><tr><td>', 'chữ ', '<img src=x>', '&nbsp;',
+             '<time datetime="2020-01-01">', '<a href="javascript:void(0)">', '<li>', 'Tin mới nhất']
+    cases += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 60))) for _ in range(200)]
+    for html in cases:
+        doc = extract_html(html)
+        assert doc.kind in ("article", "listing", "other")
+        doc.to_json()
+    broken = extract_html(cases[7], url="https://www.x.gov.vn/tin/a.html")
+    assert broken.site == "x.gov.vn" and broken.kind == "article"
+    assert [a.url for a in broken.attachments] == ["https://www.x.gov.vn/a.pdf"]
+
+
+def test_listing_category_is_its_own_trail() -> None:
+    """A listing's breadcrumb ends with the listing itself, which is its category (an article's
+    trailing self-title is dropped instead)."""
+    html = ("<html><head><title>Dự án kêu gọi đầu tư</title></head><body>"
+            "<div class='navpath'><a href='/'>Trang chủ</a> &gt; <a href='/xtdt.aspx'>Xúc tiến đầu tư</a> &gt; "
+            "<a href='/xtdt/da.aspx'>Dự án kêu gọi đầu tư</a></div><h1>Dự án kêu gọi đầu tư</h1>"
+            + "".join(f"<div><a href='/xtdt/da/bai-{i}.aspx'>Dự án số {i} kêu gọi nhà đầu tư trong nước</a>"
+                      f"<span>(0{i}/05/2020 9:00:00 SA)</span></div>" for i in range(1, 8))
+            + "</body></html>")
+    doc = extract_html(html, url="https://skhdt.example.gov.vn/xtdt/da.aspx")
+    assert doc.kind == "listing"
+    assert doc.category == ["Xúc tiến đầu tư", "Dự án kêu gọi đầu tư"]
+
+
+def test_site_from_footer_address_when_no_url() -> None:
+    html = ("<html><body><h1>Tiêu đề bài viết kiểm thử trang</h1><p>" + "Nội dung bài viết. " * 30 + "</p>"
+            "<div class='footer'>Email: banbientap@laichau.gov.vn<br>www.cchc.laichau.gov.vn</div></body></html>")
+    assert extract_html(html).site == "cchc.laichau.gov.vn"
+    assert extract_html(html, url="https://www.other.gov.vn/a.html").site == "other.gov.vn"
+
+
+def test_decomposed_unicode_headings_and_link_words() -> None:
+    """NFD text (decomposed tone marks) in list headings and attachment link words still counts."""
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    html = ("<html><body><h1>" + nfd("Thông báo lịch tiếp công dân tháng 5") + "</h1>"
+            "<p>" + nfd("Ngày đăng: 02/05/2023 08:00") + "</p><div class='noidung'>"
+            + "".join(f"<p>{nfd('Đoạn nội dung số')} {i} {nfd('của thông báo, đủ dài để là nội dung chính của một bài viết trên cổng thông tin.')}</p>"
+                      for i in range(4))
+            + "<p>" + nfd("Xem chi tiết") + " <a href='/files/lich-tiep?id=5'>" + nfd("tại đây") + "</a>.</p></div>"
+            "<div><h3>" + nfd("Tin liên quan") + "</h3><ul><li><a href='/tb/4.html'>"
+            + nfd("Lịch tiếp công dân tháng 4") + "</a> (03/04/2023)</li></ul></div></body></html>")
+    doc = extract_html(html, url="https://ubnd.example.gov.vn/tb/5.html")
+    assert doc.title == "Thông báo lịch tiếp công dân tháng 5"
+    assert doc.published == vn(2023, 5, 2, 8, 0)
+    assert [(i.title, i.published) for i in doc.related] == [("Lịch tiếp công dân tháng 4", vn(2023, 4, 3))]
+    assert [a.url for a in doc.attachments] == ["https://ubnd.example.gov.vn/files/lich-tiep?id=5"]
+    assert len(doc.paragraphs) == 4 and unicodedata.is_normalized("NFC", doc.body)
+
+
+def test_article_date_never_comes_from_a_list_item() -> None:
+    """A Liferay page whose article date node is missing must not take a "Tin mới nhất" timer."""
+    html = ("<html><head><script>Liferay.ThemeDisplay = {};</script></head><body><div class='dd_chuyenmuc'>"
+            "<span class='trangchu'><a href='/'>Trang chủ</a></span> --&gt; <span>Tin tức</span></div>"
+            "<div class='asset-full-content'><div class='title-news'><h1>Bài viết không ghi ngày đăng</h1></div>"
+            "<div class='journal-content-article'>" + "<p>Nội dung bài viết đủ dài cho một đoạn văn bản.</p>" * 5
+            + "</div></div><h2 class='portlet-title'>Tin mới nhất</h2><ul class='tin-moi'><li class='asset-title'>"
+            "<a href='/tin/-/view_content/1-a.html'>Tin khác mới hơn</a><div class='assetPublishDate block_timer'>"
+            " 21/07/2022 | 10:00 AM </div></li></ul></body></html>")
+    doc = extract_html(html, url="https://so.example.gov.vn/tin/-/view_content/2-b.html")
+    assert detect_family(html).name == "liferay62"
+    assert doc.kind == "article" and doc.published is None
+    assert [(i.title, i.published) for i in doc.latest] == [("Tin khác mới hơn", vn(2022, 7, 21, 10, 0))]

@@ -239,3 +239,25 @@ def test_portalgen_sitemap_lists_articles(portal_400):
     sm = next((portal_400 / "sites").glob("*/sitemap.xml"))
     parsed = parse_sitemap(sm.read_bytes())
     assert parsed.kind == "urlset" and len(parsed.entries) >= 50
+
+
+def test_arc_gz_records_are_read_as_responses(tmp_path):
+    def rec(header: bytes, body: bytes) -> bytes:
+        return gzip.compress(header + b"\n" + body + b"\n")
+
+    desc = b"1 0 tracuu-test\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = rec(b"filedesc://t.arc 0.0.0.0 20200101000000 text/plain %d" % len(desc), desc)
+    bodies = []
+    for i in range(2):
+        html = HTML.format(n=i).encode()
+        bodies.append(html)
+        http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n" % len(html)
+        data += rec(b"http://a.gov.vn/%d.html 1.2.3.4 2020010100000%d text/html %d" % (i, i, len(http + html)),
+                    http + html)
+    (tmp_path / "t.arc.gz").write_bytes(data)
+    items = list(iter_path(tmp_path / "t.arc.gz"))
+    assert errors_of(items) == []
+    got = pages_of(items)
+    assert [(p.url, p.status, p.date, p.payload) for p in got] == [
+        ("http://a.gov.vn/0.html", 200, "2020-01-01T00:00:00Z", bodies[0]),
+        ("http://a.gov.vn/1.html", 200, "2020-01-01T00:00:01Z", bodies[1])]

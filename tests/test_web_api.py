@@ -269,6 +269,8 @@ def test_security_headers_and_escaping(client):
         assert "default-src 'self'" in r.headers["Content-Security-Policy"]
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Referrer-Policy"]
+    assert client.get("/api/v1/stats").headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/").headers
 
 
 def test_app_requires_a_data_dir(monkeypatch):
@@ -290,3 +292,29 @@ def test_missing_index_is_a_clear_error(tmp_path):
     resp = c.get("/api/v1/search?q=x")
     assert resp.status_code == 503 and "tracuu ingest" in resp.get_json()["detail"]
     assert c.get("/").status_code == 503
+
+
+def test_did_you_mean_and_no_results_help(client):
+    body = client.get("/api/v1/search?q=tuyen+dung").get_json()
+    html = client.get("/?q=tuyen+dung").get_data(as_text=True)
+    assert body["suggestion"] == "tuyển dụng"  # the searcher offers the accented form
+    link = BeautifulSoup(html, "lxml").select_one(".did-you-mean a")
+    assert link.get_text(strip=True) == body["suggestion"]
+    assert parse_qs(urlsplit(link["href"]).query)["q"] == [body["suggestion"]]
+    empty = client.get("/?q=xyzxyz+qqqq&year=2019").get_data(as_text=True)
+    soup = BeautifulSoup(empty, "lxml")
+    assert "Không tìm thấy kết quả nào" in soup.select_one("#count").get_text()
+    assert soup.select_one(".no-results") is not None
+    assert soup.select_one(".no-results a")["href"] == "?q=xyzxyz+qqqq"  # "remove all filters" help
+
+
+def test_pagination_links_walk_the_whole_result(client):
+    seen: list[str] = []
+    url = "/?q=chuyen+doi+so&per_page=50"
+    while url:
+        soup = BeautifulSoup(client.get(url).get_data(as_text=True), "lxml")
+        seen += page_ids(str(soup))
+        nxt = soup.select_one(".pagination a[rel=next]")
+        url = "/" + nxt["href"] if nxt else None
+    total = client.get("/api/v1/search?q=chuyen+doi+so").get_json()["total"]
+    assert len(seen) == len(set(seen)) == total

@@ -69,6 +69,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="related: chỉ Tin liên quan/Tin mới nhất và phân trang; site: mọi liên kết cùng máy chủ; "
                         "none: chỉ các URL đã cho [related]")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--recrawl", action="store_true",
+                   help="bắt đầu lại từ đầu (ETag/Last-Modified được dùng nên trang không đổi không tải lại) "
+                        "(start this crawl over; unchanged pages answer 304 to conditional requests)")
     p.add_argument("--commit-every", type=int, default=10,
                    help="ghi bền sau mỗi N trang (commit every N pages; a kill loses at most N) [10]")
     add_fetch_options(p)
@@ -100,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     with ing, Fetcher(cfg) as fetcher:
-        frontier = Frontier(frontier_path(data, args.urls, args.follow))
+        path = frontier_path(data, args.urls, args.follow)
+        if args.recrawl:
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        frontier = Frontier(path)
         try:
             crawler = Crawler(fetcher, frontier, follow=args.follow, max_pages=args.max_pages,
                               max_depth=args.max_depth, on_result=ing.on_fetch, validators=ing.validators,

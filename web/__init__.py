@@ -131,4 +131,8 @@ def register_security_headers(app: Flask) -> None:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "DENY")
+        if wants_problem_json():  # API, export, feed: public read-only data, no cookies involved
+            resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+            resp.headers.setdefault("Access-Control-Expose-Headers",
+                                    "Link, X-Total-Count, X-Export-Rows, X-Export-Truncated")
         return resp

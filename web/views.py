@@ -15,7 +15,8 @@ from urllib.parse import parse_qs, urlencode
 from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from ingest.document import LinkItem, doc_id
+from ingest.document import LinkItem
+from ingest.document import doc_id as url_doc_id
 from search.model import SearchRequest, SearchResult
 from web.formatting import category_label, http_url, vn_number
 from web.params import (
@@ -155,7 +156,7 @@ def search_page():
     export_args = "?" + urlencode(export_list) if export_list else ""
     first = (req.page - 1) * req.per_page
     resp = make_response(render_template(
-        "search.html", req=req, result=result, stats=stats, facets=facet_groups(req, result),
+        "search.html", req=req, result=result, facets=facet_groups(req, result),
         chips=chips(req), clear_url=without_filters(req) if has_filters(req) else None,
         paging=page_links(req, result.total), first=first + 1, last_shown=first + len(result.hits),
         back=back_param(req), sort_labels=SORT_LABELS, date_hint=DATE_HINT, api_url=api_url,
@@ -189,8 +190,8 @@ def linked_items(items: list[LinkItem], searcher, back: str | None) -> list[dict
     for item in items:
         original = http_url(item.url)
         local = None
-        if item.url and searcher.get(doc_id(item.url)) is not None:
-            local = url_for("views.document", doc_id=doc_id(item.url), back=back or None)
+        if item.url and searcher.get(url_doc_id(item.url)) is not None:
+            local = url_for("views.document", doc_id=url_doc_id(item.url), back=back or None)
         out.append({"title": item.title, "published": item.published, "local": local, "original": original})
     return out
 

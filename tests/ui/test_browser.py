@@ -82,6 +82,7 @@ def _focus_is_visible(page) -> bool:
 def test_the_same_with_the_keyboard_alone(ui_page, live_server, shot):
     page = ui_page
     page.goto(live_server + "/")
+    assert not page.locator(".jump-filters").is_visible()  # desktop: filters are beside the results
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     assert _focus_is_visible(page)
@@ -132,6 +133,8 @@ def test_phone_viewport(chromium, live_server, shot):
         facets_y = page.locator(".facets").bounding_box()["y"]
         assert results_y < facets_y
         shot(page, "search-phone")
+        page.get_by_role("link", name="Lọc kết quả ↓").click()
+        expect(page.locator("#filters")).to_be_in_viewport()
         page.locator("#results .result-title a").first.click()
         expect(page.locator("article.doc h1")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
@@ -182,6 +185,10 @@ def test_accessibility_of_search_and_document_pages(ui_page, live_server):
     assert _serious(page, "search") == []
     page.goto(live_server + "/?q=khong+co+tu+nay+xyzxyz")
     assert _serious(page, "no-results") == []
+    resp = page.goto(live_server + "/?q=cai+cach&per_page=999")
+    assert resp.status == 400
+    expect(page.locator(".problems")).to_contain_text("per_page")
+    assert _serious(page, "error") == []
     page.goto(live_server + "/?q=cai+cach")
     page.locator("#results .result-title a").first.click()
     expect(page.locator("article.doc h1")).to_be_visible()

@@ -1,0 +1,108 @@
+"""index.codec: inlined rare-term postings must search and score exactly like the default codec."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.query import And, Or, Phrase, Prefix, Term
+
+from index.analysis import (
+    bigram_analyzer,
+    bigrams,
+    exact_analyzer,
+    fold_syllables,
+    folded_analyzer,
+    syllables,
+)
+from index.codec import fast_codec
+from tests.conftest import SHARED
+
+HANDMADE = [
+    "Cộng hòa xã hội chủ nghĩa Việt Nam", "Ủy ban nhân dân tỉnh Hòa Bình", "Uỷ ban nhân dân tỉnh Hoà Bình",
+    "Hoa Bình nở rộ", "Nghị định 15/2020/NĐ-CP về xử phạt", "Quyết định số 1234/QĐ-TTg",
+    "Điều 5 khoản a của Luật số 59/2020/QH14", "Kế hoạch hóa gia đình, hoàng hôn",
+] * 3  # repeated so some terms are inlined (df < 8) and some are not (df >= 8)
+
+
+def _texts() -> list[str]:
+    corpus = SHARED / "corpus" / "articles.jsonl.gz"
+    texts = list(HANDMADE)
+    if corpus.exists():
+        with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+            for _, line in zip(range(60), fh, strict=False):
+                d = json.loads(line)
+                texts.append(f"{d['title']}\n\n{d['body'][:3000]}")
+    return texts
+
+
+def _build(path, texts, codec):
+    schema = Schema(id=ID(stored=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
+                    f=TEXT(analyzer=folded_analyzer(), phrase=True), b=TEXT(analyzer=bigram_analyzer()))
+    ix = FileStorage(str(path)).create().create_index(schema)
+    w = ix.writer(codec=codec) if codec else ix.writer()
+    for i, text in enumerate(texts):
+        w.add_document(id=str(i), e=text, f=text, b=text)
+    w.commit()
+    return FileStorage(str(path)).open_index()
+
+
+QUERIES = [
+    Term("e", "hòa"), Term("f", "hoa"), Term("b", "hoa_binh"), Term("e", "nđ"),
+    Phrase("e", syllables("hòa bình")), Phrase("f", fold_syllables("uy ban nhan dan")),
+    Phrase("e", syllables("Điều 5")), And([Term("f", "viet"), Term("f", "nam")]),
+    Or([Term("b", t) for t in bigrams("xã hội chủ nghĩa Việt Nam")]), Prefix("f", "ho"),
+    Term("f", "nguoi"), Phrase("f", fold_syllables("thanh pho ho chi minh")),
+]
+
+
+@pytest.fixture(scope="module")
+def indexes(tmp_path_factory):
+    texts = _texts()
+    default = _build(tmp_path_factory.mktemp("default"), texts, None)
+    fast = _build(tmp_path_factory.mktemp("fast"), texts, fast_codec())
+    return default, fast
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=[str(q) for q in QUERIES])
+def test_same_hits_and_scores(indexes, q) -> None:
+    default, fast = indexes
+    with default.searcher() as s1, fast.searcher() as s2:
+        r1 = [(h["id"], round(h.score, 6)) for h in s1.search(q, limit=None)]
+        r2 = [(h["id"], round(h.score, 6)) for h in s2.search(q, limit=None)]
+    assert r1 == r2
+    if q == Term("b", "hoa_binh"):
+        assert len(r1) >= 6
+
+
+def test_rare_terms_are_really_inlined(indexes) -> None:
+    _, fast = indexes
+    with fast.reader() as r:
+        rare = r.term_info("b", "binh_no")
+        assert rare.is_inlined() and rare.doc_frequency() >= 3
+        assert r.term_info("b", "uy_ban").doc_frequency() >= 6
+
+
+def test_incremental_commits_updates_and_merges(tmp_path) -> None:
+    """Segments written with fast_codec survive updates, merges and a default-codec optimize."""
+    schema = Schema(id=ID(stored=True, unique=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
+                    b=TEXT(analyzer=bigram_analyzer()))
+    ix = FileStorage(str(tmp_path)).create().create_index(schema)
+    for batch in range(4):
+        w = ix.writer(codec=fast_codec())
+        for i, text in enumerate(HANDMADE[:8]):
+            w.update_document(id=f"{batch % 2}-{i}", e=f"{text} đợt {batch}", b=text)
+        w.commit()
+    ix = FileStorage(str(tmp_path)).open_index()
+    with ix.searcher() as s:
+        assert s.doc_count() == 16
+        assert {h["id"] for h in s.search(Phrase("e", syllables("hòa bình")), limit=None)} == {
+            "0-1", "0-2", "1-1", "1-2"}
+        assert len(s.search(Term("e", "3"), limit=None)) == 8  # the last batch replaced ids 1-*
+    ix.optimize()  # default codec rewrites everything into one segment
+    with FileStorage(str(tmp_path)).open_index().searcher() as s:
+        assert s.doc_count() == 16
+        assert len(s.search(Term("b", "hoa_binh"), limit=None)) == 6
