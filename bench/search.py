@@ -115,6 +115,10 @@ def main() -> int:
         print(f"| {kind} | {len(v)} | {statistics.median(v):.1f} | {pct(v, 95):.1f} | {max(v):.1f} |")
     print(f"\nwall clock per query (incl. JSON-free Python overhead): p50 {statistics.median(wall):.1f} ms, "
           f"p95 {pct(wall, 95):.1f} ms; goal p95(took_ms) ≤ 100 ms: {pct(by_kind['ALL'], 95) <= 100}")
+    import resource
+
+    print(f"searcher process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+          "(posting caches included)")
     for ms, q, total in sorted(slow, reverse=True)[:args.slowest]:
         print(f"  {ms:7.1f} ms  {total:6d} hits  {q}")
     return 0
