@@ -119,3 +119,15 @@ def test_context_manager_commits_finished_documents_after_an_error(tmp_path):
         sink.add(make_doc())
         raise RuntimeError("parser exploded")
     assert doc_count(data) == 1
+
+
+def test_segments_are_not_compound_files(tmp_path):
+    # Whoosh copies every sub-file of a compound segment into RAM when a searcher opens it.
+    data = tmp_path / "data"
+    with IndexWriterSink(data) as sink:
+        sink.add(make_doc())
+    with IndexWriterSink(data) as sink:
+        sink.add(make_doc(url="https://a.gov.vn/2"))
+    files = [p.name for p in index_dir(data).iterdir()]
+    assert not [f for f in files if f.endswith(".seg")], files
+    assert [f for f in files if f.endswith(".pst")]
