@@ -96,7 +96,10 @@ class IndexWriterSink:
     # -- lifecycle -------------------------------------------------------------------------------
     def _open_writer(self) -> None:
         try:
-            self._writer = self._ix.writer(limitmb=self.limitmb, codec=_codec())
+            # compound=False: Whoosh reads a *compound* segment's sub-files through BytesIO copies, so
+            # every reader (the hash lookups here, each searcher) held a copy of the term index in
+            # memory — peak RSS grew with the index (593 MB at 3,439 docs; 224 MB without).
+            self._writer = self._ix.writer(limitmb=self.limitmb, codec=_codec(), compound=False)
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         # The committed index as of now: used to find existing keys and their hashes.
@@ -185,7 +188,7 @@ class IndexWriterSink:
         """Merge all segments into one (after a bulk ingest; searches get faster)."""
         self.commit()
         try:
-            writer = self._ix.writer(limitmb=self.limitmb, codec=_codec())
+            writer = self._ix.writer(limitmb=self.limitmb, codec=_codec(), compound=False)
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         writer.commit(optimize=True)
