@@ -10,7 +10,7 @@ Why it works this way:
 * Re-ingesting the same pages is cheap: each page's content hash lives in a sortable column
   (``hash``); an identical page is ``unchanged`` and is not rewritten, a different one is
   ``updated`` (replaced by its URL key), a new one is ``indexed``.
-* Posting blocks are written uncompressed (:func:`_codec`), and segments are left as separate
+* Posting blocks are written uncompressed (:func:`_new_writer`), and segments are left as separate
   files (``compound=False``): Whoosh opens a compound segment by copying each of its sub-files
   into memory (``BytesIO`` over the mmap), which cost a searcher 1 GB of RAM on a 39k-page index.
 * Commits happen every ``batch_size`` documents so a long ingest makes durable progress and memory
@@ -25,10 +25,10 @@ from types import TracebackType
 from typing import Literal
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
+from index.codec import fast_codec
 from index.schema import build_schema, content_hash, doc_key, document_fields
 from ingest.document import Document
 
@@ -59,11 +59,12 @@ def open_or_create(data_dir: Path | str) -> whoosh_index.Index:
         raise IndexLocked(_locked_message(path)) from exc
 
 
-def _codec() -> W3Codec:
-    """Whoosh's codec without zlib on posting blocks: commits are ~30 % faster (most of our
-    terms are bigrams with one short posting list, where compression costs more than it saves)
-    for ~20 % more disk. Any Whoosh 2.7 reads it: compression is recorded per block."""
-    return W3Codec(compression=0)
+def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
+    """A writer with :func:`index.codec.fast_codec` (no zlib on posting blocks: most of our terms
+    are bigrams with one short posting list, where compression costs more than it saves; rare
+X
+    Same on-disk format: any Whoosh 2.7 reads it."""
+    return ix.writer(limitmb=limitmb, codec=fast_codec(), compound=False)
 
 
 def _locked_message(path: Path) -> str:
@@ -98,7 +99,7 @@ class IndexWriterSink:
     # -- lifecycle -------------------------------------------------------------------------------
     def _open_writer(self) -> None:
         try:
-            self._writer = self._ix.writer(limitmb=self.limitmb, codec=_codec(), compound=False)
+            self._writer = _new_writer(self._ix, self.limitmb)
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         # The committed index as of now: used to find existing keys and their hashes.
@@ -187,7 +188,7 @@ class IndexWriterSink:
         """Merge all segments into one (after a bulk ingest; searches get faster)."""
         self.commit()
         try:
-            writer = self._ix.writer(limitmb=self.limitmb, codec=_codec(), compound=False)
+            writer = _new_writer(self._ix, self.limitmb)
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         writer.commit(optimize=True)
