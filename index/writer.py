@@ -62,7 +62,7 @@ def open_or_create(data_dir: Path | str) -> whoosh_index.Index:
 def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     """A writer with :func:`index.codec.fast_codec` (no zlib on posting blocks: most of our terms
     are bigrams with one short posting list, where compression costs more than it saves; rare
-X
+    terms' postings inlined in the term dictionary; field lengths memoised).
     Same on-disk format: any Whoosh 2.7 reads it."""
     return ix.writer(limitmb=limitmb, codec=fast_codec(), compound=False)
 
