@@ -17,7 +17,8 @@ Why it looks like this (see ../shared/design/vietnamese-analysis.md §A.2 and wh
   changed ones without unpickling stored documents.
 * ``sugg`` holds ``fold|exact`` terms for syllables and syllable pairs: the index's own statistics
   for the did-you-mean that restores accents (``tinh_hoa|tỉnh hòa``). Prefix expansion over
-  ``tinh_hoa|`` lists every accented spelling with its document frequency.
+  ``tinh_hoa|`` lists every accented spelling with its document frequency; single syllables are
+  listed once per segment and take their frequency from the E fields (:func:`suggest_terms`).
 * ``doc`` stores the whole Document JSON, which is what the web's document page renders.
 """
 
@@ -45,39 +46,60 @@ _CATEGORY_SEP_REPLACEMENT = "∕"  # U+2215 DIVISION SLASH, looks the same to a 
 SUGGEST_SEP = "\x1e"
 
 
-class SuggestAnalyzer(Tokenizer):
-    """``fold|exact`` terms for syllables, and ``fold_fold|exact exact`` terms for adjacent pairs.
+def suggest_terms(title: str, summary: str, body: str, seen: set[str] | None = None) -> list[str]:
+    """The ``sugg`` terms of one document: ``fold|exact`` for its syllables and
+    ``fold_fold|exact exact`` for adjacent pairs of its title and summary.
 
-    Kept here (not in ``index.analysis``) because it serves the searcher's did-you-mean, not
-    matching. Its value is ``title SEP summary SEP body`` (:data:`SUGGEST_SEP`): single syllables
-    come from every part, pairs only from the title and the summary. Body pairs would multiply
-    the number of distinct terms (each costs Whoosh a posting list at commit) for little gain:
-    the names people type without accents (``ubnd tinh hoa binh``) are in titles and summaries.
-    Each part is analysed on its own, so pairs never span two parts, and the body string is the
-    one the E/F/B fields analyse, which hits the analyzer's per-value token cache.
+    Pairs carry their own document frequency (the did-you-mean ranks spellings by it). Single
+    syllables only need to be *listed*: their frequency is read from the E fields at search time.
+    So with ``seen`` (the writer's set for the segment being written) a syllable is emitted only
+    by the first document of the segment that has it: this cut the field from ~157,000 to ~10,000
+    postings per 700 pages, a fifth of all postings the writer encoded.
+    Body pairs would multiply the number of distinct terms (each costs Whoosh a posting list at
+    commit) for little gain: the names people type without accents (``ubnd tinh hoa binh``) are in
+    titles and summaries. Each part is analysed on its own, so pairs never span two parts; the
+    body string is the one the E/F/B fields analyse, which hits the analyzer's per-value token cache.
     """
+    exact = analysis.exact_analyzer()
+    out: list[str] = []
+    mine: set[str] = set()
+    parts = (title, summary, body)
+    for index, text in enumerate(parts):
+        if not text:
+            continue
+        with_pairs = index < len(parts) - 1
+        prev: str | None = None
+        prev_end = -1
+        for t in exact(text, chars=True):
+            word = t.text
+            if word not in mine:
+                mine.add(word)
+                if seen is None or word not in seen:
+                    out.append(f"{_fold(word)}|{word}")
+            # pairs only across a plain space (not across punctuation or paragraphs)
+            if with_pairs and prev is not None and text[prev_end:t.startchar] == " ":
+                out.append(f"{_fold(prev)}_{_fold(word)}|{prev} {word}")
+            prev, prev_end = word, t.endchar
+    if seen is not None:
+        seen.update(mine)
+    return out
+
+
+class SuggestAnalyzer(Tokenizer):
+    """Tokens of the ``sugg`` field: a list value is taken as ready terms (:func:`suggest_terms`);
+    a string ``title SEP summary SEP body`` (:data:`SUGGEST_SEP`) is turned into them."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        parts = value.split(SUGGEST_SEP)
+        if isinstance(value, str):
+            parts = value.split(SUGGEST_SEP)
+            if len(parts) == 1:
+                parts = ["", parts[0], ""]  # a lone text: syllables and pairs
+            value = suggest_terms(*(parts + ["", "", ""])[:3])
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        exact = analysis.exact_analyzer()
-        seen: set[str] = set()
-        for index, text in enumerate(parts):
-            with_pairs = index < len(parts) - 1 or len(parts) == 1
-            prev: str | None = None
-            prev_end = -1
-            for t in exact(text, chars=True):
-                word = t.text
-                if word not in seen:
-                    seen.add(word)
-                    token.text = f"{_fold(word)}|{word}"
-                    yield token
-                # pairs only across a plain space (not across punctuation or paragraphs)
-                if with_pairs and prev is not None and text[prev_end:t.startchar] == " ":
-                    token.text = f"{_fold(prev)}_{_fold(word)}|{prev} {word}"
-                    yield token
-                prev, prev_end = word, t.endchar
+        for term in value:
+            token.text = term
+            yield token
 
 
 @lru_cache(maxsize=1 << 16)
@@ -171,8 +193,9 @@ def body_text(doc: Document) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def document_fields(doc: Document, digest: str | None = None) -> dict[str, Any]:
-    """The keyword arguments for ``writer.add_document`` / ``update_document``."""
+def document_fields(doc: Document, digest: str | None = None, sugg_seen: set[str] | None = None) -> dict[str, Any]:
+    """The keyword arguments for ``writer.add_document`` / ``update_document``; ``sugg_seen`` is
+    the writer's set of syllables already listed in the segment (see :func:`suggest_terms`)."""
     body = body_text(doc)
     values: dict[str, Any] = {
         "url": doc_key(doc),
@@ -186,7 +209,7 @@ def document_fields(doc: Document, digest: str | None = None) -> dict[str, Any]:
         "body_f": body,
         "body_b": body,
         "docnum": f"{doc.title or ''}\n{body}",
-        "sugg": SUGGEST_SEP.join([doc.title or "", doc.summary or "", body]),
+        "sugg": suggest_terms(doc.title or "", doc.summary or "", body, sugg_seen),
         "doc": doc.to_json(),
     }
     if doc.site:

@@ -91,6 +91,8 @@ class IndexWriterSink:
         self._pending = 0
         #: key → hash of documents added since the last commit (the committed ones are in the index).
         self._session: dict[str, str] = {}
+        #: syllables already listed in the ``sugg`` field of the segment being written
+        self._sugg_seen: set[str] = set()
         self._hash_reader = None
         self._reader = None
         self.counts: dict[str, int] = {"indexed": 0, "unchanged": 0, "updated": 0}
@@ -125,6 +127,7 @@ class IndexWriterSink:
         self._pending = 0
         self._close_reader()
         self._session.clear()
+        self._sugg_seen.clear()
 
     def close(self) -> None:
         self.commit()
@@ -170,7 +173,7 @@ class IndexWriterSink:
             result: AddResult = "unchanged"
             self.counts[result] += 1
             return result
-        fields = document_fields(doc, digest)
+        fields = document_fields(doc, digest, self._sugg_seen)
         if previous is None:
             self._writer.add_document(**fields)
             result = "indexed"

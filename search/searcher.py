@@ -877,12 +877,19 @@ def restore_accents(view: _View, words: list[str], fixed: list[bool]) -> str | N
     cache = view.sugg_cache
 
     def variants(prefix: str, limit: int) -> dict[str, float]:
-        """``{exact: log(1 + df)}`` of the ``sugg`` terms ``prefix|…`` (cached per view)."""
+        """``{exact: log(1 + df)}`` of the ``sugg`` terms ``prefix|…`` (cached per view).
+
+        A pair's frequency is its own; a single syllable is listed in ``sugg`` only once per
+        segment (index.schema.suggest_terms), so its frequency comes from the E fields."""
         got = cache.get(prefix)
         if got is None:
             got = {}
+            single = "_" not in prefix
             for term in view.expand("sugg", f"{prefix}|", limit=limit):
-                got[term.split("|", 1)[1]] = math.log1p(reader.doc_frequency("sugg", term))
+                exact = term.split("|", 1)[1]
+                df = (_df(view, "body_e", exact) + _df(view, "title_e", exact) if single
+                      else reader.doc_frequency("sugg", term))
+                got[exact] = math.log1p(df)
             if len(cache) > 50_000:
                 cache.clear()
             cache[prefix] = got
