@@ -131,10 +131,11 @@ def build_schema() -> fields.Schema:
         year=fields.ID(),
         published=fields.DATETIME(sortable=True),
         hash=fields.ID(sortable=True),
-        title_e=fields.TEXT(analyzer=e, phrase=True),
+        # E fields keep frequencies, not positions: phrases are checked on F positions
+        title_e=fields.TEXT(analyzer=e, phrase=False),
         title_f=fields.TEXT(analyzer=f, phrase=True),
         title_b=fields.TEXT(analyzer=b, phrase=False),
-        body_e=fields.TEXT(analyzer=e, phrase=True),
+        body_e=fields.TEXT(analyzer=e, phrase=False),
         body_f=fields.TEXT(analyzer=f, phrase=True),
         body_b=fields.TEXT(analyzer=b, phrase=False),
         docnum=fields.TEXT(analyzer=d, phrase=False),

@@ -112,9 +112,10 @@ class Everything(MatchSpec):
 
 @dataclass
 class PhraseIn(MatchSpec):
-    """Consecutive positions in one field group: ``steps`` is one list of (field, term)
-    alternatives per position (E term for accented words, F term otherwise); ``candidates``
-    narrows the documents whose positions are checked."""
+    """Consecutive positions in one field group: ``steps`` is one list of (field, term) per
+    position: the F term, preceded by the E term for accented words (the document must hold
+    it; positions are always read from the F term, the last); ``candidates`` narrows the
+    documents whose positions are checked."""
 
     steps: list[list[tuple[str, str]]]
     candidates: MatchSpec
@@ -353,7 +354,10 @@ def _phrase_match(u: Unit) -> MatchSpec:
     sylls = u.syllables
     per_group: list[MatchSpec] = []
     for g in u.groups:
-        steps = [[(f"{g}_e", s.exact)] if _is_accented(s) else [(f"{g}_f", s.folded)] for s in sylls]
+        # An accented word's step is (E term, F term): the page must hold the exact spelling (E),
+        # and the order is checked on F positions (E fields keep no positions: cheaper to write).
+        steps = [[(f"{g}_e", s.exact), (f"{g}_f", s.folded)] if _is_accented(s) else [(f"{g}_f", s.folded)]
+                 for s in sylls]
         if len(sylls) == 1:
             per_group.append(TermsAny([steps[0][0]]))
         else:

@@ -280,16 +280,11 @@ class _View:
             # stricter than positions). Many candidates of a longer phrase: every adjacent pair is
             # there; checking positions in thousands of pages would cost more than it corrects.
             # Either way accented words must be spelled exactly: intersect their E sets.
-            out = set(found)
-            for step in spec.steps:
-                fname, term = step[0]
-                if fname.endswith("_e"):
-                    out &= self.docs(fname, term)
-            return out
-        cands = sorted(found)
+            return self._exact_words(spec, found)
+        cands = sorted(self._exact_words(spec, found))
         matchers = []
         for step in spec.steps:
-            fname, term = step[0]
+            fname, term = step[-1]
             try:
                 matchers.append(self.reader.postings(fname, term))
             except Exception:
@@ -309,6 +304,15 @@ class _View:
             first = positions[0]
             if any(all((p + k) in positions[k] for k in range(1, n)) for p in first):
                 out.add(doc)
+        return out
+
+    def _exact_words(self, spec: PhraseIn, found) -> set[int]:
+        """``found`` narrowed to documents holding every accented word of the phrase as spelled."""
+        out = set(found)
+        for step in spec.steps:
+            fname, term = step[0]
+            if fname.endswith("_e"):
+                out &= self.docs(fname, term)
         return out
 
     # -- facets and filters ---------------------------------------------------------------
