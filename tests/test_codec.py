@@ -86,6 +86,26 @@ def test_rare_terms_are_really_inlined(indexes) -> None:
         assert r.term_info("b", "uy_ban").doc_frequency() >= 6
 
 
+def test_same_term_statistics_and_postings(indexes) -> None:
+    """Every term's statistics and postings (inlined by the fast codec's own row writer or not)
+    are what Whoosh's codec records."""
+    default, fast = indexes
+    with default.reader() as r1, fast.reader() as r2:
+        for field in ("e", "f", "b"):
+            terms = list(r1.lexicon(field))
+            assert terms == list(r2.lexicon(field))
+            for t in terms:
+                a, b = r1.term_info(field, t), r2.term_info(field, t)
+                assert (a.weight(), a.doc_frequency(), a.min_length(), a.max_length(), a.max_weight(),
+                        a.min_id(), a.max_id()) == (b.weight(), b.doc_frequency(), b.min_length(),
+                                                    b.max_length(), b.max_weight(), b.min_id(), b.max_id())
+                m1, m2 = r1.postings(field, t), r2.postings(field, t)
+                assert list(m1.items_as("weight")) == list(m2.items_as("weight"))
+                if field != "b":
+                    m1, m2 = r1.postings(field, t), r2.postings(field, t)
+                    assert list(m1.items_as("positions")) == list(m2.items_as("positions"))
+
+
 def test_incremental_commits_updates_and_merges(tmp_path) -> None:
     """Segments written with fast_codec survive updates, merges and a default-codec optimize."""
     schema = Schema(id=ID(stored=True, unique=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
