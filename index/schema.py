@@ -60,26 +60,23 @@ def suggest_terms(title: str, summary: str, body: str, seen: set[str] | None = N
     titles and summaries. Each part is analysed on its own, so pairs never span two parts; the
     body string is the one the E/F/B fields analyse, which hits the analyzer's per-value token cache.
     """
-    exact = analysis.exact_analyzer()
     out: list[str] = []
     mine: set[str] = set()
-    parts = (title, summary, body)
-    for index, text in enumerate(parts):
+    for index, text in enumerate((title, summary, body)):
         if not text:
             continue
-        with_pairs = index < len(parts) - 1
-        prev: str | None = None
-        prev_end = -1
-        for t in exact(text, chars=True):
-            word = t.text
-            if word not in mine:
-                mine.add(word)
-                if seen is None or word not in seen:
-                    out.append(f"{_fold(word)}|{word}")
+        # the E terms of the analyzers' shared token list (the body's is already cached by then)
+        toks = analysis._tokens(text)
+        words = {tok[0] for tok in toks}
+        fresh = words - mine if seen is None else words - mine - seen
+        out += [f"{_fold(word)}|{word}" for word in fresh]
+        mine |= words
+        if index == 2:
+            continue
+        for prev, tok in zip(toks, toks[1:], strict=False):
             # pairs only across a plain space (not across punctuation or paragraphs)
-            if with_pairs and prev is not None and text[prev_end:t.startchar] == " ":
-                out.append(f"{_fold(prev)}_{_fold(word)}|{prev} {word}")
-            prev, prev_end = word, t.endchar
+            if text[prev[3]:tok[2]] == " ":
+                out.append(f"{_fold(prev[0])}_{_fold(tok[0])}|{prev[0]} {tok[0]}")
     if seen is not None:
         seen.update(mine)
     return out

@@ -131,3 +131,16 @@ def test_segments_are_not_compound_files(tmp_path):
     files = [p.name for p in index_dir(data).iterdir()]
     assert not [f for f in files if f.endswith(".seg")], files
     assert [f for f in files if f.endswith(".pst")]
+
+
+def test_suggest_terms_list_syllables_once_per_segment_and_pairs_from_title_and_summary():
+    from index.schema import suggest_terms
+
+    seen: set[str] = set()
+    first = suggest_terms("Ủy ban tỉnh Hòa Bình", "", "Tỉnh Hoà Bình, hôm nay", seen)
+    assert {"uy|ủy", "tinh|tỉnh", "hoa|hòa", "binh|bình", "hom|hôm", "nay|nay"} <= set(first)
+    assert {"tinh_hoa|tỉnh hòa", "hoa_binh|hòa bình"} <= set(first)
+    assert not any(t.startswith("hom_nay") for t in first)  # no pairs from the body
+    second = suggest_terms("Tỉnh Hòa Bình", "", "", seen)
+    assert second.count("tinh_hoa|tỉnh hòa") == 1 and "tinh|tỉnh" not in second  # pairs keep their df
+    assert "tinh|tỉnh" in suggest_terms("Tỉnh Hòa Bình", "", "")  # without a segment set: all
