@@ -28,10 +28,12 @@ under this name for reading indexes written with it.
 
 from __future__ import annotations
 
+from hashlib import md5
 from itertools import repeat
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
+from whoosh.filedb.filetables import _lengths, md5_hash
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
@@ -98,7 +100,8 @@ class _FieldWriter(W3FieldWriter):
         """
         dfl = _FieldLengths(lengths).doc_field_length if lengths else (lambda docnum, fieldname, default=0: 0)
         inline_limit = self._codec._inlinelimit
-        add_row = self._tindex.add
+        rows = _RowWriter(self._tindex)
+        add_row = rows.add
         lastfn = None
         lasttext = None
         prefix = b""
@@ -113,6 +116,7 @@ class _FieldWriter(W3FieldWriter):
                 for d, w, v in buf:
                     add_posting(d, w, v or b"", dfl(d, lastfn))
                 self.finish_term()
+                rows.resync()
 
         for fieldname, btext, docnum, weight, value in items:
             if fieldname != lastfn:
@@ -140,6 +144,34 @@ class _FieldWriter(W3FieldWriter):
 
 
 _pack_terminfo = W3TermInfo._struct.pack
+
+
+class _RowWriter:
+    """``OrderedHashWriter.add`` (the term dictionary) for many rows: the same bytes, hash and
+    index entries, but the file position is tracked here instead of asked of the file twice per
+    term, and the md5 hash is taken from the digest's last four bytes (what Whoosh's
+    ``md5_hash`` computes through a hex string)."""
+
+    def __init__(self, tindex) -> None:
+        self.t = tindex
+        self.pos = tindex.dbfile.tell()
+        self.fast_hash = tindex.hashfn is md5_hash
+
+    def resync(self) -> None:
+        """After rows written by Whoosh's own ``add``."""
+        self.pos = self.t.dbfile.tell()
+
+    def add(self, key: bytes, value: bytes) -> None:
+        t = self.t
+        if key <= t.lastkey:
+            raise ValueError(f"Keys must increase: {t.lastkey!r}..{key!r}")
+        pos = self.pos
+        t.index.append(pos)
+        t.dbfile.write(_lengths.pack(len(key), len(value)) + key + value)
+        h = int.from_bytes(md5(key).digest()[12:], "big") if self.fast_hash else t.hashfn(key)
+        t.buckets[h & 255].append((h, pos))
+        t.lastkey = key
+        self.pos = pos + _lengths.size + len(key) + len(value)
 
 
 def _inline_row(posts: list[tuple[int, float, bytes]], fieldname: str, dfl) -> bytes:
