@@ -8,15 +8,19 @@ index it leaves is what bench/search.py measures.
 
     python bench/index.py [--pages 1000] [--seed bench] [--full] [--workdir DIR]
 
-What bounds tracuu's speed (profiled, 250 portal pages): about two thirds of the time is Whoosh
-writing posting lists at commit, a fixed Python cost per distinct term (~0.1 ms) plus one per
-posting; tracuu has seven analysed fields (E/F/B for title and body, D) and the ``sugg``
-statistics, i.e. ~6× the distinct terms of stock Whoosh's two fields, 40 % of them body bigrams.
-Measures taken: uncompressed posting blocks (−30 % time, +20 % size), did-you-mean pairs from
-titles and summaries only (−60 % terms), a length column for ``sugg`` (Whoosh stat()ed a file per
-posting without one). Dropping the bigram fields would about halve the work but costs known-item
-MRR@10 0.997 → 0.94 on the dev queries (measured), so they stay; the remaining gap is the price
-of accent-insensitive, phrase-aware ranking in a pure-Python engine.
+What bounds tracuu's speed (profiled, 600 portal pages): Whoosh's pure-Python posting machinery,
+a fixed cost per distinct term plus one per posting. tracuu has seven analysed fields (E/F/B for
+title and body, D) and the ``sugg`` statistics: ~138,000 distinct terms (two thirds of them body
+bigrams, mostly in one page each) and ~590,000 postings per 705 pages, against ~15,000 terms and
+~145,000 postings for stock Whoosh's two fields. Measures taken, each keeping the postings that
+search reads: uncompressed posting blocks; rare terms' postings inlined in the term dictionary,
+with their rows built in one step (index/codec.py); E fields without positions (phrases are
+checked on F positions); ``sugg`` lists each syllable once per segment, its frequency read from
+the E fields (−150,000 postings); Counter-based posting formats (index/formats.py). CPU time went
+from 0.28× to ~0.5× stock (wall-clock ratios on the shared machine: 0.45–0.6×). Dropping the bigram
+fields would about halve the work but costs known-item MRR@10 0.995 → 0.94 on the dev queries
+(measured); the remaining gap is the per-term and per-posting cost of accent-insensitive,
+phrase-aware ranking in a pure-Python engine.
 """
 
 from __future__ import annotations
