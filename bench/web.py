@@ -90,10 +90,10 @@ def build_corpus_index(data: Path, n: int) -> None:
     print(f"built {data} from {n} corpus articles in {time.monotonic() - t0:.0f} s", flush=True)
 
 
-def start_server(data: str, threads: int) -> tuple[subprocess.Popen, str]:
+def start_server(data: str, threads: int, workers: int) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "tracuu", "serve", "--data", data, "--port", "0",
-                             "--threads", str(threads)], stdout=subprocess.PIPE, stderr=sys.stderr,
+                             "--threads", str(threads), "--workers", str(workers)], stdout=subprocess.PIPE, stderr=sys.stderr,
                             text=True, env=env)
     deadline = time.monotonic() + 120
     assert proc.stdout is not None
@@ -223,6 +223,8 @@ def main() -> int:
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--baseline", type=float, default=5.0, help="seconds of static-file baseline")
     ap.add_argument("--threads", type=int, default=8, help="waitress threads for the started server")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="`tracuu serve --workers` for the started server (default: one per core)")
     ap.add_argument("--build", type=int, metavar="N",
                     help="if --data has no index, first index N articles of ../shared/corpus into it")
     args = ap.parse_args()
@@ -235,7 +237,7 @@ def main() -> int:
             if not CORPUS.exists():
                 raise SystemExit(f"bench/web.py: {CORPUS} not available for --build")
             build_corpus_index(Path(args.data), args.build)
-        proc, base = start_server(args.data, args.threads)
+        proc, base = start_server(args.data, args.threads, args.workers)
     try:
         stats = get_json(base, "/api/v1/stats")
         print(f"server {base}  documents {stats.get('documents')}  clients {args.clients}  "

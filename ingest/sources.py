@@ -167,6 +167,32 @@ def url_for_path(rel: str, base_url: str | None, full: str | None = None) -> str
     return urljoin(base, quote(tail, safe="/-._~%!$&'()*+,;=:@"))
 
 
+_HTTRACK_RE = re.compile(rb"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", re.I)
+
+
+def httrack_url(payload: bytes, derived: str | None) -> str | None:
+    """The URL an HTTrack page says it was mirrored from, when it agrees with the mirror's host.
+
+    HTTrack renames what it saves (``/-/123-slug`` becomes ``-/123-slug.html``, query strings turn
+    into hashes), so the file path alone gives the wrong URL; its ``<!-- Mirrored from host/path by
+    HTTrack … -->`` comment near the top keeps the real one. The scheme is not in the comment: it
+    comes from the derived URL (https by default).
+    """
+    m = _HTTRACK_RE.search(payload[:4096])
+    if not m:
+        return derived
+    try:
+        target = m.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return derived
+    scheme = urlsplit(derived).scheme if derived else "https"
+    url = target if "://" in target else f"{scheme}://{target}"
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or (derived and host != (urlsplit(derived).hostname or "").lower()):
+        return derived
+    return url
+
+
 def _unsafe_member(name: str) -> str | None:
     """Why an archive member name must not be trusted (absolute, ``..``, drive), else None."""
     norm = name.replace("\\", "/")
@@ -195,7 +221,8 @@ def iter_file(path: Path, *, base_url: str | None = None, rel: str | None = None
     except OSError as exc:
         yield SourceError(src, None, None, "read", f"không đọc được tệp (cannot read file): {exc}")
         return
-    yield RawPage(url=url_for_path(rel if rel is not None else path.name, base_url, str(path)), payload=data,
+    url = httrack_url(data, url_for_path(rel if rel is not None else path.name, base_url, str(path)))
+    yield RawPage(url=url, payload=data,
                   date=_mtime_iso(path), source=src, path=str(path), record_type="file")
 
 

@@ -70,6 +70,32 @@ def test_serve_binds_loopback_and_answers(tmp_path):
             assert resp.headers["Content-Security-Policy"] and b'lang="vi"' in resp.read()
 
 
+def _worker_pids(url: str) -> set[int]:
+    """Child processes of the server listening at ``url`` (Linux /proc)."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    out = subprocess.run(["ss", "-Hltnp", f"sport = :{port}"], capture_output=True, text=True).stdout
+    return {int(p.split("=")[1]) for p in out.replace(",", " ").split() if p.startswith("pid=")}
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
+def test_serve_workers_share_the_port_and_stop_together(tmp_path):
+    build_index(tmp_path, make_docs(12))
+    with tracuu_server("serve", "--data", str(tmp_path), "--port", "0", "--workers", "2") as url:
+        for i in range(12):  # every request answered, whichever process accepts it
+            assert get_json(url + f"api/v1/search?q=cong+tac&page=1&per_page={i + 1}")["total"] == 12
+        pids = _worker_pids(url)
+        if not pids:
+            pytest.skip("ss cannot show listening processes here")
+        assert len(pids) == 2
+    for pid in pids:  # SIGTERM to the parent stopped the worker too
+        for _ in range(50):
+            if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+                break
+            threading.Event().wait(0.1)
+        else:
+            raise AssertionError(f"worker {pid} still running")
+
+
 def _samples_ready() -> bool:
     return SAMPLES.is_dir() and any(SAMPLES.rglob("*"))
 

@@ -261,3 +261,19 @@ def test_arc_gz_records_are_read_as_responses(tmp_path):
     assert [(p.url, p.status, p.date, p.payload) for p in got] == [
         ("http://a.gov.vn/0.html", 200, "2020-01-01T00:00:00Z", bodies[0]),
         ("http://a.gov.vn/1.html", 200, "2020-01-01T00:00:01Z", bodies[1])]
+
+
+def test_httrack_comment_gives_the_real_url_of_a_renamed_page(tmp_path):
+    from ingest.sources import httrack_url, iter_directory
+
+    host = tmp_path / "snv.quangtri.gov.vn" / "-"
+    host.mkdir(parents=True)
+    page = b"<html>\n<!-- Mirrored from snv.quangtri.gov.vn/-/2218840-cong-bo by HTTrack Website Copier/3.x -->\n"
+    (host / "2218840-cong-bo.html").write_bytes(page + b"<p>x</p></html>")
+    (host / "plain.html").write_bytes(b"<html><p>no comment</p></html>")
+    urls = sorted(item.url for item in iter_directory(tmp_path))
+    assert urls == ["https://snv.quangtri.gov.vn/-/2218840-cong-bo", "https://snv.quangtri.gov.vn/-/plain.html"]
+    # a comment naming another host than the mirror's is not trusted
+    assert httrack_url(b"<!-- Mirrored from evil.example/x by HTTrack -->", "https://a.gov.vn/x.html") \
+        == "https://a.gov.vn/x.html"
+    assert httrack_url(b"<!-- Mirrored from a.gov.vn/x by HTTrack -->", None) == "https://a.gov.vn/x"

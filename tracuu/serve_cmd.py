@@ -10,10 +10,13 @@ index of government pages is not something to expose by accident) and print the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import shutil
+import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -32,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _common(serve)
     serve.add_argument("--data", help="thư mục dữ liệu (mặc định: $TRACUU_DATA hoặc ./tracuu-data)")
-    serve.add_argument("--threads", type=int, default=8, help="số luồng phục vụ (mặc định 8)")
+    serve.add_argument("--threads", type=int, default=8, help="số luồng phục vụ mỗi tiến trình (mặc định 8)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="số tiến trình phục vụ chung một cổng (mặc định 1; đặt bằng số lõi CPU khi tải cao)")
     serve.set_defaults(func=run_serve)
 
     demo = subparsers.add_parser(
@@ -52,7 +57,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8080, help="cổng (mặc định 8080; 0 = cổng trống bất kỳ)")
 
 
-def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) -> int:
+def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, workers: int = 1) -> int:
     from waitress import create_server
 
     from web import create_app
@@ -61,16 +66,34 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) ->
         print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
               "(no index in data directory)", file=sys.stderr)
         return 1
+    if workers < 1 or threads < 1:
+        print("tracuu: --workers và --threads phải ≥ 1 (must be at least 1)", file=sys.stderr)
+        return 2
     # "Task queue depth is N" only says that all threads are busy; not something a user can act on.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    app = create_app({"DATA": str(data)})
     try:
-        server = create_server(app, host=host, port=port, threads=threads, ident="tracuu")
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except OSError as exc:
         print(f"tracuu: không mở được cổng {host}:{port}: {exc.strerror or exc} (cannot bind)", file=sys.stderr)
         return 1
+    # Searching is CPU-bound Python, so threads share one core (the GIL). Extra worker processes,
+    # forked *before* the app opens the index (Whoosh file handles must not be shared), accept on
+    # the same listening socket and let the kernel spread connections over the cores.
+    children = _fork_workers(workers - 1)
+    app = create_app({"DATA": str(data)})
+    server = create_server(app, sockets=[sock], threads=threads, ident="tracuu")
+    if children is None:  # a worker process: serve until the parent stops us
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            os._exit(0)
+    if children:
+        # SIGTERM (service managers, `kill`) must take the workers down too, not orphan them.
+        signal.signal(signal.SIGTERM, _raise_interrupt)
     shown_host = f"[{host}]" if ":" in host else host
-    url = f"http://{shown_host}:{server.effective_port}/"
+    url = f"http://{shown_host}:{sock.getsockname()[1]}/"
     print(f"tracuu: đang phục vụ {data} tại {url}  (Ctrl+C để dừng)", flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print("tracuu: chú ý: máy chủ đang mở cho các máy khác trong mạng (listening beyond localhost)",
@@ -82,13 +105,36 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None) ->
     except KeyboardInterrupt:
         print("tracuu: đã dừng", file=sys.stderr)
     finally:
+        for pid in children:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        for pid in children:
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
         server.close()
         app.extensions["tracuu.searchers"].close()
     return 0
 
 
+def _raise_interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _fork_workers(n: int) -> list[int] | None:
+    """Fork ``n`` worker processes; returns their pids in the parent and None in a worker."""
+    pids: list[int] = []
+    for _ in range(n):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C for everyone
+            return None
+        pids.append(pid)
+    return pids
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    return _serve(data_dir(args.data), args.host, args.port, args.threads)
+    return _serve(data_dir(args.data), args.host, args.port, args.threads, workers=args.workers)
 
 
 def run_demo(args: argparse.Namespace) -> int:
