@@ -440,21 +440,23 @@ def _records(it, src: str, base: int, cap: int, revisits: RevisitIndex | None,
         url = clean_target_uri(h.get_header("WARC-Target-URI"))
         rid = h.get_header("WARC-Record-ID")
         if rtype not in KNOWN_TYPES:
+            # A damaged header: its Content-Length cannot be trusted either, so the caller resyncs
+            # from this record's start instead of letting warcio read on from a made-up length.
             offset = base + it.get_record_offset()
-            state["next"] = offset + it.get_record_length()
+            state["next"], state["resync"] = offset, 1
             yield SourceError(src, offset, url, "warc",
                               f"bản ghi hỏng: loại bản ghi '{rtype}' không hợp lệ (damaged record, bad WARC-Type)")
-            continue
+            return
         if rtype not in ("response", "resource", "revisit"):
             # warcinfo, request, metadata: provenance only, no page text
             state["next"] = base + it.get_record_offset() + it.get_record_length()
             continue
         if url is not None and not _URI_RE.match(url):
             offset = base + it.get_record_offset()
-            state["next"] = offset + it.get_record_length()
+            state["next"], state["resync"] = offset, 1
             yield SourceError(src, offset, None, "warc",
                               "bản ghi hỏng: WARC-Target-URI không hợp lệ (damaged record, bad target URI)")
-            continue
+            return
         payload, too_big = _payload_with_cap(record, cap)
         remaining = getattr(record.raw_stream, "limit", 0) if not too_big else 0
         offset = base + it.get_record_offset()
@@ -578,6 +580,12 @@ def iter_warc(path: Path | str, *, limits: Limits = DEFAULT_LIMITS, start: int =
             state = {"next": pos}
             try:
                 yield from _records(it, src, pos, limits.max_payload, revisits, state)
+                if state.get("resync"):
+                    nxt = _resync(fh, state["next"], gz)
+                    if nxt is None:
+                        return
+                    pos = nxt
+                    continue
                 size = os.fstat(fh.fileno()).st_size
                 if not state.get("truncated") and state["next"] < size:
                     yield SourceError(src, state["next"], None, "warc",
