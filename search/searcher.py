@@ -365,6 +365,10 @@ class Searcher:
         self._ix = whoosh_index.open_dir(str(path))
         self._lock = threading.RLock()
         self._view = _View(self._ix.searcher())
+        # Document look-ups (a document page asks for itself and each related/latest link) use a
+        # reader and lock of their own, so they never queue behind a running search.
+        self._doc_lock = threading.Lock()
+        self._doc_searcher = self._ix.searcher()
 
     # -- plumbing ---------------------------------------------------------------------------
     def _fresh(self) -> _View:
@@ -379,6 +383,8 @@ class Searcher:
     def close(self) -> None:
         with self._lock:
             self._view.searcher.close()
+        with self._doc_lock:
+            self._doc_searcher.close()
 
     def __enter__(self) -> Searcher:
         return self
@@ -551,13 +557,15 @@ class Searcher:
 
     # -- documents, stats, completions -----------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
-        with self._lock:
-            view = self._fresh()
-            docs = view.docs("id", doc_id)
-            if not docs:
-                return None
-            stored = view.searcher.stored_fields(min(docs))
-        return Document.from_json(stored["doc"])
+        with self._doc_lock:
+            s = self._doc_searcher
+            if not s.up_to_date():
+                new = s.refresh()
+                if new is not s:
+                    s.close()
+                    s = self._doc_searcher = new
+            stored = s.document(id=doc_id)
+        return Document.from_json(stored["doc"]) if stored else None
 
     def stats(self) -> dict:
         with self._lock:
