@@ -1,7 +1,8 @@
 """The ``tracuu`` command: one sub-command per module, each a thin shell over the library.
 
 Exit status everywhere: 0 when everything was processed, 1 when any item was skipped or failed,
-2 for usage errors (argparse's own convention).
+2 for usage errors (argparse's own convention). Bulk imports count non-pages (images, DOCX) in a
+mirror or WARC as skipped without failing; see README.
 """
 
 from __future__ import annotations
