@@ -691,13 +691,7 @@ def _longest_runs_in_text(view: _View, chains: list[list[str]], docs: list[int])
             for j, tok in enumerate(tokens):
                 for i in where.get(tok, ()):
                     positions[i].add(j)
-            best = 1
-            run: dict[int, int] = dict.fromkeys(positions[0], 1)
-            for i in range(1, len(chain)):
-                run = {p: run.get(p - 1, 0) + 1 for p in positions[i]}
-                if run:
-                    best = max(best, max(run.values()))
-            value = ((best - 1) / (len(chain) - 1)) ** 2
+            value = ((_longest_run(positions) - 1) / (len(chain) - 1)) ** 2
             if value > out.get(d, 0.0):
                 out[d] = value
     return out
@@ -731,16 +725,21 @@ def _longest_runs(view: _View, chains: list[list[str]], docs: list[int]) -> dict
                         positions.append(set())
                     else:
                         positions.append(set(m.value_as("positions")))
-                best = 1
-                run: dict[int, int] = dict.fromkeys(positions[0], 1)
-                for i in range(1, len(chain)):
-                    run = {p: run.get(p - 1, 0) + 1 for p in positions[i]}
-                    if run:
-                        best = max(best, max(run.values()))
-                value = ((best - 1) / span) ** 2 if span else 0.0
+                value = ((_longest_run(positions) - 1) / span) ** 2 if span else 0.0
                 if value > out.get(d, 0.0):
                     out[d] = value
     return out
+
+
+def _longest_run(positions: list[set[int]]) -> int:
+    """Length of the longest run of chain words at consecutive positions (at least 1)."""
+    best = 1
+    run: dict[int, int] = dict.fromkeys(positions[0], 1)
+    for later in positions[1:]:
+        run = {p: run.get(p - 1, 0) + 1 for p in later}
+        if run:
+            best = max(best, max(run.values()))
+    return best
 
 
 def _read_postings(m, base: int, ids: array, weights: array) -> None:
