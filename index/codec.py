@@ -28,6 +28,7 @@ under this name for reading indexes written with it.
 
 from __future__ import annotations
 
+from array import array
 from hashlib import md5
 from itertools import repeat
 from pickle import dumps
@@ -90,57 +91,81 @@ class _PostingsWriter(W3PostingsWriter):
 
 class _FieldWriter(W3FieldWriter):
     def add_postings(self, schema, lengths, items):
-        """Same contract as ``FieldWriter.add_postings`` with fewer calls per posting and term.
+        """Whoosh's contract (sorted single postings, e.g. from a merge), regrouped by term for
+        :meth:`add_grouped`."""
+        self.add_grouped(schema, lengths, _group_postings(items))
 
-        Postings arrive sorted (the writer's pool sorts them), so the out-of-order checks of the
-        generic loop are dropped; field lengths are memoised per field. Each term's postings are
-        collected first: a term in fewer than the inline limit of documents (most bigrams: two
-        thirds of all terms) gets its term-info row built in one step (:meth:`_inline_row`, the
-        bytes ``W3TermInfo.to_bytes`` would write), skipping the block writer's per-term set-up.
+    def add_grouped(self, schema, lengths, groups):
+        """Write ``(fieldname, term bytes, [(docnum, weight, value), ...])`` groups, sorted by
+        field then term, each with its postings in docnum order (:mod:`index.segment`).
+
+        Field lengths are memoised per field. A term in fewer than the inline limit of documents
+        (most bigrams: two thirds of all terms) gets its term-info row built in one step
+        (:func:`_inline_row`, the bytes ``W3TermInfo.to_bytes`` would write), skipping the block
+        writer's per-term set-up; the others go through Whoosh's block writer.
         """
         dfl = _FieldLengths(lengths).doc_field_length if lengths else (lambda docnum, fieldname, default=0: 0)
         inline_limit = self._codec._inlinelimit
         rows = _RowWriter(self._tindex)
         add_row = rows.add
+        inline_row = _InlineRows(dfl)
         lastfn = None
-        lasttext = None
         prefix = b""
-        buf: list[tuple[int, float, bytes]] = []
-
-        def flush() -> None:
-            if len(buf) < inline_limit:
-                add_row(prefix + lasttext, _inline_row(buf, lastfn, dfl))
-            else:
-                self.start_term(lasttext)
-                add_posting = self._postwriter.add_posting
-                for d, w, v in buf:
-                    add_posting(d, w, v or b"", dfl(d, lastfn))
-                self.finish_term()
-                rows.resync()
-
-        for fieldname, btext, docnum, weight, value in items:
+        for fieldname, btext, postings in groups:
             if fieldname != lastfn:
-                if lasttext is not None:
-                    flush()
                 if lastfn is not None:
                     self.finish_field()
                 self.start_field(fieldname, schema[fieldname])
                 prefix = pack_ushort(self._fieldid)
                 lastfn = fieldname
-                lasttext = None
-            if docnum == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
-                continue
-            if btext != lasttext:
-                if lasttext is not None:
-                    flush()
-                lasttext = btext
-                buf = [(docnum, weight, value)]
+            if postings[0][0] == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
+                postings = [p for p in postings if p[0] != -1]
+                if not postings:
+                    continue
+            if len(postings) < inline_limit:
+                add_row(prefix + btext, inline_row(postings, fieldname))
             else:
-                buf.append((docnum, weight, value))
-        if lasttext is not None:
-            flush()
+                rows.flush()
+                self._block_term(btext, postings, fieldname, dfl)
+                rows.resync()
+        rows.flush()
         if lastfn is not None:
             self.finish_field()
+
+
+    def _block_term(self, btext, postings, fieldname, dfl) -> None:
+        """A term with its own posting blocks: Whoosh's block writer, its buffers filled a block
+        at a time instead of one ``add_posting`` call per posting (same blocks, same bytes)."""
+        self.start_term(btext)
+        pw = self._postwriter
+        limit = pw._blocklimit
+        for i in range(0, len(postings), limit):
+            if i:
+                pw._write_block()
+            chunk = postings[i:i + limit]
+            weights = [p[1] for p in chunk]
+            lengths = [n for n in (dfl(p[0], fieldname) for p in chunk) if n]
+            pw._ids = array("I", [p[0] for p in chunk])
+            pw._weights = array("f", weights)
+            pw._values = [p[2] for p in chunk if p[2]]
+            pw._maxweight = max(0, max(weights))
+            pw._minlength = min(lengths) if lengths else None
+            pw._maxlength = max(lengths) if lengths else 0
+        self.finish_term()
+
+
+def _group_postings(items):
+    """Sorted ``(fieldname, term, docnum, weight, value)`` postings → per-term groups."""
+    lastfn = lasttext = None
+    buf: list[tuple[int, float, bytes]] = []
+    for fieldname, btext, docnum, weight, value in items:
+        if btext != lasttext or fieldname != lastfn:
+            if buf:
+                yield lastfn, lasttext, buf
+            lastfn, lasttext, buf = fieldname, btext, []
+        buf.append((docnum, weight, value))
+    if buf:
+        yield lastfn, lasttext, buf
 
 
 _pack_terminfo = W3TermInfo._struct.pack
@@ -149,13 +174,20 @@ _pack_terminfo = W3TermInfo._struct.pack
 class _RowWriter:
     """``OrderedHashWriter.add`` (the term dictionary) for many rows: the same bytes, hash and
     index entries, but the file position is tracked here instead of asked of the file twice per
-    term, and the md5 hash is taken from the digest's last four bytes (what Whoosh's
-    ``md5_hash`` computes through a hex string)."""
+    term, rows are written in batches (:meth:`flush` before anything else writes to the file),
+    and the md5 hash is taken from the digest's last four bytes (what Whoosh's ``md5_hash``
+    computes through a hex string)."""
 
     def __init__(self, tindex) -> None:
         self.t = tindex
         self.pos = tindex.dbfile.tell()
         self.fast_hash = tindex.hashfn is md5_hash
+        self.buf: list[bytes] = []
+
+    def flush(self) -> None:
+        if self.buf:
+            self.t.dbfile.write(b"".join(self.buf))
+            self.buf = []
 
     def resync(self) -> None:
         """After rows written by Whoosh's own ``add``."""
@@ -167,11 +199,35 @@ class _RowWriter:
             raise ValueError(f"Keys must increase: {t.lastkey!r}..{key!r}")
         pos = self.pos
         t.index.append(pos)
-        t.dbfile.write(_lengths.pack(len(key), len(value)) + key + value)
+        row = _lengths.pack(len(key), len(value)) + key + value
+        buf = self.buf
+        buf.append(row)
+        if len(buf) >= 4096:
+            self.flush()
         h = int.from_bytes(md5(key).digest()[12:], "big") if self.fast_hash else t.hashfn(key)
         t.buckets[h & 255].append((h, pos))
         t.lastkey = key
-        self.pos = pos + _lengths.size + len(key) + len(value)
+        self.pos = pos + len(row)
+
+
+class _InlineRows:
+    """:func:`_inline_row` with single-posting rows memoised: a term found in one document once
+    (most bigrams) has the same row as every other such term of that document and field."""
+
+    def __init__(self, dfl) -> None:
+        self.dfl = dfl
+        self.single: dict[tuple[str, int, float, bytes], bytes] = {}
+
+    def __call__(self, posts: list[tuple[int, float, bytes]], fieldname: str) -> bytes:
+        if len(posts) == 1:
+            key = (fieldname, *posts[0])
+            row = self.single.get(key)
+            if row is None:
+                if len(self.single) > 4096:
+                    self.single.clear()
+                row = self.single[key] = _inline_row(posts, fieldname, self.dfl)
+            return row
+        return _inline_row(posts, fieldname, self.dfl)
 
 
 def _inline_row(posts: list[tuple[int, float, bytes]], fieldname: str, dfl) -> bytes:

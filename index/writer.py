@@ -30,6 +30,7 @@ from whoosh.writing import SegmentWriter
 
 from index.codec import fast_codec
 from index.schema import build_schema, content_hash, doc_key, document_fields
+from index.segment import GroupedSegmentWriter
 from ingest.document import Document
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,9 @@ def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     """A writer with :func:`index.codec.fast_codec` (no zlib on posting blocks: most of our terms
     are bigrams with one short posting list, where compression costs more than it saves; rare
     terms' postings inlined in the term dictionary; field lengths memoised).
+    Postings are grouped by term as they arrive (:mod:`index.segment`).
     Same on-disk format: any Whoosh 2.7 reads it."""
-    return ix.writer(limitmb=limitmb, codec=fast_codec(), compound=False)
+    return GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec(), compound=False)
 
 
 def _locked_message(path: Path) -> str:

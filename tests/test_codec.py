@@ -1,4 +1,5 @@
-"""index.codec: inlined rare-term postings must search and score exactly like the default codec."""
+"""index.codec and index.segment: inlined rare-term postings and the grouped segment writer must
+search and score exactly like Whoosh's default codec and writer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from index.analysis import (
     syllables,
 )
 from index.codec import fast_codec
+from index.segment import GroupedSegmentWriter
 from tests.conftest import SHARED
 
 HANDMADE = [
@@ -39,11 +41,14 @@ def _texts() -> list[str]:
     return texts
 
 
-def _build(path, texts, codec):
+def _build(path, texts, codec, grouped_mb: int | None = None):
     schema = Schema(id=ID(stored=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
                     f=TEXT(analyzer=folded_analyzer(), phrase=True), b=TEXT(analyzer=bigram_analyzer()))
     ix = FileStorage(str(path)).create().create_index(schema)
-    w = ix.writer(codec=codec) if codec else ix.writer()
+    if grouped_mb is not None:
+        w = GroupedSegmentWriter(ix, limitmb=grouped_mb, codec=codec)
+    else:
+        w = ix.writer(codec=codec) if codec else ix.writer()
     for i, text in enumerate(texts):
         w.add_document(id=str(i), e=text, f=text, b=text)
     w.commit()
@@ -64,12 +69,19 @@ def indexes(tmp_path_factory):
     texts = _texts()
     default = _build(tmp_path_factory.mktemp("default"), texts, None)
     fast = _build(tmp_path_factory.mktemp("fast"), texts, fast_codec())
-    return default, fast
+    grouped = _build(tmp_path_factory.mktemp("grouped"), texts, fast_codec(), grouped_mb=128)
+    # limitmb=0: the pool spills a sorted run to disk after every document, merged at commit
+    spilled = _build(tmp_path_factory.mktemp("spilled"), texts, fast_codec(), grouped_mb=0)
+    return default, fast, grouped, spilled
 
 
+OTHERS = ["fast", "grouped", "spilled"]
+
+
+@pytest.mark.parametrize("other", OTHERS)
 @pytest.mark.parametrize("q", QUERIES, ids=[str(q) for q in QUERIES])
-def test_same_hits_and_scores(indexes, q) -> None:
-    default, fast = indexes
+def test_same_hits_and_scores(indexes, q, other) -> None:
+    default, fast = indexes[0], indexes[1 + OTHERS.index(other)]
     with default.searcher() as s1, fast.searcher() as s2:
         r1 = [(h["id"], round(h.score, 6)) for h in s1.search(q, limit=None)]
         r2 = [(h["id"], round(h.score, 6)) for h in s2.search(q, limit=None)]
@@ -79,17 +91,19 @@ def test_same_hits_and_scores(indexes, q) -> None:
 
 
 def test_rare_terms_are_really_inlined(indexes) -> None:
-    _, fast = indexes
+    fast = indexes[1]
     with fast.reader() as r:
         rare = r.term_info("b", "binh_no")
         assert rare.is_inlined() and rare.doc_frequency() >= 3
         assert r.term_info("b", "uy_ban").doc_frequency() >= 6
 
 
-def test_same_term_statistics_and_postings(indexes) -> None:
-    """Every term's statistics and postings (inlined by the fast codec's own row writer or not)
-    are what Whoosh's codec records."""
-    default, fast = indexes
+@pytest.mark.parametrize("other", OTHERS)
+def test_same_term_statistics_and_postings(indexes, other) -> None:
+    """Every term's statistics and postings (inlined by the fast codec's own row writer or not,
+    block terms filled a block at a time, postings grouped, spilled and merged by the grouped
+    writer) are what Whoosh's codec and writer record."""
+    default, fast = indexes[0], indexes[1 + OTHERS.index(other)]
     with default.reader() as r1, fast.reader() as r2:
         for field in ("e", "f", "b"):
             terms = list(r1.lexicon(field))
@@ -106,13 +120,15 @@ def test_same_term_statistics_and_postings(indexes) -> None:
                     assert list(m1.items_as("positions")) == list(m2.items_as("positions"))
 
 
-def test_incremental_commits_updates_and_merges(tmp_path) -> None:
-    """Segments written with fast_codec survive updates, merges and a default-codec optimize."""
+@pytest.mark.parametrize("grouped", [False, True], ids=["whoosh-writer", "grouped-writer"])
+def test_incremental_commits_updates_and_merges(tmp_path, grouped) -> None:
+    """Segments written with fast_codec survive updates, merges (the grouped writer's pool takes
+    merged segments' postings one by one) and a default-codec optimize."""
     schema = Schema(id=ID(stored=True, unique=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
                     b=TEXT(analyzer=bigram_analyzer()))
     ix = FileStorage(str(tmp_path)).create().create_index(schema)
     for batch in range(4):
-        w = ix.writer(codec=fast_codec())
+        w = GroupedSegmentWriter(ix, codec=fast_codec()) if grouped else ix.writer(codec=fast_codec())
         for i, text in enumerate(HANDMADE[:8]):
             w.update_document(id=f"{batch % 2}-{i}", e=f"{text} đợt {batch}", b=text)
         w.commit()
