@@ -152,6 +152,58 @@ def _tokens(value: str) -> list[_Tok]:
     return out
 
 
+class TermLists(NamedTuple):
+    """A field value's terms in position order, for the writer (no offsets): E terms, F terms,
+    and ``seps[i]``, the text between syllable ``i - 1`` and ``i`` (``seps[0]`` precedes the first)."""
+
+    exact: list[str]
+    folded: list[str]
+    seps: list[str]
+
+    def phrase_breaks(self) -> list[bool]:
+        """``True`` where a bigram must not span from the previous syllable (same rule as
+        :func:`_tokens`: sentence punctuation or a line break in between)."""
+        brk = _BREAK_RE.search
+        return [True] + [sep != " " and brk(sep) is not None for sep in self.seps[1:]]
+
+
+_LISTS: dict[str, TermLists] = {}
+
+
+def term_lists(value: str) -> TermLists:
+    """:class:`TermLists` of a field value, shared by the writer's E/F/B fields (small recent cache).
+
+    The common case runs at C speed: ``findall``/``split`` with the token pattern and the cached
+    per-token forms mapped over the tokens. Values with underscores (split inside words) or with
+    tokens that normalise to nothing take the general path of :func:`_tokens`."""
+    cached = _LISTS.get(value)
+    if cached is not None:
+        return cached
+    out: TermLists | None = None
+    if "_" not in value:
+        forms = list(map(_forms, _TOKEN_RE.findall(value)))
+        if None not in forms:
+            out = TermLists([f[0] for f in forms], [f[1] for f in forms], _TOKEN_RE.split(value)[:-1])
+    if out is None:
+        toks = _tokens(value)
+        ends = [-1] + [t[3] for t in toks]
+        out = TermLists([t[0] for t in toks], [t[1] for t in toks],
+                        [value[max(ends[k], 0):t[2]] for k, t in enumerate(toks)])
+    if len(value) > 16:
+        with _RECENT_LOCK:
+            if len(_LISTS) >= _RECENT_MAX:
+                _LISTS.pop(next(iter(_LISTS)), None)
+            _LISTS[value] = out
+    return out
+
+
+def bigram_list(lists: TermLists) -> list[str]:
+    """B terms of a value in position order (``cong_hoa``), none across a phrase break."""
+    f = lists.folded
+    brk = lists.phrase_breaks()
+    return [f[k - 1] + "_" + f[k] for k in range(1, len(f)) if not brk[k]]
+
+
 class Syllable(NamedTuple):
     """One syllable of a text: E term, F term and its span in the analysed text."""
 
@@ -357,12 +409,19 @@ class VnExactAnalyzer(_VnSyllableAnalyzer):
     kind = "exact"
     _index = 0
 
+    def term_list(self, value: str) -> list[str]:
+        """Terms in position order (the writer's fast path, :mod:`index.formats`)."""
+        return term_lists(value).exact
+
 
 class VnFoldedAnalyzer(_VnSyllableAnalyzer):
     """F field: folded syllables with the i/y rule (``Đặng`` → ``dang``, ``quý`` → ``qui``)."""
 
     kind = "folded"
     _index = 1
+
+    def term_list(self, value: str) -> list[str]:
+        return term_lists(value).folded
 
 
 class VnBigramAnalyzer(_VnAnalyzerBase):
@@ -388,6 +447,10 @@ class VnBigramAnalyzer(_VnAnalyzerBase):
 
     def _terms(self, value: str):
         terms = _bigram_terms(_tokens(value))
+        return terms if self.limit is None else terms[:self.limit]
+
+    def term_list(self, value: str) -> list[str]:
+        terms = bigram_list(term_lists(value))
         return terms if self.limit is None else terms[:self.limit]
 
 

@@ -118,8 +118,8 @@ class _FieldWriter(W3FieldWriter):
                 self.start_field(fieldname, schema[fieldname])
                 prefix = pack_ushort(self._fieldid)
                 lastfn = fieldname
-            if postings[0][0] == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
-                postings = [p for p in postings if p[0] != -1]
+            if postings[0][1] == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
+                postings = [p for p in postings if p[1] != -1]
                 if not postings:
                     continue
             if len(postings) < inline_limit:
@@ -143,11 +143,11 @@ class _FieldWriter(W3FieldWriter):
             if i:
                 pw._write_block()
             chunk = postings[i:i + limit]
-            weights = [p[1] for p in chunk]
-            lengths = [n for n in (dfl(p[0], fieldname) for p in chunk) if n]
-            pw._ids = array("I", [p[0] for p in chunk])
+            weights = [p[2] for p in chunk]
+            lengths = [n for n in (dfl(p[1], fieldname) for p in chunk) if n]
+            pw._ids = array("I", [p[1] for p in chunk])
             pw._weights = array("f", weights)
-            pw._values = [p[2] for p in chunk if p[2]]
+            pw._values = [p[3] for p in chunk if p[3]]
             pw._maxweight = max(0, max(weights))
             pw._minlength = min(lengths) if lengths else None
             pw._maxlength = max(lengths) if lengths else 0
@@ -157,13 +157,13 @@ class _FieldWriter(W3FieldWriter):
 def _group_postings(items):
     """Sorted ``(fieldname, term, docnum, weight, value)`` postings → per-term groups."""
     lastfn = lasttext = None
-    buf: list[tuple[int, float, bytes]] = []
+    buf: list[tuple[bytes, int, float, bytes]] = []
     for fieldname, btext, docnum, weight, value in items:
         if btext != lasttext or fieldname != lastfn:
             if buf:
                 yield lastfn, lasttext, buf
             lastfn, lasttext, buf = fieldname, btext, []
-        buf.append((docnum, weight, value))
+        buf.append((btext, docnum, weight, value))
     if buf:
         yield lastfn, lasttext, buf
 
@@ -218,9 +218,9 @@ class _InlineRows:
         self.dfl = dfl
         self.single: dict[tuple[str, int, float, bytes], bytes] = {}
 
-    def __call__(self, posts: list[tuple[int, float, bytes]], fieldname: str) -> bytes:
+    def __call__(self, posts: list[tuple[bytes, int, float, bytes]], fieldname: str) -> bytes:
         if len(posts) == 1:
-            key = (fieldname, *posts[0])
+            key = (fieldname, *posts[0][1:])
             row = self.single.get(key)
             if row is None:
                 if len(self.single) > 4096:
@@ -230,20 +230,20 @@ class _InlineRows:
         return _inline_row(posts, fieldname, self.dfl)
 
 
-def _inline_row(posts: list[tuple[int, float, bytes]], fieldname: str, dfl) -> bytes:
+def _inline_row(posts: list[tuple[bytes, int, float, bytes]], fieldname: str, dfl) -> bytes:
     """What ``W3TermInfo.to_bytes`` writes for postings inlined in the term dictionary (flags,
     total weight, document frequency, min/max length bytes, max weight, first/last id, then the
     pickled ``(ids, weights, values)``)."""
     if len(posts) == 1:
-        d, w, v = posts[0]
+        _t, d, w, v = posts[0]
         ids, weights, values = (d,), (w,), ((v,) if v else ())
         total = maxweight = w
         n = dfl(d, fieldname)
         lo = hi = length_to_byte(n) if n else 0
     else:
-        ids = tuple(p[0] for p in posts)
-        weights = tuple(p[1] for p in posts)
-        values = tuple(p[2] for p in posts if p[2])
+        ids = tuple(p[1] for p in posts)
+        weights = tuple(p[2] for p in posts)
+        values = tuple(p[3] for p in posts if p[3])
         total, maxweight = sum(weights), max(weights)
         lens = [n for n in (dfl(d, fieldname) for d in ids) if n]
         lo = length_to_byte(min(lens)) if lens else 0

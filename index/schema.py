@@ -59,25 +59,27 @@ def suggest_terms(title: str, summary: str, body: str, seen: set[str] | None = N
     Body pairs would multiply the number of distinct terms (each costs Whoosh a posting list at
     commit) for little gain: the names people type without accents (``ubnd tinh hoa binh``) are in
     titles and summaries. Each part is analysed on its own, so pairs never span two parts; the
-    body string is the one the E/F/B fields analyse, which hits the analyzer's per-value token cache.
+    body string is the one the E/F/B fields analyse, which hits the per-value term-list cache.
     """
     out: list[str] = []
     mine: set[str] = set()
     for index, text in enumerate((title, summary, body)):
         if not text:
             continue
-        # the E terms of the analyzers' shared token list (the body's is already cached by then)
-        toks = analysis._tokens(text)
-        words = {tok[0] for tok in toks}
+        # the E terms of the writer's shared term lists (the body's are computed here first)
+        lists = analysis.term_lists(text)
+        exact = lists.exact
+        words = set(exact)
         fresh = words - mine if seen is None else words - mine - seen
         out += [f"{_fold(word)}|{word}" for word in fresh]
         mine |= words
         if index == 2:
             continue
-        for prev, tok in zip(toks, toks[1:], strict=False):
+        seps = lists.seps
+        for k in range(1, len(exact)):
             # pairs only across a plain space (not across punctuation or paragraphs)
-            if text[prev[3]:tok[2]] == " ":
-                out.append(f"{_fold(prev[0])}_{_fold(tok[0])}|{prev[0]} {tok[0]}")
+            if seps[k] == " ":
+                out.append(f"{_fold(exact[k - 1])}_{_fold(exact[k])}|{exact[k - 1]} {exact[k]}")
     if seen is not None:
         seen.update(mine)
     return out
