@@ -374,6 +374,8 @@ class _VnSyllableAnalyzer(_VnAnalyzerBase):
     """E or F terms: one token per syllable (``_index`` picks the form in the shared token list)."""
 
     _index = 0
+    #: a term's position is its index in :meth:`term_list` (index.formats relies on it)
+    dense_positions = True
 
     def _terms(self, value: str):
         k = self._index

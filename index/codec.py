@@ -34,7 +34,7 @@ from itertools import repeat
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
-from whoosh.filedb.filetables import _lengths, md5_hash
+from whoosh.filedb.filetables import OrderedHashWriter, _lengths, _pointer, md5_hash
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
@@ -89,7 +89,34 @@ class _PostingsWriter(W3PostingsWriter):
                 self._maxlength = length
 
 
+class _TermsWriter(OrderedHashWriter):
+    """The term dictionary's hash file with its hash tables written a table at a time (Whoosh
+    writes each slot with its own call: 280,000 calls per 700 pages). Same slots, same bytes."""
+
+    def _write_hashes(self) -> None:
+        dbfile = self.dbfile
+        null = (0, 0)
+        for entries in self.buckets:
+            pos = dbfile.tell()
+            numslots = 2 * len(entries)
+            self.directory.append((pos, numslots))
+            hashtable = [null] * numslots
+            for hashval, position in entries:
+                slot = (hashval >> 8) % numslots
+                while hashtable[slot] != null:
+                    slot = (slot + 1) % numslots
+                hashtable[slot] = (hashval, position)
+            dbfile.write(b"".join([_pack_pointer(h, p) for h, p in hashtable]))
+
+
+_pack_pointer = _pointer.pack
+
+
 class _FieldWriter(W3FieldWriter):
+    def __init__(self, codec, storage, segment) -> None:
+        super().__init__(codec, storage, segment)
+        self._tindex.__class__ = _TermsWriter  # same state, faster close()
+
     def add_postings(self, schema, lengths, items):
         """Whoosh's contract (sorted single postings, e.g. from a merge), regrouped by term for
         :meth:`add_grouped`."""

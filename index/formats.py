@@ -31,9 +31,11 @@ def _packed(n: int) -> bytes:
     return _PACKED[n] if n < 256 else pack_uint(n)
 
 
-def _term_list(value, analyzer) -> list[str] | None:
-    """The analyzer's terms in position order, when it offers them (tracuu's E/F/B analyzers)."""
-    if isinstance(value, str):
+def _term_list(value, analyzer, positions: bool = False) -> list[str] | None:
+    """The analyzer's terms in order, when it offers them (tracuu's E/F/B analyzers); with
+    ``positions`` only if each term's position is its index in the list (not so for bigrams,
+    whose positions skip phrase breaks)."""
+    if isinstance(value, str) and (not positions or getattr(analyzer, "dense_positions", False)):
         term_list = getattr(analyzer, "term_list", None)
         if term_list is not None:
             return term_list(value)
@@ -92,7 +94,7 @@ class CountedPositions(Positions):
 
     def index_postings(self, value, analyzer):
         """Like :meth:`CountedFrequency.index_postings`, with each term's positions."""
-        terms = _term_list(value, analyzer)
+        terms = _term_list(value, analyzer, positions=True)
         if terms is None:
             return None
         poses: defaultdict[str, list[int]] = defaultdict(list)

@@ -29,3 +29,37 @@ def test_counted_formats_accept_pre_analysed_lists():
         _sorted(Frequency().word_values(terms, folded_analyzer()))
     assert _sorted(CountedPositions().word_values(terms, folded_analyzer())) == \
         _sorted(Positions().word_values(terms, folded_analyzer()))
+
+
+ODD_TEXTS = [
+    TEXT, "", "   ", "a_b c_d hòa_bình", "\u0301abc def", "Hoà bình, ổn định. Tiếp\n\ntheo", "x " * 300,
+    "so\u00adft hy\u00adphen, NFD: Hoa\u0300 bi\u0300nh", "Điều 5 khoản a; Luật số 59/2020/QH14 (sửa đổi)",
+]
+
+
+def test_index_postings_equal_field_index():
+    """The segment writer's fast path (parallel lists) gives what ``field.index`` gives, for
+    texts on the C-speed path and on the general one (underscores, leading marks, empty)."""
+    from whoosh.fields import TEXT as WTEXT
+
+    for analyzer in (exact_analyzer(), folded_analyzer(), bigram_analyzer()):
+        for fmt in (CountedFrequency(field_boost=1.0), CountedPositions(field_boost=1.0),
+                    CountedPositions(field_boost=1.5)):
+            field = WTEXT(analyzer=analyzer)
+            field.format = fmt
+            for text in ODD_TEXTS:
+                got = fmt.index_postings(text, analyzer)
+                if got is None:  # bigram positions are not list indexes: field.index is used
+                    assert isinstance(fmt, CountedPositions) and analyzer == bigram_analyzer()
+                    continue
+                terms, weights, values, length = got
+                got = sorted(zip(terms, weights, values, strict=True))
+                want = sorted((t, w, v) for t, _f, w, v in field.index(text))
+                assert got == want, (text, analyzer)
+                assert length == sum(f for _t, f, _w, _v in field.index(text))
+
+
+def test_index_postings_declines_what_it_cannot_count():
+    assert CountedFrequency().index_postings(["hoa", "binh"], folded_analyzer()) is None
+    from whoosh.analysis import StandardAnalyzer
+    assert CountedPositions().index_postings("hoa binh", StandardAnalyzer()) is None
