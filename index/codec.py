@@ -49,23 +49,13 @@ def _enable_inlining() -> None:
         W3TermInfo.set_inline = W3TermInfo.set_inlined
 
 
-class _FieldLengths:
-    """Memoising proxy of a per-document reader's ``doc_field_length`` (one field at a time)."""
-
-    def __init__(self, lengths) -> None:
-        self._lengths = lengths
-        self._field: str | None = None
-        self._cache: dict[int, int] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        if fieldname != self._field:
-            self._field = fieldname
-            self._cache = {}
-        try:
-            return self._cache[docnum]
-        except KeyError:
-            value = self._cache[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
-            return value
+def _field_lengths(lengths, fieldname: str, field) -> list[int] | None:
+    """Every document's length in one field (Whoosh's length column, read once per field: the
+    generic loop asked for it once per posting), or None when lengths are not kept."""
+    if lengths is None or not field.scorable:
+        return None
+    dfl = lengths.doc_field_length
+    return [dfl(d, fieldname, 0) for d in range(lengths.doc_count_all())]
 
 
 class _PostingsWriter(W3PostingsWriter):
@@ -123,44 +113,57 @@ class _FieldWriter(W3FieldWriter):
         self.add_grouped(schema, lengths, _group_postings(items))
 
     def add_grouped(self, schema, lengths, groups):
-        """Write ``(fieldname, term bytes, [(docnum, weight, value), ...])`` groups, sorted by
-        field then term, each with its postings in docnum order (:mod:`index.segment`).
+        """Write ``(fieldname, term bytes, [(term, docnum, weight, value), ...])`` groups, sorted
+        by field then term, each with its postings in docnum order (:mod:`index.segment`).
 
-        Field lengths are memoised per field. A term in fewer than the inline limit of documents
+        Field lengths are read once per field. A term in fewer than the inline limit of documents
         (most bigrams: two thirds of all terms) gets its term-info row built in one step
-        (:func:`_inline_row`, the bytes ``W3TermInfo.to_bytes`` would write), skipping the block
-        writer's per-term set-up; the others go through Whoosh's block writer.
+        (:func:`_inline_row`, the bytes ``W3TermInfo.to_bytes`` would write; a term seen once in
+        one document has the same row as every other such term of that document, so those rows
+        are memoised), skipping the block writer's per-term set-up; the others go through
+        Whoosh's block writer (:meth:`_block_term`).
         """
-        dfl = _FieldLengths(lengths).doc_field_length if lengths else (lambda docnum, fieldname, default=0: 0)
         inline_limit = self._codec._inlinelimit
         rows = _RowWriter(self._tindex)
         add_row = rows.add
-        inline_row = _InlineRows(dfl)
+        singles: dict[tuple[int, float, bytes], bytes] = {}
         lastfn = None
         prefix = b""
+        lens: list[int] | None = None
         for fieldname, btext, postings in groups:
             if fieldname != lastfn:
                 if lastfn is not None:
                     self.finish_field()
-                self.start_field(fieldname, schema[fieldname])
+                field = schema[fieldname]
+                self.start_field(fieldname, field)
                 prefix = pack_ushort(self._fieldid)
                 lastfn = fieldname
+                lens = _field_lengths(lengths, fieldname, field)
+                singles = {}
             if postings[0][1] == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
                 postings = [p for p in postings if p[1] != -1]
                 if not postings:
                     continue
-            if len(postings) < inline_limit:
-                add_row(prefix + btext, inline_row(postings, fieldname))
+            n = len(postings)
+            if n == 1:
+                key = postings[0][1:]
+                row = singles.get(key)
+                if row is None:
+                    if len(singles) > 4096:
+                        singles.clear()
+                    row = singles[key] = _inline_row(postings, lens)
+                add_row(prefix + btext, row)
+            elif n < inline_limit:
+                add_row(prefix + btext, _inline_row(postings, lens))
             else:
                 rows.flush()
-                self._block_term(btext, postings, fieldname, dfl)
+                self._block_term(btext, postings, lens)
                 rows.resync()
         rows.flush()
         if lastfn is not None:
             self.finish_field()
 
-
-    def _block_term(self, btext, postings, fieldname, dfl) -> None:
+    def _block_term(self, btext, postings, lens: list[int] | None) -> None:
         """A term with its own posting blocks: Whoosh's block writer, its buffers filled a block
         at a time instead of one ``add_posting`` call per posting (same blocks, same bytes)."""
         self.start_term(btext)
@@ -170,9 +173,10 @@ class _FieldWriter(W3FieldWriter):
             if i:
                 pw._write_block()
             chunk = postings[i:i + limit]
+            ids = [p[1] for p in chunk]
             weights = [p[2] for p in chunk]
-            lengths = [n for n in (dfl(p[1], fieldname) for p in chunk) if n]
-            pw._ids = array("I", [p[1] for p in chunk])
+            lengths = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
+            pw._ids = array("I", ids)
             pw._weights = array("f", weights)
             pw._values = [p[3] for p in chunk if p[3]]
             pw._maxweight = max(0, max(weights))
@@ -237,27 +241,7 @@ class _RowWriter:
         self.pos = pos + len(row)
 
 
-class _InlineRows:
-    """:func:`_inline_row` with single-posting rows memoised: a term found in one document once
-    (most bigrams) has the same row as every other such term of that document and field."""
-
-    def __init__(self, dfl) -> None:
-        self.dfl = dfl
-        self.single: dict[tuple[str, int, float, bytes], bytes] = {}
-
-    def __call__(self, posts: list[tuple[bytes, int, float, bytes]], fieldname: str) -> bytes:
-        if len(posts) == 1:
-            key = (fieldname, *posts[0][1:])
-            row = self.single.get(key)
-            if row is None:
-                if len(self.single) > 4096:
-                    self.single.clear()
-                row = self.single[key] = _inline_row(posts, fieldname, self.dfl)
-            return row
-        return _inline_row(posts, fieldname, self.dfl)
-
-
-def _inline_row(posts: list[tuple[bytes, int, float, bytes]], fieldname: str, dfl) -> bytes:
+def _inline_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | None) -> bytes:
     """What ``W3TermInfo.to_bytes`` writes for postings inlined in the term dictionary (flags,
     total weight, document frequency, min/max length bytes, max weight, first/last id, then the
     pickled ``(ids, weights, values)``)."""
@@ -265,16 +249,16 @@ def _inline_row(posts: list[tuple[bytes, int, float, bytes]], fieldname: str, df
         _t, d, w, v = posts[0]
         ids, weights, values = (d,), (w,), ((v,) if v else ())
         total = maxweight = w
-        n = dfl(d, fieldname)
+        n = lens[d] if lens is not None else 0
         lo = hi = length_to_byte(n) if n else 0
     else:
         ids = tuple(p[1] for p in posts)
         weights = tuple(p[2] for p in posts)
         values = tuple(p[3] for p in posts if p[3])
         total, maxweight = sum(weights), max(weights)
-        lens = [n for n in (dfl(d, fieldname) for d in ids) if n]
-        lo = length_to_byte(min(lens)) if lens else 0
-        hi = length_to_byte(max(lens)) if lens else 0
+        found = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
+        lo = length_to_byte(min(found)) if found else 0
+        hi = length_to_byte(max(found)) if found else 0
     return _pack_terminfo(True, total, len(ids), lo, hi, max(maxweight, 0), ids[0], ids[-1]) + \
         dumps((ids, weights, values), 2)
 

@@ -12,7 +12,7 @@ Why it looks like this (see ../shared/design/vietnamese-analysis.md §A.2 and wh
 * ``site``, ``category`` and ``year`` are exact, un-analysed terms: the searcher reads their
   lexicons once to build facet tables. ``category`` stores every prefix of the breadcrumb path
   (``A``, ``A/B``) so filtering by a parent also matches its children.
-* ``published`` is a sortable DATETIME column (UTC, naive, as Whoosh expects).
+* ``published`` is a sortable DATETIME column (UTC, naive, as Whoosh expects), not indexed as terms.
 * ``hash`` is a sortable column of the content hash so the writer can tell unchanged pages from
   changed ones without unpickling stored documents.
 * ``sugg`` holds ``fold|exact`` terms for syllables and syllable pairs: the index's own statistics
@@ -118,6 +118,13 @@ def _category_field() -> fields.KEYWORD:
     return field
 
 
+def _column_only(field: fields.FieldType) -> fields.FieldType:
+    """A field kept only as a sortable column: the searcher filters and sorts dates through the
+    column, and Whoosh's date terms (several precisions per value: ~5 terms a page) were unused."""
+    field.indexed = False
+    return field
+
+
 def _text(analyzer, phrase: bool) -> fields.TEXT:
     """A TEXT field with :mod:`index.formats`' cheaper-to-fill formats (same postings as Whoosh's)."""
     field = fields.TEXT(analyzer=analyzer, phrase=phrase)
@@ -136,7 +143,7 @@ def build_schema() -> fields.Schema:
         kind=fields.ID(stored=True),
         category=_category_field(),
         year=fields.ID(),
-        published=fields.DATETIME(sortable=True),
+        published=_column_only(fields.DATETIME(sortable=True)),
         hash=fields.ID(sortable=True),
         # E fields keep frequencies, not positions: phrases are checked on F positions
         title_e=_text(e, phrase=False),
