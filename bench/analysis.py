@@ -32,6 +32,8 @@ from whoosh.index import create_in  # noqa: E402
 
 from index import analysis as va  # noqa: E402
 from index.codec import fast_codec  # noqa: E402
+from index.schema import _text as _schema_text  # noqa: E402
+from index.segment import GroupedSegmentWriter  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles.jsonl.gz"
 
@@ -83,6 +85,12 @@ def index_speed(docs: list[dict], limitmb: int, rounds: int) -> None:
         body_e=va.exact_analyzer(), body_f=va.folded_analyzer(), body_b=va.bigram_analyzer(),
         docnum=va.docnum_analyzer()))
 
+    # the schema's own field types (E without positions, counted formats) for tracuu's writer
+    counted = Schema(**stored, **{name: _schema_text(a, phrase=name.endswith("_f")) for name, a in {
+        "title_e": va.exact_analyzer(), "title_f": va.folded_analyzer(), "title_b": va.bigram_analyzer(),
+        "body_e": va.exact_analyzer(), "body_f": va.folded_analyzer(), "body_b": va.bigram_analyzer()}.items()},
+        docnum=TEXT(analyzer=va.docnum_analyzer()))
+
     capped = Schema(**stored, **text_fields(
         title_e=va.exact_analyzer(), title_f=va.folded_analyzer(), title_b=va.bigram_analyzer(),
         body_e=va.exact_analyzer(), body_f=va.folded_analyzer(), body_b=va.bigram_analyzer(limit=200),
@@ -102,13 +110,17 @@ def index_speed(docs: list[dict], limitmb: int, rounds: int) -> None:
         "  E+F+D only (no bigram fields), fast_codec()": (
             separate, lambda d, t, b: {k: v for k, v in separate_fields(d, t, b).items() if not k.endswith("_b")},
             fast_codec),
+        "  schema formats + grouped writer (tracuu's)": (counted, separate_fields, "grouped"),
     }
 
     def build(schema: Schema, fields, codec) -> float:
         with tempfile.TemporaryDirectory() as tmp:
             ix = create_in(tmp, schema)
             t0 = time.process_time()
-            w = ix.writer(limitmb=limitmb, **({"codec": codec()} if codec else {}))
+            if codec == "grouped":
+                w = GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec())
+            else:
+                w = ix.writer(limitmb=limitmb, **({"codec": codec()} if codec else {}))
             for d in docs:
                 body = f"{d.get('sapo') or ''}\n\n{d['body']}"
                 w.add_document(url=d["url"], title=d["title"], text=body, **fields(d, d["title"], body))

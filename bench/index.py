@@ -8,19 +8,21 @@ index it leaves is what bench/search.py measures.
 
     python bench/index.py [--pages 1000] [--seed bench] [--rounds 3] [--full] [--workdir DIR]
 
-What bounds tracuu's speed (profiled, 600 portal pages): Whoosh's pure-Python posting machinery,
+What bounds tracuu's speed (profiled, 705 portal pages): Whoosh's pure-Python posting machinery,
 a fixed cost per distinct term plus one per posting. tracuu has seven analysed fields (E/F/B for
-title and body, D) and the ``sugg`` statistics: ~138,000 distinct terms (two thirds of them body
-bigrams, mostly in one page each) and ~590,000 postings per 705 pages, against ~15,000 terms and
-~145,000 postings for stock Whoosh's two fields. Measures taken, each keeping the postings that
-search reads: uncompressed posting blocks; rare terms' postings inlined in the term dictionary,
-with their rows built in one step (index/codec.py); E fields without positions (phrases are
-checked on F positions); ``sugg`` lists each syllable once per segment, its frequency read from
-the E fields (−150,000 postings); Counter-based posting formats (index/formats.py). CPU time went
-from 0.28× to ~0.5× stock (wall-clock ratios on the shared machine: 0.45–0.6×). Dropping the bigram
-fields would about halve the work but costs known-item MRR@10 0.995 → 0.94 on the dev queries
-(measured); the remaining gap is the per-term and per-posting cost of accent-insensitive,
-phrase-aware ranking in a pure-Python engine.
+title and body, D) and the ``sugg`` statistics: ~137,000 distinct terms (two thirds of them body
+bigrams, mostly in one page each) and ~587,000 postings per 705 pages, against ~15,000 terms and
+~145,000 postings for stock Whoosh's two fields. So the writer avoids Python code per posting:
+term lists tokenised with ``findall``/``split`` and shared by E/F/B/``sugg``
+(index/analysis.py ``term_lists``), postings counted and handed over as parallel lists
+(index/formats.py ``index_postings``), appended per field with ``zip`` and sorted once at commit
+(index/segment.py; tuples of atomic values, which the garbage collector stops walking), rare
+terms' rows built directly and blocks filled a block at a time (index/codec.py), merges read a
+term at a time. Earlier: uncompressed posting blocks, rare terms inlined, E fields without
+positions, ``sugg`` syllables listed once per segment, ``published`` a column only. Ratio history:
+0.28× (Whoosh's writer and codec) → ~0.5× (codec, formats) → ~0.75× (grouped writer). Dropping
+the bigram fields would cut the work by about two fifths but costs known-item MRR@10 0.995 → 0.94
+on the dev queries (measured).
 """
 
 from __future__ import annotations

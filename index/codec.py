@@ -13,15 +13,15 @@ missing alias — nothing else changes — and enable inlining for terms in fewe
 and reads, somewhat larger postings file). Indexes written this way are read by any Whoosh 2.7
 without this module; segments merged later by a default-codec writer are simply re-encoded.
 
-Second, while writing a segment Whoosh looks up the document's field length once per *posting*
-through the file-backed length column (~14 µs each, 13% of indexing time in a profile); the field
-writer here memoises it per field, since postings arrive sorted by field, and its posting loop
-skips the per-posting order checks and type assertions (the pool has already checked both).
+Second, the field writer takes whole terms (:meth:`_FieldWriter.add_grouped`, fed by
+:mod:`index.segment`) instead of single postings: Whoosh looked up the document's field length
+once per *posting* through the file-backed length column (~14 µs each) and called its block
+writer once per posting; here each field's lengths are read once, rare terms' term-info rows are
+built directly, posting blocks are filled a block at a time, and term-dictionary rows and hash
+tables are written in batches. The bytes are Whoosh's.
 
-Measured (bench/analysis.py, 1,000 corpus articles, CPU time): E+F+B+D fields 0.27× stock Whoosh
-with the default codec, 0.38× with this one; E+F+D without bigram fields 0.7–0.8×.
-
-Use: ``ix.writer(codec=fast_codec(), limitmb=...)``. bench/analysis.py measures the effect.
+Use: ``GroupedSegmentWriter(ix, codec=fast_codec(), limitmb=...)`` (``ix.writer(codec=...)``
+works too, through Whoosh's own pool). bench/index.py measures the effect.
 The codec object is pickled into each segment, so ``index.codec.TracuuCodec`` must stay importable
 under this name for reading indexes written with it.
 """
@@ -33,7 +33,7 @@ from hashlib import md5
 from itertools import repeat
 from pickle import dumps
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.filedb.filetables import OrderedHashWriter, _lengths, _pointer, md5_hash
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
@@ -56,27 +56,6 @@ def _field_lengths(lengths, fieldname: str, field) -> list[int] | None:
         return None
     dfl = lengths.doc_field_length
     return [dfl(d, fieldname, 0) for d in range(lengths.doc_count_all())]
-
-
-class _PostingsWriter(W3PostingsWriter):
-    """``add_posting`` without the per-posting type assertions (the pool already checked types)."""
-
-    def add_posting(self, id_, weight, vbytes, length=None):
-        ids = self._ids
-        if len(ids) >= self._blocklimit:
-            self._write_block()
-            ids = self._ids
-        ids.append(id_)
-        self._weights.append(weight)
-        if weight > self._maxweight:
-            self._maxweight = weight
-        if vbytes:
-            self._values.append(vbytes)
-        if length:
-            if self._minlength is None or length < self._minlength:
-                self._minlength = length
-            if length > self._maxlength:
-                self._maxlength = length
 
 
 class _TermsWriter(OrderedHashWriter):
@@ -284,10 +263,6 @@ class TracuuCodec(W3Codec):
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression, inlinelimit=self._inlinelimit)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():

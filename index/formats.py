@@ -3,9 +3,11 @@
 Why: Whoosh's ``Frequency``/``Positions`` count each token through a chain of generators and
 ``defaultdict`` updates; tracuu runs them over every token of every page for six text fields.
 These subclasses count with ``collections.Counter`` (or one dict of position lists) and return a
-list. The postings and their encoded bytes are exactly Whoosh's (same ``encode``, same decoding
-on read), so indexes are read by plain Whoosh too; only this module must stay importable, since
-the format objects are pickled into the index's schema.
+list; ``index_postings`` goes further for the segment writer (:mod:`index.segment`): it takes the
+analyzer's plain term list (:func:`index.analysis.term_lists`, no Token objects) and returns
+parallel lists of terms, weights and values built with ``map``. The postings are exactly
+Whoosh's (same ``encode``, same decoding on read), so indexes are read by plain Whoosh too; only
+this module must stay importable, since the format objects are pickled into the index's schema.
 
 They assume every token has ``boost == 1.0`` (weight = frequency × field boost), which holds for
 the analyzers of :mod:`index.analysis`; lists/tuples of pre-analysed terms go through Whoosh's
