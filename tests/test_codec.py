@@ -195,3 +195,22 @@ def test_grouped_merges_equal_whoosh_merges(tmp_path) -> None:
     optimized = FileStorage(str(tmp_path / "g")).open_index()
     assert len(optimized._segments()) == 1
     assert _postings_by_id(optimized) == want
+
+
+def test_pool_runs_cut_long_lists_and_join_them() -> None:
+    """A term with more postings than a run chunk is cut when spilled and joined on reading,
+    in docnum order, across several runs and the in-memory part."""
+    from index.segment import _RUN_CHUNK, GroupedPool
+
+    pool = GroupedPool(limitmb=1)  # ~7,000 postings per run
+    n = 3 * _RUN_CHUNK + 5
+    for start in range(0, 4 * n, n):  # four batches of docnums, like four merged segments
+        ids = list(range(start, start + n))
+        pool.add_term("f", b"hoa", ids, [1.0] * n, [b"\x01"] * n)
+        pool.add_term("f", b"binh", ids[:3], [2.0] * 3, [b"\x02"] * 3)
+    assert len(pool.runs) >= 3
+    groups = list(pool.iter_groups())
+    assert [(g[0], g[1]) for g in groups] == [("f", b"binh"), ("f", b"hoa")]
+    assert [p[1] for p in groups[1][2]] == list(range(4 * n))
+    assert [p[1] for p in groups[0][2]] == [d for s in range(0, 4 * n, n) for d in (s, s + 1, s + 2)]
+    pool.cleanup()
