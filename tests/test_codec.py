@@ -202,8 +202,8 @@ def test_pool_runs_cut_long_lists_and_join_them() -> None:
     in docnum order, across several runs and the in-memory part."""
     from index.segment import _RUN_CHUNK, GroupedPool
 
-    pool = GroupedPool(limitmb=1)  # ~7,000 postings per run
-    n = 3 * _RUN_CHUNK + 5
+    pool = GroupedPool(limitmb=1)  # ~20,000 postings per run
+    n = 8 * _RUN_CHUNK + 5
     for start in range(0, 4 * n, n):  # four batches of docnums, like four merged segments
         ids = list(range(start, start + n))
         pool.add_term("f", b"hoa", ids, [1.0] * n, [b"\x01"] * n)
