@@ -37,6 +37,7 @@ from typing import IO, Any
 
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb.filetables import _lengths
+from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
 #: Posting = (term bytes, docnum, weight, value bytes); a group = (field name, term bytes, postings).
@@ -49,6 +50,22 @@ _TERMINFO_SIZE = W3TermInfo._struct.size
 #: Memory per posting held by the pool (four list slots, 32 B; term bytes, docnums and weights are
 #: shared objects, positions values are not). Measured with tracemalloc, see tests.
 _POSTING_BYTES = 48
+#: ... and per merged posting (its docnum is a new int object; positions values are new bytes).
+_MERGED_POSTING_BYTES = 80
+
+
+class _Shared(dict):
+    """value → one shared object equal to it (bounded; emptied when full)."""
+
+    def __missing__(self, value):
+        if len(self) >= 65536:
+            self.clear()
+        self[value] = value
+        return value
+
+
+_shared = _Shared().__getitem__
+
 #: Postings per pickled chunk of a run: reading the runs back holds one chunk of each at a time
 #: (chunks of 20,000 *terms* held most of a run's common syllables: peak 940 MB to merge 5,600
 #: pages at limitmb=16; 139 MB with these chunks).
@@ -96,14 +113,18 @@ class GroupedPool:
         self.add_lists(fieldname, docnum, [i[0] for i in items], weights, [i[3] for i in items], 0)
         return sum(map(itemgetter(1), items))
 
-    def add_term(self, fieldname: str, tbytes: bytes, ids, weights, values) -> None:
-        """All postings of one term of a merged segment (docnums already renumbered)."""
+    def add_term(self, fieldname: str, tbytes: bytes, ids, weights, values, shared_values: bool = False) -> None:
+        """All postings of one term of a merged segment (docnums already renumbered). Weights,
+        and values when ``shared_values`` (frequencies: a few distinct small values), are mapped
+        to shared objects: read back from a segment each would be a new object (~60 bytes)."""
         cols = self._columns(fieldname)
         cols[0].extend(repeat(tbytes, len(ids)))
         cols[1].extend(ids)
-        cols[2].extend(weights)
-        cols[3].extend(values)
-        self._grew(len(ids))
+        cols[2].extend(map(_shared, weights))
+        cols[3].extend(map(_shared, values) if shared_values else values)
+        self.size += len(ids) * _MERGED_POSTING_BYTES
+        if self.size > self.limit:
+            self.save()
 
     def add_lists(self, fieldname: str, docnum: int, terms: list[bytes], weights: list[float],
                   values: list[bytes], length: int) -> int:
@@ -337,7 +358,8 @@ class GroupedSegmentWriter(SegmentWriter):
         for fieldname, tbytes, row in _scan_terms(terms):
             if fieldname not in names:
                 continue
-            ids, weights, values = _read_term(terms, fieldname, tbytes, row, self.schema[fieldname].format)
+            format_ = self.schema[fieldname].format
+            ids, weights, values = _read_term(terms, fieldname, tbytes, row, format_)
             if docmap is not None:  # deletions: keep the live documents, renumbered
                 keep = [k for k, d in enumerate(ids) if d in docmap]
                 ids = [docmap[ids[k]] for k in keep]
@@ -347,7 +369,7 @@ class GroupedSegmentWriter(SegmentWriter):
                     continue
             elif basedoc:
                 ids = [basedoc + d for d in ids]
-            add_term(fieldname, tbytes, ids, weights, values)
+            add_term(fieldname, tbytes, ids, weights, values, isinstance(format_, (Existence, Frequency)))
         self._added = True
 
     def _flush_segment(self) -> None:
