@@ -144,12 +144,18 @@ def _tokens(value: str) -> list[_Tok]:
             brk = prev_end < 0 or brk_search(value, prev_end, start) is not None
             append((f[0], f[1], start, end, brk))
             prev_end = end
+    _remember(_RECENT, value, out)
+    return out
+
+
+def _remember(cache: dict, value: str, result) -> None:
+    """Keep ``result`` for ``value`` in a small per-value cache (the writer analyses each text for
+    several fields in a row); short values are cheap to redo and not kept."""
     if len(value) > 16:
         with _RECENT_LOCK:
-            if len(_RECENT) >= _RECENT_MAX:
-                _RECENT.pop(next(iter(_RECENT)), None)
-            _RECENT[value] = out
-    return out
+            if len(cache) >= _RECENT_MAX:
+                cache.pop(next(iter(cache)), None)
+            cache[value] = result
 
 
 class TermLists(NamedTuple):
@@ -189,11 +195,7 @@ def term_lists(value: str) -> TermLists:
         ends = [-1] + [t[3] for t in toks]
         out = TermLists([t[0] for t in toks], [t[1] for t in toks],
                         [value[max(ends[k], 0):t[2]] for k, t in enumerate(toks)])
-    if len(value) > 16:
-        with _RECENT_LOCK:
-            if len(_LISTS) >= _RECENT_MAX:
-                _LISTS.pop(next(iter(_LISTS)), None)
-            _LISTS[value] = out
+    _remember(_LISTS, value, out)
     return out
 
 
