@@ -130,7 +130,7 @@ def full_corpus(work: Path, seed: str) -> int:
         time.sleep(0.5)
     wall = time.perf_counter() - t0
     lines = (proc.stdout.read() if proc.stdout else "").strip().splitlines()
-    summary = "\n  ".join(lines[-8:]) if lines else f"exit {proc.returncode}"
+    summary = "\n  ".join(lines[-14:]) if lines else f"exit {proc.returncode}"
     print(f"\nfull corpus: tracuu ingest {wall:.0f} s wall, peak RSS {peak / 2**20:.0f} MB, "
           f"index {dir_size(full_data / 'index') / 1e6:.0f} MB\n  {summary}")
     (work / "full-data.json").write_text(json.dumps({"data": str(full_data), "wall_s": wall,

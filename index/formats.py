@@ -59,13 +59,21 @@ class _Encoded(dict):
 
 
 _utf8 = _Encoded().__getitem__
-_UNIT_WEIGHTS = tuple(float(n) for n in range(256))
+class _Floats(dict):
+    """n → float(n), one shared object per frequency (look-ups of known ones run in C)."""
+
+    def __missing__(self, n: int) -> float:
+        value = self[n] = float(n)
+        return value
+
+
+_unit_weight = _Floats().__getitem__
 
 
 def _weight_of(field_boost: float):
-    """``n → n × field_boost`` as a float (a table look-up for the usual boost 1.0)."""
+    """``n → n × field_boost`` as a float (a shared float for the usual boost 1.0)."""
     if field_boost == 1.0:
-        return lambda n: _UNIT_WEIGHTS[n] if n < 256 else float(n)
+        return _unit_weight
     return lambda n: n * field_boost
 
 

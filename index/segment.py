@@ -145,10 +145,7 @@ class GroupedPool:
         fields, self.fields = self.fields, {}
         self.size = 0
         for fieldname in sorted(fields):
-            terms, docs, weights, values = fields.pop(fieldname)
-            order = sorted(range(len(terms)), key=terms.__getitem__)
-            postings = zip(*(list(map(col.__getitem__, order)) for col in (terms, docs, weights, values)), strict=True)
-            del terms, docs, weights, values, order
+            postings = sorted(zip(*fields.pop(fieldname), strict=True), key=_TERM)
             for tbytes, group in groupby(postings, _TERM):
                 yield fieldname, tbytes, list(group)
 
