@@ -15,12 +15,12 @@ bigrams, mostly in one page each) and ~587,000 postings per 705 pages, against ~
 ~145,000 postings for stock Whoosh's two fields. So the writer avoids Python code per posting:
 term lists tokenised with ``findall``/``split`` and shared by E/F/B/``sugg``
 (index/analysis.py ``term_lists``), postings counted and handed over as parallel lists
-(index/formats.py ``index_postings``), appended per field with ``zip`` and sorted once at commit
-(index/segment.py; tuples of atomic values, which the garbage collector stops walking), rare
+(index/formats.py ``index_postings``), appended to four flat lists per field and sorted once at
+commit (index/segment.py; 32 B a posting, nothing for the garbage collector to walk), rare
 terms' rows built directly and blocks filled a block at a time (index/codec.py), merges read a
 term at a time. Earlier: uncompressed posting blocks, rare terms inlined, E fields without
 positions, ``sugg`` syllables listed once per segment, ``published`` a column only. Ratio history:
-0.28× (Whoosh's writer and codec) → ~0.5× (codec, formats) → ~0.75× (grouped writer). Dropping
+0.28× (Whoosh's writer and codec) → ~0.5× (codec, formats) → 0.76–0.81× (grouped writer). Dropping
 the bigram fields would cut the work by about two fifths but costs known-item MRR@10 0.995 → 0.94
 on the dev queries (measured).
 """
