@@ -181,7 +181,8 @@ def test_grouped_merges_equal_whoosh_merges(tmp_path) -> None:
         texts = _texts()
         for batch in range(5):
             w = GroupedSegmentWriter(ix, codec=fast_codec()) if grouped else ix.writer(codec=fast_codec())
-            for i, text in enumerate(texts[batch * 7: batch * 7 + 12]):  # overlapping ids: updates
+            for i in range(12):  # overlapping ids between batches: updates (deletions)
+                text = texts[(batch * 7 + i) % len(texts)]
                 w.update_document(id=f"d{batch * 7 + i}", e=f"{text} đợt {batch}", b=text, s=f"x{i % 3} y{batch}")
             w.commit(optimize=batch == 2)  # merges segments holding documents deleted by updates
         return FileStorage(str(path)).open_index()
