@@ -224,20 +224,13 @@ def _inline_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | 
     """What ``W3TermInfo.to_bytes`` writes for postings inlined in the term dictionary (flags,
     total weight, document frequency, min/max length bytes, max weight, first/last id, then the
     pickled ``(ids, weights, values)``)."""
-    if len(posts) == 1:
-        _t, d, w, v = posts[0]
-        ids, weights, values = (d,), (w,), ((v,) if v else ())
-        total = maxweight = w
-        n = lens[d] if lens is not None else 0
-        lo = hi = length_to_byte(n) if n else 0
-    else:
-        ids = tuple(p[1] for p in posts)
-        weights = tuple(p[2] for p in posts)
-        values = tuple(p[3] for p in posts if p[3])
-        total, maxweight = sum(weights), max(weights)
-        found = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
-        lo = length_to_byte(min(found)) if found else 0
-        hi = length_to_byte(max(found)) if found else 0
+    ids = tuple(p[1] for p in posts)
+    weights = tuple(p[2] for p in posts)
+    values = tuple(p[3] for p in posts if p[3])
+    total, maxweight = sum(weights), max(weights)
+    found = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
+    lo = length_to_byte(min(found)) if found else 0
+    hi = length_to_byte(max(found)) if found else 0
     return _pack_terminfo(True, total, len(ids), lo, hi, max(maxweight, 0), ids[0], ids[-1]) + \
         dumps((ids, weights, values), 2)
 
@@ -259,7 +252,8 @@ class _InlineMatcher(ListMatcher):
 
 
 class TracuuCodec(W3Codec):
-    """``W3Codec`` with memoised field lengths and working inlined postings (same on-disk format)."""
+    """``W3Codec`` whose field writer takes whole terms, with working inlined postings (same
+    on-disk format)."""
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)

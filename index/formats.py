@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 from functools import lru_cache
 from itertools import count
+from operator import methodcaller
 
 from whoosh.compat import dumps
 from whoosh.formats import Frequency, Positions
@@ -43,31 +44,28 @@ def _term_list(value, analyzer, positions: bool = False) -> list[str] | None:
     return None
 
 
-class _Encoded(dict):
-    """term → its UTF-8 bytes, one shared bytes object per term: the writer's pool keeps a
-    reference per posting, and sharing them saves ~40 bytes a posting (a third of the pool),
-    so about half as many pools spill to disk. Look-ups of known terms run in C (``__getitem__``);
-    the table is emptied when it grows past ``MAX`` terms."""
+class Memo(dict):
+    """``key → fn(key)`` computed once and shared, looked up at C speed (``__getitem__``; only a
+    miss runs Python). Emptied when it holds ``limit`` entries. The writer uses it to share one
+    object per distinct term, weight or value among the postings that repeat them: the pool keeps
+    a reference per posting, and sharing saves ~40 bytes a posting."""
 
-    MAX = 1 << 20
+    def __init__(self, fn, limit: int = 1 << 20) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
 
-    def __missing__(self, term: str) -> bytes:
-        if len(self) >= self.MAX:
+    def __missing__(self, key):
+        if len(self) >= self.limit:
             self.clear()
-        value = self[term] = term.encode("utf-8")
+        value = self[key] = self.fn(key)
         return value
 
 
-_utf8 = _Encoded().__getitem__
-class _Floats(dict):
-    """n → float(n), one shared object per frequency (look-ups of known ones run in C)."""
-
-    def __missing__(self, n: int) -> float:
-        value = self[n] = float(n)
-        return value
-
-
-_unit_weight = _Floats().__getitem__
+#: term → its UTF-8 bytes, one bytes object per term
+_utf8 = Memo(methodcaller("encode", "utf-8")).__getitem__
+#: frequency → float(frequency), the weight of a posting at field boost 1.0
+_unit_weight = Memo(float).__getitem__
 
 
 def _weight_of(field_boost: float):
@@ -147,9 +145,4 @@ class CountedPositions(Positions):
                 lst.append(t.pos)
         fb = self.field_boost
         for w, poslist in poses.items():
-            n = len(poslist)
-            if n == 1:
-                deltas = poslist
-            else:
-                deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:], strict=False)]
-            yield (w, n, n * fb, _packed(n) + dumps(deltas, 2))
+            yield (w, len(poslist), len(poslist) * fb, _positions_value(poslist))

@@ -485,14 +485,17 @@ class Ingestor:
                 k += 1
         return self.summary
 
-    def _done_before(self, unit: Unit, source: str) -> bool:
-        """Finished by an earlier run (same size and mtime): counted, not read again."""
+    def _resume_point(self, unit: Unit, source: str) -> int | None:
+        """Where to start reading ``unit``: its checkpoint's offset, 0, or None when an earlier run
+        finished it (same size and mtime; counted, not read again)."""
         cp = self.catalog.checkpoint(source)
-        if cp is not None and cp["size"] == unit.size and cp["mtime"] == unit.mtime and cp["done"]:
+        if cp is None or cp["size"] != unit.size or cp["mtime"] != unit.mtime:
+            return 0
+        if cp["done"]:
             self.summary.files_skipped += 1
             self._advance(unit, done=True)
-            return True
-        return False
+            return None
+        return cp["resume"] or 0
 
     def _import_files(self, group: list[Unit], base_url: str | None) -> None:
         """Single-page files, read as one stream so parsing is batched and overlaps indexing.
@@ -507,7 +510,7 @@ class Ingestor:
         def stream() -> Iterator[RawPage | SourceError]:
             for unit in group:
                 source = str(unit.path.resolve())
-                if self._done_before(unit, source):
+                if self._resume_point(unit, source) is None:
                     continue
                 order[source] = len(order)
                 todo.append((unit, source, order[source]))
@@ -527,11 +530,9 @@ class Ingestor:
     def _import_unit(self, unit: Unit, base_url: str | None) -> None:
         """An archive (WARC, zip, tar): its records in batches, checkpointed by offset."""
         source = str(unit.path.resolve())
-        if self._done_before(unit, source):
+        start = self._resume_point(unit, source)
+        if start is None:
             return
-        cp = self.catalog.checkpoint(source)
-        same = cp is not None and cp["size"] == unit.size and cp["mtime"] == unit.mtime
-        start = (cp["resume"] or 0) if same else 0
         items = iter_unit(unit, base_url=base_url, limits=self.limits, start=start, revisits=self.revisits)
         base_bytes = self.progress.bytes_done
 

@@ -40,6 +40,8 @@ from whoosh.filedb.filetables import _lengths
 from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
+from index.formats import Memo
+
 #: Posting = (term bytes, docnum, weight, value bytes); a group = (field name, term bytes, postings).
 Posting = tuple[bytes, int, float, bytes]
 Group = tuple[str, bytes, list[Posting]]
@@ -56,17 +58,8 @@ _POSTING_BYTES = 48
 _MERGED_POSTING_BYTES = 80
 
 
-class _Shared(dict):
-    """value → one shared object equal to it (bounded; emptied when full)."""
-
-    def __missing__(self, value):
-        if len(self) >= 65536:
-            self.clear()
-        self[value] = value
-        return value
-
-
-_shared = _Shared().__getitem__
+#: weights and frequency values read back from a segment → one shared object each
+_shared = Memo(lambda value: value, limit=65536).__getitem__
 
 #: Postings per pickled chunk of a run: reading the runs back holds one chunk of each at a time
 #: (chunks of 20,000 *terms* held most of a run's common syllables: peak 940 MB to merge 5,600
@@ -92,8 +85,8 @@ class GroupedPool:
             cols = self.fields[fieldname] = ([], [], [], [])
         return cols
 
-    def _grew(self, postings: int) -> None:
-        self.size += postings * _POSTING_BYTES
+    def _grew(self, postings: int, each: int = _POSTING_BYTES) -> None:
+        self.size += postings * each
         if self.size > self.limit:
             self.save()
 
@@ -124,9 +117,7 @@ class GroupedPool:
         cols[1].extend(ids)
         cols[2].extend(map(_shared, weights))
         cols[3].extend(map(_shared, values) if shared_values else values)
-        self.size += len(ids) * _MERGED_POSTING_BYTES
-        if self.size > self.limit:
-            self.save()
+        self._grew(len(ids), _MERGED_POSTING_BYTES)
 
     def add_lists(self, fieldname: str, docnum: int, terms: list[bytes], weights: list[float],
                   values: list[bytes], length: int) -> int:
@@ -249,10 +240,10 @@ def _read_term(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, 
     there, or read from its posting blocks a block at a time. Empty values are ``b""``."""
     if row[0]:  # the inlined flag, first field of W3TermInfo's struct
         ids, weights, values = loads(row[_TERMINFO_SIZE:])
-        if len(values) != len(ids):
-            if values:  # some values empty, some not: only a matcher can pair them up
-                return _read_by_matcher(terms.matcher(fieldname, tbytes, format_))
+        if not values:  # a format without values (Existence)
             values = [b""] * len(ids)
+        elif len(values) != len(ids):  # some values empty: no reader can pair them with postings
+            raise ValueError(f"term {fieldname}:{tbytes!r}: {len(values)} values for {len(ids)} postings")
         return ids, weights, values
     info = W3TermInfo.from_bytes(row)
     m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
@@ -265,16 +256,6 @@ def _read_term(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, 
         weights.extend(m._weights)
         values.extend([v or b"" for v in m._values])
         m._next_block()
-    return ids, weights, values
-
-
-def _read_by_matcher(m):
-    ids, weights, values = [], [], []
-    while m.is_active():
-        ids.append(m.id())
-        weights.append(m.weight())
-        values.append(m.value() or b"")
-        m.next()
     return ids, weights, values
 
 
@@ -354,10 +335,11 @@ class GroupedSegmentWriter(SegmentWriter):
         names = {name for name in reader.indexed_field_names() if name in self.schema}
         docmap = self.write_per_doc(set(self.schema.names()) | names, reader)
         add_term = self.pool.add_term
+        formats = {name: self.schema[name].format for name in names}
         for fieldname, tbytes, row in _scan_terms(terms):
-            if fieldname not in names:
+            format_ = formats.get(fieldname)
+            if format_ is None:
                 continue
-            format_ = self.schema[fieldname].format
             ids, weights, values = _read_term(terms, fieldname, tbytes, row, format_)
             if docmap is not None:  # deletions: keep the live documents, renumbered
                 keep = [k for k, d in enumerate(ids) if d in docmap]

@@ -63,8 +63,8 @@ def open_or_create(data_dir: Path | str) -> whoosh_index.Index:
 def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     """A writer with :func:`index.codec.fast_codec` (no zlib on posting blocks: most of our terms
     are bigrams with one short posting list, where compression costs more than it saves; rare
-    terms' postings inlined in the term dictionary; field lengths memoised).
-    Postings are grouped by term as they arrive (:mod:`index.segment`).
+    terms' postings inlined in the term dictionary) and :mod:`index.segment`'s writer (postings
+    handed over as lists, sorted once per commit, merges read a term at a time).
     Same on-disk format: any Whoosh 2.7 reads it."""
     return GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec(), compound=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 
 import pytest
 from whoosh.fields import ID, TEXT, Schema
@@ -215,3 +216,41 @@ def test_pool_runs_cut_long_lists_and_join_them() -> None:
     assert [p[1] for p in groups[1][2]] == list(range(4 * n))
     assert [p[1] for p in groups[0][2]] == [d for s in range(0, 4 * n, n) for d in (s, s + 1, s + 2)]
     pool.cleanup()
+
+
+def test_grouped_writer_refuses_vector_fields_and_keeps_writing(tmp_path) -> None:
+    """Term vectors are not written by the grouped writer: refused with a message, not dropped."""
+    schema = Schema(id=ID(stored=True), v=TEXT(analyzer=exact_analyzer(), vector=True), e=TEXT())
+    ix = FileStorage(str(tmp_path)).create().create_index(schema)
+    w = GroupedSegmentWriter(ix, codec=fast_codec())
+    with pytest.raises(ValueError, match="vector"):
+        w.add_document(id="a", v="hòa bình")
+    w.add_document(id="b", e="hoa binh")
+    w.commit()
+    with FileStorage(str(tmp_path)).open_index().searcher() as s:
+        assert [h["id"] for h in s.search(Term("e", "hoa"))] == ["b"]
+
+
+def test_merge_reader_rejects_damaged_term_data(indexes) -> None:
+    """A term dictionary cut inside a record, or inlined postings whose values cannot be paired
+    with them, give a clear error instead of wrong postings."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    from index.segment import _read_term, _scan_terms
+
+    fast = indexes[1]
+    with fast.reader() as r:
+        terms = r._terms
+        table = terms._tindex
+        real_end = table.endofdata
+        table.endofdata = table.startofdata + 7  # inside the first record
+        try:
+            with pytest.raises(ValueError, match="truncated term dictionary"):
+                list(_scan_terms(terms, window=4))
+        finally:
+            table.endofdata = real_end
+        assert len(list(_scan_terms(terms, window=64))) == len(list(r.all_terms()))  # small windows grow
+        row = W3TermInfo._struct.pack(True, 2.0, 2, 0, 0, 1.0, 1, 2) + \
+            pickle.dumps(((1, 2), (1.0, 1.0), (b"\x00\x00\x00\x01",)), 2)
+        with pytest.raises(ValueError, match="1 values for 2 postings"):
+            _read_term(terms, "e", b"x", row, None)
