@@ -161,11 +161,23 @@ def clear_leftovers(data_dir: Path | str) -> None:
 # worker processes
 
 
+#: blob store per root, in a writer process
+_BLOBS: dict[str, Any] = {}
+
+
 def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
     """One page: ``("doc", (docnum, key, digest, doc id, encoding))`` | ``("skip", reason)`` |
     ``("fail", message)`` (parsing) | ``("ifail", message)`` (indexing)."""
     from index.pipeline import _parse_one
 
+    if len(job) > 4:  # archive the payload before parsing it, as the main process would
+        from index.store import BlobStore
+
+        root, sha = job[4]
+        store = _BLOBS.get(root)
+        if store is None:
+            store = _BLOBS[root] = BlobStore(root)
+        store.put(job[0], sha)
     kind, value = _parse_one(job)
     if kind != "doc":
         return kind, value
@@ -259,10 +271,14 @@ class WriterPool:
         self.outstanding[worker] -= 1
         return value
 
-    def flush(self) -> list[Path]:
-        """Every worker finishes its segment; the folders written (after all batches sent)."""
+    def send_flush(self) -> None:
+        """Ask every worker to finish its segment once the batches sent so far are done."""
         for conn in self.conns:
             conn.send(("flush",))
+
+    def flushed(self) -> list[Path]:
+        """The folders of the flush sent earlier (call once every batch sent before it was
+        collected with :meth:`result`)."""
         folders = []
         for worker in range(len(self.conns)):
             value = self._recv(worker)
@@ -270,6 +286,12 @@ class WriterPool:
             if value:
                 folders.append(Path(value))
         return folders
+
+    def flush(self) -> list[Path]:
+        """Every worker finishes its segment; the folders written (no batch may be outstanding)."""
+        assert not any(self.outstanding), "collect every batch's results before flushing"
+        self.send_flush()
+        return self.flushed()
 
     def close(self, kill: bool = False) -> None:
         for conn, proc in zip(self.conns, self.procs, strict=True):
@@ -300,13 +322,19 @@ class Batches:
     ``per_worker`` batches queued per worker, so workers never wait for the main process); the
     results then carry ``(docnum, key, digest, id, encoding)`` and the batch's segment folder.
     Without one, pages are parsed here and the results carry Documents (folder None).
+
+    A flush (:meth:`request_flush`) is a flight like a batch: the workers finish their segments
+    after the batches sent before it and go on with the next ones, while the main process, once
+    it has handled every earlier batch, adopts the segments and commits (``on_flushed``).
     """
 
     def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 2) -> None:
         self.writers = writers
         self.on_done = on_done
         self.limit = per_worker * (len(writers.conns) if writers else 1)
-        self.flights: list[tuple[int, Path, Any]] = []
+        #: ("batch", worker, folder, context) | ("flush", None, None, on_flushed), oldest first
+        self.flights: list[tuple[str, int | None, Path | None, Any]] = []
+        self.flush_pending = False
 
     def submit(self, jobs: list, context: Any) -> None:
         if self.writers is None:
@@ -315,20 +343,36 @@ class Batches:
             self.on_done(context, [_parse_one(job) for job in jobs], None)
             return
         worker, folder = self.writers.submit(jobs)
-        self.flights.append((worker, folder, context))
+        self.flights.append(("batch", worker, folder, context))
         while len(self.flights) >= self.limit:
             self._next()
 
+    def request_flush(self, on_flushed) -> None:
+        """``on_flushed(folders)`` once every batch submitted so far has been handled."""
+        if self.writers is None:
+            on_flushed([])
+            return
+        self.writers.send_flush()
+        self.flush_pending = True
+        self.flights.append(("flush", None, None, on_flushed))
+
     def _next(self) -> None:
-        worker, folder, context = self.flights.pop(0)
-        self.on_done(context, self.writers.result(worker), folder)
+        kind, worker, folder, context = self.flights.pop(0)
+        if kind == "batch":
+            self.on_done(context, self.writers.result(worker), folder)
+        else:
+            folders = self.writers.flushed()
+            self.flush_pending = any(f[0] == "flush" for f in self.flights)
+            context(folders)
 
     def drain(self) -> None:
-        """Wait for every batch in flight (``on_done`` may submit or drain again)."""
+        """Wait for every batch and flush in flight (``on_done`` may submit or drain again)."""
         while self.flights:
             self._next()
 
     def flush(self) -> list[Path]:
         """Drain, then every worker's finished segment folder (empty without workers)."""
+        got: list[Path] = []
+        self.request_flush(got.extend)
         self.drain()
-        return self.writers.flush() if self.writers is not None else []
+        return got

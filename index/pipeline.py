@@ -86,7 +86,7 @@ def _parse_one(job: tuple[bytes, str | None, str | None, str | None]):
     """Worker: ``("doc", Document)`` | ``("skip", reason)`` | ``("fail", message)``."""
     from ingest.parse import SkipPage, parse_page
 
-    data, url, path, ctype = job
+    data, url, path, ctype = job[:4]
     try:
         return ("doc", parse_page(data, url=url, path=path, content_type=ctype))
     except SkipPage as exc:
@@ -108,6 +108,7 @@ class _Pending:
     store_offset: int | None
     store_length: int | None
     key: tuple[str | None, str]
+    to_blob: bool = False  # the payload is to be stored in the blob store by the writer process
 
 
 class Ingestor:
@@ -145,6 +146,7 @@ class Ingestor:
         self._batches = Batches(self._writers, self._batch_done)
         self._committing = False
         self._since_commit = 0
+        self._flush_at = 0
         self._last_commit = time.monotonic()
         self._inflight: dict[tuple[str | None, str], list[tuple[str | None, str, int | None]]] = {}
         self._checkpoints: dict[str, tuple[Unit, int, bool]] = {}
@@ -168,26 +170,37 @@ class Ingestor:
         return page.payload if page else None
 
     def commit(self, force: bool = False) -> None:
+        """Commit the index and the catalog together when due (every ``commit_every`` pages or
+        ``commit_seconds``) or when forced. With writer processes the commit happens once every
+        batch sent before it is handled: forced, it waits for that; otherwise the workers go on
+        with later batches meanwhile (:class:`index.parallel.Batches`)."""
         due = force or self._since_commit >= self.commit_every or \
             time.monotonic() - self._last_commit >= self.commit_seconds
         if not due or self._committing:
             return
+        if force or not self._batches.flush_pending:
+            self._flush_at = self._since_commit
+            self._batches.request_flush(self._commit_now)
+        if force:
+            self._batches.drain()
+
+    def _commit_now(self, folders: list[Path]) -> None:
+        """Adopt the workers' segments, commit the index, then the captures and checkpoints of
+        exactly the pages those segments hold (no later batch has been handled yet)."""
         self._committing = True
         try:
-            # every batch sent is indexed into the workers' segments, which join the index in
-            # the same commit as their captures and checkpoints
-            for folder in self._batches.flush():
+            for folder in folders:
                 self.sink.adopt(folder)
+            self.sink.commit()
+            when = now_iso()
+            for source, (unit, resume, done) in self._checkpoints.items():
+                self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
+                                            when=when)
+            self._checkpoints.clear()
+            self.catalog.commit()
         finally:
             self._committing = False
-        self.sink.commit()
-        when = now_iso()
-        for source, (unit, resume, done) in self._checkpoints.items():
-            self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
-                                        when=when)
-        self._checkpoints.clear()
-        self.catalog.commit()
-        self._since_commit = 0
+        self._since_commit = max(0, self._since_commit - self._flush_at)
         self._last_commit = time.monotonic()
 
     def close(self) -> Summary:
@@ -239,12 +252,16 @@ class Ingestor:
         if page.url and page.date:
             newest = self.catalog.newest_date(page.url)
             superseded = bool(newest and _comparable(page.date) < _comparable(newest))
+        to_blob = False
         if written is not None:
             store_key, store_offset, store_length = written.file, written.offset, written.length
+        elif self._writers is not None and not superseded:
+            # the writer process that parses the page stores it first (off the main process's path)
+            store, store_key, store_offset, store_length, to_blob = "blob", sha, None, None, True
         else:
             store, store_key, store_offset, store_length = "blob", self.archive.blobs.put(page.payload, sha), None, None
         self._inflight[key] = []
-        pend = _Pending(page, sha, store, store_key, store_offset, store_length, key)
+        pend = _Pending(page, sha, store, store_key, store_offset, store_length, key, to_blob)
         if superseded:
             # an older capture than the indexed one: archived and catalogued, not indexed
             self._finish(pend, ("skip", "đã có bản thu mới hơn (superseded by a newer capture)"))
@@ -310,8 +327,11 @@ class Ingestor:
         self._since_commit += 1
         return doc
 
-    def _jobs_of(self, batch: list[_Pending]) -> list[tuple[bytes, str | None, str | None, str | None]]:
-        return [(p.page.payload, p.page.url, p.page.path, p.page.content_type) for p in batch]
+    def _jobs_of(self, batch: list[_Pending]) -> list[tuple]:
+        """Parser jobs ``(payload, url, path, content type[, (blob root, sha256)])``."""
+        root = str(self.archive.blobs.root)
+        return [(p.page.payload, p.page.url, p.page.path, p.page.content_type, (root, p.sha)) if p.to_blob else
+                (p.page.payload, p.page.url, p.page.path, p.page.content_type) for p in batch]
 
     def _batch_done(self, context, results, folder: Path | None) -> None:
         """A batch came back (in submission order): record each page, move the checkpoint."""
