@@ -272,9 +272,11 @@ class WriterPool:
         return value
 
     def send_flush(self) -> None:
-        """Ask every worker to finish its segment once the batches sent so far are done."""
-        for conn in self.conns:
+        """Ask every worker to finish its segment once the batches sent so far are done; later
+        batches go to new folders (the finished ones wait for the main process to adopt them)."""
+        for worker, conn in enumerate(self.conns):
             conn.send(("flush",))
+            self.generation[worker] += 1
 
     def flushed(self) -> list[Path]:
         """The folders of the flush sent earlier (call once every batch sent before it was
@@ -282,7 +284,6 @@ class WriterPool:
         folders = []
         for worker in range(len(self.conns)):
             value = self._recv(worker)
-            self.generation[worker] += 1
             if value:
                 folders.append(Path(value))
         return folders

@@ -115,3 +115,23 @@ def test_writer_pool_indexes_in_worker_processes(tmp_path):
     finally:
         pool.close()
     assert not (tmp_path / "d" / ".segments").exists()
+
+
+def test_batches_sent_after_a_flush_go_to_new_folders(tmp_path):
+    """The main process keeps sending batches while a flush is outstanding (it adopts the
+    flushed segments later): those batches must not reuse, and so wipe, the flushed folder."""
+    page = ("<html><head><title>Thông báo</title></head><body><article><h1>Thông báo</h1><p>"
+            + "Nội dung văn bản hành chính. " * 20 + "</p></article></body></html>").encode()
+    pool = WriterPool(tmp_path / "d", 1)
+    try:
+        _, first = pool.submit([(page, "https://x.gov.vn/1", "1.html", "text/html")])
+        pool.send_flush()
+        _, second = pool.submit([(page, "https://x.gov.vn/2", "2.html", "text/html")])
+        assert second != first
+        assert pool.result(0)[0][0] == "doc"
+        assert pool.flushed() == [first]
+        assert pool.result(0)[0][0] == "doc"
+        assert (first / "_MAIN_1.toc").exists()
+        assert pool.flush() == [second]
+    finally:
+        pool.close()
