@@ -14,6 +14,7 @@ byte costs. Goal (issue 4): the whole corpus in ≤ 15 min and ≤ 1 GB RSS on t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -127,12 +128,24 @@ def main() -> None:
             results[f"tracuu ingest --jobs {jobs}"] = run_ingest(warcs, Path(tmp) / f"j{jobs}", jobs)
             data_mb = sum(p.stat().st_size for p in (Path(tmp) / f"j{jobs}").rglob("*") if p.is_file()) / 2**20
             results[f"tracuu ingest --jobs {jobs}"]["data_mb"] = data_mb
+            index_bytes = sum(p.stat().st_size for p in (Path(tmp) / f"j{jobs}" / "index").iterdir() if p.is_file())
+            results[f"tracuu ingest --jobs {jobs}"]["index_bytes"] = index_bytes
     print(f"{'run':28} {'wall s':>8} {'records':>8} {'rec/s':>7} {'docs':>7} {'docs/s':>7} "
           f"{'RSS MB':>7} {'tree MB':>8} {'data MB':>8}")
     for name, r in results.items():
         print(f"{name:28} {r['wall']:8.1f} {r['read']:8d} {r['read'] / r['wall']:7.1f} {r['indexed']:7d} "
               f"{r['indexed'] / r['wall']:7.1f} {r['rss_main']:7.0f} {r['rss_tree']:8.0f} {r.get('data_mb', 0):8.0f}")
     j1, j2 = results["tracuu ingest --jobs 1"], results["tracuu ingest --jobs 2"]
+    if (portal / "sites").is_dir():  # the pages as HTML files: what the index is compared with
+        html = 0
+        with open(portal / "truth.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                path = portal / rec["file"]
+                html += path.stat().st_size if path.exists() else 0
+        for jobs, r in ((1, j1), (2, j2)):
+            print(f"index (--jobs {jobs}): {r['index_bytes'] / 1e6:.1f} MB = {r['index_bytes'] / html:.2f}x the "
+                  f"{html / 1e6:.1f} MB of HTML pages (goal <= 1.0x)")
     print(f"speed-up --jobs 2 / --jobs 1: {j1['wall'] / j2['wall']:.2f}x")
     if "bare loop (baseline)" in results:
         bare = results["bare loop (baseline)"]

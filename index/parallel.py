@@ -329,7 +329,7 @@ class Batches:
     it has handled every earlier batch, adopts the segments and commits (``on_flushed``).
     """
 
-    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 2) -> None:
+    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 3) -> None:
         self.writers = writers
         self.on_done = on_done
         self.limit = per_worker * (len(writers.conns) if writers else 1)
