@@ -63,7 +63,9 @@ WORKER_LIMITMB = 48
 class SegmentBuilder:
     """Writes Documents as one segment into ``folder`` (see the module docstring)."""
 
-    def __init__(self, folder: Path | str, *, limitmb: int = WORKER_LIMITMB) -> None:
+    def __init__(self, folder: Path | str, *, limitmb: int = WORKER_LIMITMB, schema=None) -> None:
+        """``schema``: the schema of the index the segment is for (an index written before a
+        format change keeps its own); default the current one."""
         from index.schema import build_schema
         from index.writer import _new_writer
 
@@ -71,7 +73,7 @@ class SegmentBuilder:
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
-        self._ix = whoosh_index.create_in(str(self.folder), build_schema())
+        self._ix = whoosh_index.create_in(str(self.folder), schema if schema is not None else build_schema())
         self._writer = _new_writer(self._ix, limitmb)
         self._sugg_seen: set[str] = set()
         self.count = 0
@@ -100,11 +102,11 @@ class SegmentBuilder:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_segment(docs: Iterable[Document], folder: Path | str, *,
-                  limitmb: int = WORKER_LIMITMB) -> tuple[Path | None, list[tuple[int, str, str]]]:
+def write_segment(docs: Iterable[Document], folder: Path | str, *, limitmb: int = WORKER_LIMITMB,
+                  schema=None) -> tuple[Path | None, list[tuple[int, str, str]]]:
     """Every Document of ``docs`` as one segment in ``folder``: ``(folder or None, [(docnum, key,
     digest), ...])``. A Spark partition calls this; the driver adopts the folders."""
-    builder = SegmentBuilder(folder, limitmb=limitmb)
+    builder = SegmentBuilder(folder, limitmb=limitmb, schema=schema)
     try:
         added = [builder.add(doc) for doc in docs]
     except BaseException:
@@ -151,6 +153,32 @@ def adopt_segments(writer, folders: Iterable[Path], drops: dict[str, set[int]]) 
     return adopted
 
 
+def schema_mismatch(ours, theirs) -> str | None:
+    """Why a segment written with schema ``theirs`` cannot join an index of schema ``ours``
+    (a field missing, or written in another format or by another analyzer), or None."""
+    for name in ours.names():
+        if name not in theirs:
+            return f"field {name} missing"
+        a, b = ours[name], theirs[name]
+        if type(a.format) is not type(b.format) or type(getattr(a, "analyzer", None)) is not \
+                type(getattr(b, "analyzer", None)) or a.stored != b.stored:
+            return f"field {name}: {type(b.format).__name__} instead of {type(a.format).__name__}"
+    extra = [n for n in theirs.names() if n not in ours]
+    return f"unknown fields {extra}" if extra else None
+
+
+def check_segment_schema(schema, folder: Path | str) -> None:
+    """Refuse (ValueError) a segment folder written with another schema than ``schema``."""
+    ix = whoosh_index.open_dir(str(folder))
+    try:
+        problem = schema_mismatch(schema, ix.schema)
+    finally:
+        ix.close()
+    if problem:
+        raise ValueError(f"phân đoạn {folder} không khớp lược đồ của chỉ mục (segment schema differs: "
+                         f"{problem}); hãy dựng lại phân đoạn với lược đồ của chỉ mục hoặc chạy `tracuu reindex`")
+
+
 def clear_leftovers(data_dir: Path | str) -> None:
     """Remove segment folders of an earlier run that was killed (never adopted: their pages were
     not committed to the catalog either, so they are read again)."""
@@ -188,7 +216,7 @@ def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
     return "doc", (docnum, key, digest, value.id, getattr(value.source, "encoding", None))
 
 
-def _worker(conn, limitmb: int) -> None:
+def _worker(conn, limitmb: int, schema) -> None:
     """A worker's loop: ``("batch", folder, jobs)`` → results; ``("flush",)`` → folder | None."""
     builder: SegmentBuilder | None = None
     try:
@@ -200,7 +228,7 @@ def _worker(conn, limitmb: int) -> None:
             try:
                 if msg[0] == "batch":
                     if builder is None or builder.folder != Path(msg[1]):
-                        builder = SegmentBuilder(msg[1], limitmb=limitmb)
+                        builder = SegmentBuilder(msg[1], limitmb=limitmb, schema=schema)
                     conn.send(("ok", [_parse_and_add(builder, job) for job in msg[2]]))
                 elif msg[0] == "flush":
                     folder = builder.finish() if builder is not None else None
@@ -228,7 +256,7 @@ class WriterPool:
     worker's finished folder (after all batches sent before it).
     """
 
-    def __init__(self, data_dir: Path | str, jobs: int, *, limitmb: int = WORKER_LIMITMB) -> None:
+    def __init__(self, data_dir: Path | str, jobs: int, *, limitmb: int = WORKER_LIMITMB, schema=None) -> None:
         self.root = Path(data_dir) / SEGMENTS_SUBDIR
         self.root.mkdir(parents=True, exist_ok=True)
         ctx = multiprocessing.get_context("spawn")
@@ -236,7 +264,7 @@ class WriterPool:
         self.procs = []
         for _ in range(jobs):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_worker, args=(child, limitmb), daemon=True)
+            proc = ctx.Process(target=_worker, args=(child, limitmb, schema), daemon=True)
             proc.start()
             child.close()
             self.conns.append(parent)

@@ -142,7 +142,7 @@ class Ingestor:
         self._writers: WriterPool | None = None
         if self.jobs > 1:
             clear_leftovers(self.data)  # segment folders of a killed run (the index lock is ours)
-            self._writers = WriterPool(self.data, self.jobs)
+            self._writers = WriterPool(self.data, self.jobs, schema=getattr(self.sink, "schema", None))
         self._batches = Batches(self._writers, self._batch_done)
         self._committing = False
         self._since_commit = 0

@@ -48,7 +48,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     sink = sink_factory(tmp)
     version = parser_version()
     jobs = jobs or os.cpu_count() or 1
-    writers = WriterPool(tmp, jobs) if jobs > 1 else None
+    writers = WriterPool(tmp, jobs, schema=getattr(sink, "schema", None)) if jobs > 1 else None
     since_commit = 0
 
     def done(chunk: list[Capture], results, folder: Path | None) -> None:

@@ -29,7 +29,7 @@ from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
 from index.codec import fast_codec
-from index.parallel import adopt_segments
+from index.parallel import adopt_segments, check_segment_schema
 from index.schema import build_schema, content_hash, doc_key, document_fields
 from index.segment import GroupedSegmentWriter
 from ingest.document import Document
@@ -241,6 +241,12 @@ class IndexWriterSink:
         self.counts[result] += 1
         return result
 
+    @property
+    def schema(self):
+        """The index's own schema (an index written before a format change keeps its formats):
+        segments written elsewhere for it must use this one."""
+        return self._ix.schema
+
     def drop(self, folder: Path | str, docnum: int) -> None:
         """Leave document ``docnum`` of a built segment out of the index (e.g. an error page)."""
         self._drops.setdefault(str(folder), set()).add(docnum)
@@ -251,6 +257,7 @@ class IndexWriterSink:
         if folder is not None:
             if self._writer is None:
                 self._open_writer()
+            check_segment_schema(self._ix.schema, folder)
             self._built.append(Path(folder))
 
     def adopt_index(self, folder: Path | str) -> dict[str, int]:
@@ -259,6 +266,7 @@ class IndexWriterSink:
         from whoosh import index as wi
 
         counts = {"indexed": 0, "unchanged": 0, "updated": 0}
+        check_segment_schema(self._ix.schema, folder)
         ix = wi.open_dir(str(folder))
         with ix.reader() as reader:
             hashes = reader.column_reader("hash")

@@ -135,3 +135,29 @@ def test_batches_sent_after_a_flush_go_to_new_folders(tmp_path):
         assert pool.flush() == [second]
     finally:
         pool.close()
+
+
+def test_segments_for_an_older_index_use_its_schema(tmp_path):
+    """An index written before a format change keeps its formats: segments for it must be
+    written with its schema, and a segment in another format is refused, not mixed in."""
+    import pytest
+
+    from index.formats import CountedPositions
+    from index.schema import build_schema
+
+    old = build_schema()
+    for name in ("title_f", "body_f"):
+        old[name].format = CountedPositions(field_boost=1.0)
+    index_dir(tmp_path / "d").mkdir(parents=True)
+    whoosh_index.create_in(str(index_dir(tmp_path / "d")), old)
+    with IndexWriterSink(tmp_path / "d") as sink:
+        assert isinstance(sink.schema["body_f"].format, CountedPositions)
+        folder, _ = write_segment(DOCS[:3], tmp_path / "good", schema=sink.schema)
+        sink.adopt_index(folder)
+        wrong, _ = write_segment(DOCS[3:5], tmp_path / "wrong")
+        with pytest.raises(ValueError, match="body_f"):
+            sink.adopt_index(wrong)
+    ix = whoosh_index.open_dir(str(index_dir(tmp_path / "d")))
+    with ix.searcher() as s:
+        m = s.reader().postings("title_f", "thong")
+        assert s.doc_count() == 3 and m.value_as("positions") == [0]
