@@ -10,20 +10,28 @@ whoosh-reloaded 2.7.5 the writer calls ``W3TermInfo.set_inline`` while the class
 ``set_inlined`` (the reader side, ``is_inlined``/``inlined_postings``, is complete). We add the
 missing alias — nothing else changes — and enable inlining for terms in fewer than
 ``INLINE_LIMIT`` documents; zlib compression of posting blocks is switched off (faster writes
-and reads, somewhat larger postings file). Indexes written this way are read by any Whoosh 2.7
-without this module; segments merged later by a default-codec writer are simply re-encoded.
+and reads, somewhat larger postings file).
+
+Third, postings are pickled compactly (:data:`PICKLE_PROTOCOL`, whole weights as ints): Whoosh
+pickles blocks and inlined postings with protocol 2, where every bytes value (a positions list)
+costs a ~30-byte ``_codecs.encode`` call. Whoosh's readers unpickle either. With the formats of
+:mod:`index.formats` this halved the index (bench: index/fieldstats.py).
+
+These indexes are **not** readable without tracuu: the codec object is pickled into each
+segment's table of contents and the formats into the schema (index/whoosh_compat.py's note).
 
 Second, the field writer takes whole terms (:meth:`_FieldWriter.add_grouped`, fed by
 :mod:`index.segment`) instead of single postings: Whoosh looked up the document's field length
 once per *posting* through the file-backed length column (~14 µs each) and called its block
 writer once per posting; here each field's lengths are read once, rare terms' term-info rows are
 built directly, posting blocks are filled a block at a time, and term-dictionary rows and hash
-tables are written in batches. The bytes are Whoosh's.
+tables are written in batches. The layout is Whoosh 3's.
 
 Use: ``GroupedSegmentWriter(ix, codec=fast_codec(), limitmb=...)`` (``ix.writer(codec=...)``
 works too, through Whoosh's own pool). bench/index.py measures the effect.
 The codec object is pickled into each segment, so ``index.codec.TracuuCodec`` must stay importable
-under this name for reading indexes written with it.
+under this name for reading indexes written with it. Whoosh's private names it needs are in
+:mod:`index.whoosh_compat`.
 """
 
 from __future__ import annotations

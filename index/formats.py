@@ -6,8 +6,10 @@ These subclasses count with ``collections.Counter`` (or one dict of position lis
 list; ``index_postings`` goes further for the segment writer (:mod:`index.segment`): it takes the
 analyzer's plain term list (:func:`index.analysis.term_lists`, no Token objects) and returns
 parallel lists of terms, weights and values built with ``map``. The postings are exactly
-Whoosh's (same ``encode``, same decoding on read), so indexes are read by plain Whoosh too; only
-this module must stay importable, since the format objects are pickled into the index's schema.
+Whoosh's (same ``encode``, same decoding on read); this module must stay importable, since the
+format objects are pickled into the index's schema. The compact formats at the end
+(:class:`CountedWeights`, :class:`CompactPositions`) are what new indexes use; the others stay
+for indexes written before them.
 
 They assume every token has ``boost == 1.0`` (weight = frequency × field boost), which holds for
 the analyzers of :mod:`index.analysis`; lists/tuples of pre-analysed terms go through Whoosh's

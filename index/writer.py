@@ -66,7 +66,8 @@ def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     are bigrams with one short posting list, where compression costs more than it saves; rare
     terms' postings inlined in the term dictionary) and :mod:`index.segment`'s writer (postings
     handed over as lists, sorted once per commit, merges read a term at a time).
-    Same on-disk format: any Whoosh 2.7 reads it."""
+    Whoosh 3's file layout, but only readable where tracuu's codec and formats import (they are
+    pickled into the index: index/whoosh_compat.py)."""
     return GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec(), compound=False)
 
 
