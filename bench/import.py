@@ -67,12 +67,17 @@ def run_ingest(warc_dir: Path, data: Path, jobs: int) -> dict[str, float]:
                              "--jobs", str(jobs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
     peak_main = peak_tree = 0
+    cpu_of: dict[int, float] = {}  # last CPU seconds seen per process: main vs writer processes
     while proc.poll() is None:
         try:
             main = ps.memory_info().rss
-            tree = main + sum(c.memory_info().rss for c in ps.children(recursive=True))
+            children = ps.children(recursive=True)
+            tree = main + sum(c.memory_info().rss for c in children)
+            for p in [ps, *children]:
+                t = p.cpu_times()
+                cpu_of[p.pid] = t.user + t.system
         except psutil.Error:
-            break
+            continue
         peak_main, peak_tree = max(peak_main, main), max(peak_tree, tree)
         time.sleep(0.2)
     out, err = proc.communicate()
@@ -89,7 +94,8 @@ def run_ingest(warc_dir: Path, data: Path, jobs: int) -> dict[str, float]:
 
     read = int(re.search(r"Đã đọc (\d+)", text).group(1))
     return {"wall": wall, "read": read, "indexed": number(r"\(indexed\)"), "failed": number(r"\(failed\)"),
-            "rss_main": peak_main / 2**20, "rss_tree": peak_tree / 2**20, "cpu": cpu}
+            "rss_main": peak_main / 2**20, "rss_tree": peak_tree / 2**20, "cpu": cpu,
+            "cpu_main": cpu_of.get(proc.pid, 0.0), "cpu_workers": sum(v for k, v in cpu_of.items() if k != proc.pid)}
 
 
 def bare_loop(warc_dir: Path, data: Path) -> dict[str, float]:
@@ -158,8 +164,8 @@ def main() -> None:
             r["data_mb"] = sum(p.stat().st_size for p in (Path(tmp) / f"j{jobs}").rglob("*") if p.is_file()) / 2**20
             r["index_bytes"] = sum(p.stat().st_size for p in (Path(tmp) / f"j{jobs}" / "index").iterdir()
                                    if p.is_file())
-            print(f"  --jobs {jobs}: {r['wall']:.1f} s wall, {r.get('cpu', 0):.0f} s CPU, tree {r['rss_tree']:.0f} MB",
-                  flush=True)
+            print(f"  --jobs {jobs}: {r['wall']:.1f} s wall, {r['cpu']:.0f} s CPU (main process {r['cpu_main']:.0f} s, "
+                  f"writer processes {r['cpu_workers']:.0f} s), tree {r['rss_tree']:.0f} MB", flush=True)
             shutil.rmtree(Path(tmp) / f"j{jobs}", ignore_errors=True)
     print(f"{'run':28} {'wall s':>8} {'CPU s':>7} {'records':>8} {'rec/s':>7} {'docs':>7} {'docs/s':>7} "
           f"{'RSS MB':>7} {'tree MB':>8} {'data MB':>8} {'index MB':>9}")
