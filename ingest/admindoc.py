@@ -224,7 +224,8 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _strip_subject_prefix(subject: str) -> str:
-    return _SUBJECT_PREFIX_RE.sub("", subject, count=1).strip()
+    m = _SUBJECT_PREFIX_RE.match(_fold(subject))      # folding keeps positions: cut the original
+    return subject[m.end():].strip() if m else subject.strip()
 
 
 def _signer(lines: list[str]) -> tuple[str | None, list[str]]:

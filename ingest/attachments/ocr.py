@@ -11,8 +11,10 @@ import csv
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
+import time
 from functools import lru_cache
 
 from ingest.attachments.errors import TimeLimitError, ToolMissingError
@@ -77,18 +79,57 @@ def _words_to_segs(tsv: str) -> list[Seg]:
     return segs
 
 
-def ocr_png(png: bytes, width: int, height: int, timeout: float) -> PageLayout:
-    """OCR one page image (PNG bytes) into paragraphs."""
-    ok, why = tesseract_status()
-    if not ok:
-        raise ToolMissingError(why)
+def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
+    buf = io.BytesIO()
+    img.save(buf, "PPM")                     # PGM/PBM: nothing to compress, Tesseract reads it from stdin
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    cmd = ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--psm", str(psm)] + ([fmt] if fmt else [])
     try:
-        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"],
-                              input=png, capture_output=True, timeout=max(1.0, timeout), env=env, check=False)
+        proc = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=max(1.0, timeout), env=env,
+                              check=False)
     except subprocess.TimeoutExpired as exc:
         raise TimeLimitError("OCR một trang quá thời gian (OCR of a page timed out)") from exc
     if proc.returncode != 0:
         log.warning("tesseract failed: %s", proc.stderr.decode("utf-8", "replace")[-300:])
-        return PageLayout([])
-    return layout_page(_words_to_segs(proc.stdout.decode("utf-8", "replace")), float(width), float(height))
+        return ""
+    return proc.stdout.decode("utf-8", "replace")
+
+
+_RECIPIENTS_RE = re.compile(r"^\s*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)
+
+
+def _signature_block(img, segs: list[Seg], deadline: float) -> list[str]:
+    """Lines of the signer block when the page segmentation lost them under the seal.
+
+    A red seal stamped over the signature turns that corner into "picture" for Tesseract's page
+    segmentation, so the signer's title and name vanish. When a page has ``Nơi nhận`` but next to
+    it, on the right half, hardly any words, that corner is OCRed again as one uniform block, after
+    thresholding away the lighter seal ink.
+    """
+    w, h = img.size
+    anchor = next((s for s in segs if _RECIPIENTS_RE.match(s.text)), None)
+    if anchor is None:
+        return []
+    right = [s for s in segs if s.x0 > w * 0.5 and s.top > anchor.top - anchor.h]
+    if sum(len(s.text.split()) for s in right) >= 4:
+        return []
+    top = max(0, int(anchor.top - 2 * anchor.h))
+    crop = img.crop((w // 2, top, w, min(h, top + int(0.4 * h))))
+    if crop.mode != "1":
+        crop = crop.point(lambda v: 0 if v < 120 else 255)
+    text = _tesseract(crop, 6, "", deadline - time.monotonic())
+    return [" ".join(x.split()) for x in text.split("\n") if len(x.strip()) > 2]
+
+
+def ocr_page(img, deadline: float) -> PageLayout:
+    """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
+    ok, why = tesseract_status()
+    if not ok:
+        raise ToolMissingError(why)
+    tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
+    segs = _words_to_segs(tsv)
+    lay = layout_page(segs, float(img.width), float(img.height))
+    extra = _signature_block(img, segs, deadline)
+    if extra:
+        lay.paragraphs.extend(extra)
+    return lay
