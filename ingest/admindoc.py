@@ -147,6 +147,12 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
     for kind, rx in (("motto", _MOTTO1_RE), ("motto", _MOTTO2_RE)):
         for m in rx.finditer(folded):
             spans.append((m.start(), m.end(), kind))
+    m = re.search(r"\bs[o6]\s*[:;.,]?\s*(?=\d+\s*/)", folded)
+    if m:
+        end = m.end()
+        n = _NUMBER_RE.match(line, end)
+        if n:
+            spans.append((m.start(), n.end(), "number"))
     m = _DATE_RE.search(folded)
     if m:
         comma = line.rfind(",", 0, m.start())
@@ -154,12 +160,6 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
         # the place is the text before ", ngày" back to the previous anchor
         prev_end = max((e for s, e, _ in spans if e <= start), default=0)
         spans.append((prev_end, m.end(), "date"))
-    m = re.search(r"\bs[o6]\s*[:;.,]?\s*(?=\d+\s*/)", folded)
-    if m:
-        end = m.end()
-        n = _NUMBER_RE.match(line, end)
-        if n:
-            spans.append((m.start(), n.end(), "number"))
     spans.sort()
     out: list[tuple[str, str]] = []
     pos = 0
