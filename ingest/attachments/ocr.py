@@ -98,38 +98,42 @@ def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
 _RECIPIENTS_RE = re.compile(r"^\s*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)
 
 
-def _signature_block(img, segs: list[Seg], deadline: float) -> list[str]:
-    """Lines of the signer block when the page segmentation lost them under the seal.
+def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None]:
+    """Lines of the signer block OCRed again on their own, and the corner they cover.
 
-    A red seal stamped over the signature turns that corner into "picture" for Tesseract's page
-    segmentation, so the signer's title and name vanish. When a page has ``Nơi nhận`` but next to
-    it, on the right half, hardly any words, that corner is OCRed again as one uniform block, after
-    thresholding away the lighter seal ink.
+    A seal stamped over the signature turns that corner into "picture" for Tesseract's page
+    segmentation, so the signer's title and name vanish or come out mangled. On a page with
+    ``Nơi nhận``, the right half from there down is OCRed again as one uniform block, after
+    thresholding away the lighter seal ink; the caller keeps it when it holds a signer's name.
     """
     w, h = img.size
     anchor = next((s for s in segs if _RECIPIENTS_RE.match(s.text)), None)
     if anchor is None:
-        return []
-    right = [s for s in segs if s.x0 > w * 0.5 and s.top > anchor.top - anchor.h]
-    if sum(len(s.text.split()) for s in right) >= 4:
-        return []
+        return [], None
     top = max(0, int(anchor.top - 2 * anchor.h))
-    crop = img.crop((w // 2, top, w, min(h, top + int(0.4 * h))))
+    bottom = min(h, top + int(0.4 * h))
+    crop = img.crop((w // 2, top, w, bottom))
     if crop.mode != "1":
         crop = crop.point(lambda v: 0 if v < 120 else 255)
     text = _tesseract(crop, 6, "", deadline - time.monotonic())
-    return [" ".join(x.split()) for x in text.split("\n") if len(x.strip()) > 2]
+    return [" ".join(x.split()) for x in text.split("\n") if len(x.strip()) > 2], (top, bottom)
 
 
 def ocr_page(img, deadline: float) -> PageLayout:
     """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
+    from ingest.admindoc import looks_like_name
+
     ok, why = tesseract_status()
     if not ok:
         raise ToolMissingError(why)
     tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
     segs = _words_to_segs(tsv)
+    extra, corner = _signature_block(img, segs, deadline)
+    if corner is not None and any(looks_like_name(x) for x in extra):
+        top, bottom = corner
+        segs = [s for s in segs if not (s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom)]
+    else:
+        extra = []
     lay = layout_page(segs, float(img.width), float(img.height))
-    extra = _signature_block(img, segs, deadline)
-    if extra:
-        lay.paragraphs.extend(extra)
+    lay.paragraphs.extend(extra)
     return lay
