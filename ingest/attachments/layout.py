@@ -238,7 +238,8 @@ def layout_page(segs: list[Seg], page_w: float, page_h: float) -> PageLayout:
             prev_row: list[Seg] | None = None
             for row in b[1]:
                 # a line close under the previous one is a wrapped cell of the same table row
-                same = prev_row is not None and row[0].mid - prev_row[0].mid < 1.45 * max(s.h for s in row)
+                same = prev_row is not None and min(s.top for s in row) - max(s.bottom for s in prev_row) \
+                    < 0.45 * median(s.h for s in row)
                 cells = table_rows[-1] if same else [""] * n
                 for s in row:
                     c = min(n - 1, _column_of(s, b[2]))
@@ -256,8 +257,7 @@ def layout_page(segs: list[Seg], page_w: float, page_h: float) -> PageLayout:
         result.ends_mid_paragraph = not flow.centred(last) and not flow.ends_short(last, 6 * last.char_w)
     if blocks and blocks[0][0] == "flow":
         first = blocks[0][1][0]
-        result.starts_continuation = not flow.centred(first) and not flow.indented(first) \
-            and not first.text[:1].isupper()
+        result.starts_continuation = not flow.centred(first) and not flow.indented(first)
     return result
 
 
