@@ -144,6 +144,17 @@ def looks_like_name(line: str) -> bool:
     return bool(_NAME_RE.match(cand)) and not _is_upper_line(cand)
 
 
+_JUNK_EDGE_RE = re.compile(r"^[\s_~|¬—=*•·]+(?=\S)|(?<=\S)[\s_~|¬—=*]+$")
+
+
+def strip_junk(line: str) -> str:
+    """A line without the rules, underlines and specks OCR reads as ``_``, ``~``, ``|`` at its ends;
+    empty when nothing with at least two letters or digits is left."""
+    t = _JUNK_EDGE_RE.sub("", line.strip())
+    t = re.sub(r"\s+_+\s+", " ", t)
+    return t if sum(c.isalnum() for c in t) >= 2 else ""
+
+
 def _is_upper_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -270,9 +281,49 @@ def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def parse_admin_meta(text: str) -> AdminMeta:
-    """ND 30 metadata from extracted text (one paragraph per line, table cells tab-separated)."""
-    lines = [x.strip() for raw in text.split("\n") for x in raw.split("\t") if x.strip()]
+_TYPE_ABBR = {name: abbr for abbr, name in reversed(list(DOC_TYPES.items()))}
+_SAFE_MARKS = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "NQLT": "NQLT"}
+_ABBR_SKIP = {"va", "v", "cua"}
+
+
+def initials(name: str) -> str:
+    """ND 30 abbreviation of a body's name: ``SỞ KẾ HOẠCH VÀ ĐẦU TƯ`` → ``SKHĐT`` (``và`` left out)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if _fold(w) not in _ABBR_SKIP]
+    return "".join(w[0].upper() for w in words)
+
+
+def _edit1(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def _fix_ocr_number(number: str, meta: AdminMeta) -> str:
+    """OCR misreads of a number's symbol put right from the rest of the page: the issuer's initials
+    (``SKHDT`` → ``SKHĐT``), Đ in unambiguous abbreviations (``QD`` → ``QĐ``), and a type abbreviation
+    one letter off the type printed in capitals (``ÂH`` → ``KH`` under ``KẾ HOẠCH``)."""
+    head, _, sym = number.rpartition("/")
+    if not head:
+        return number
+    parts = sym.split("-")
+    org = initials(meta.issuer) if meta.issuer else ""
+    want_type = _TYPE_ABBR.get(meta.doc_type or "", "")
+    for k, part in enumerate(parts):
+        up = part.upper()
+        if org and _fold(up) == _fold(org) and up != org:
+            parts[k] = org
+        elif up in _SAFE_MARKS:
+            parts[k] = _SAFE_MARKS[up]
+        elif k == 0 and want_type and up not in DOC_TYPES and _edit1(_fold(up), _fold(want_type)):
+            parts[k] = want_type
+    return head + "/" + "-".join(parts)
+
+
+def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
+    """ND 30 metadata from extracted text (one paragraph per line, table cells tab-separated).
+
+    ``ocr``: the text comes from OCR, so the number's symbol is checked against the issuer and type.
+    """
+    lines = [strip_junk(x) for raw in text.split("\n") for x in raw.split("\t")]
+    lines = [x for x in lines if x]
     meta = AdminMeta()
     if not lines:
         return meta
@@ -344,6 +395,8 @@ def parse_admin_meta(text: str) -> AdminMeta:
     if meta.subject:
         meta.subject = " ".join(meta.subject.split()).rstrip(" :;,_-~|")
         meta.subject_plain = _strip_subject_prefix(meta.subject)
+    if meta.number and ocr:
+        meta.number = _fix_ocr_number(meta.number, meta)
     if meta.number:
         meta.number_key = normalize_doc_number(meta.number)
     # Kính gửi
