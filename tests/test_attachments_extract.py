@@ -143,3 +143,20 @@ def test_legacy_doc_needs_a_real_word_file():
     with pytest.raises(BrokenFileError) as err:
         extract(fake, "cu.doc")
     assert "antiword" in str(err.value) or "catdoc" in str(err.value)
+
+
+def test_without_tesseract_the_scan_is_recorded_as_needing_ocr(tmp_path):
+    # a real run with no tesseract on PATH, as on a machine without tesseract-ocr installed
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from ingest.attachments import extract; "
+            "r = extract(open(sys.argv[1], 'rb').read(), 'scan.pdf'); "
+            "print(json.dumps({'needs_ocr': r.needs_ocr, 'warnings': r.warnings}, ensure_ascii=False))")
+    env = {**os.environ, "PATH": str(tmp_path), "PYTHONPATH": str(FIX.parent.parent.parent)}
+    out = subprocess.run([sys.executable, "-c", code, str(FIX / "thong_bao_scan.pdf")], env=env,
+                         capture_output=True, check=True, text=True)
+    res = json.loads(out.stdout)
+    assert res["needs_ocr"] is True
+    assert any("Cần OCR" in w and "chưa cài Tesseract" in w for w in res["warnings"])
