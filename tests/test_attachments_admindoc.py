@@ -95,3 +95,16 @@ def test_signer_under_a_seal_with_specks_read_as_text():
     text = ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\n_\nB\nIÁM ĐỐC\n| Nguyễn A Giang -")
     m = parse_admin_meta(text)
     assert m.signer == "Nguyễn A Giang" and m.signer_title[0] == "KT. GIÁM ĐỐC"
+
+
+def test_ocr_issuer_spelled_as_the_body_spells_it():
+    text = ("BỘ LAO ĐỘNG -THƯƠNGBINH\nVÀ XÃ HỘI\nSố: 2702/BLĐĐTBXH-PC\n_VỊV thi sáng tác biểu trưng\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2019\nKính gửi: Các đơn vị.\n"
+            "Đề nghị gửi về Bộ Lao động - Thương binh và Xã hội./.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert m.number == "2702/BLĐTBXH-PC" and m.doc_type == "Công văn"
+    assert m.subject == "V/v thi sáng tác biểu trưng"
+    m = parse_admin_meta("SỞ CÔNG THƯƠNG\nSố: 43/TTTr-SCT\nKiên Giang, ngày 08 tháng 4 năm 2020\nTỜ TRÌNH\nx",
+                         ocr=True)
+    assert m.number == "43/TTr-SCT"
