@@ -346,6 +346,8 @@ def _issuer_from_body(issuer: str, body: list[str]) -> str:
             continue
         words = list(re.finditer(r"\S+", line))
         for i in range(len(words)):
+            if not key.startswith(_letters(words[i].group()) or "#"):
+                continue
             acc = ""
             for j in range(i, len(words)):
                 acc += _letters(words[j].group())

@@ -108,3 +108,9 @@ def test_ocr_issuer_spelled_as_the_body_spells_it():
     m = parse_admin_meta("SỞ CÔNG THƯƠNG\nSố: 43/TTTr-SCT\nKiên Giang, ngày 08 tháng 4 năm 2020\nTỜ TRÌNH\nx",
                          ocr=True)
     assert m.number == "43/TTr-SCT"
+
+
+def test_ocr_issuer_from_body_starts_at_a_word():
+    text = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 583/TB-SNV\nLai Châu, ngày 16 tháng 7 năm 2018\nTHÔNG BÁO\nVề việc x\n"
+            "Thực hiện kế hoạch năm 2018, Sở Nội vụ thông báo như sau:")
+    assert parse_admin_meta(text, ocr=True).issuer == "SỞ NỘI VỤ"
