@@ -22,10 +22,12 @@ import logging
 from array import array
 from collections import OrderedDict
 
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from index.whoosh_compat import length_bytes, read_leaf_postings
 from search.facets import FacetTables
+from search.health import Health, reading
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +52,12 @@ class View:
     serialises access with its lock.
     """
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, health: Health | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        #: where damaged segments met while reading are recorded (search.health)
+        self.health = health or Health()
+        self.health.segments = len(list(self.reader.leaf_readers()))
         self._sets: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._sets_size = 0
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
@@ -63,7 +68,7 @@ class View:
         # Listing and home pages are kept in the index (archive) but are not search results.
         self.hidden = self.docs("kind", "listing")
         self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
-        self.facets = FacetTables(self.reader)
+        self.facets = FacetTables(self.reader, self.health)
         self._pub: list[int] | None = None
 
     # -- postings ---------------------------------------------------------------------------
@@ -101,13 +106,14 @@ class View:
         ids: array = array("i")
         weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
-            try:
-                if not leaf.doc_frequency(fieldname, term):
+            with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
+                try:
+                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
+                        continue
+                    m = leaf.postings(fieldname, term)
+                except TermNotFound:  # absent term or field: normal
                     continue
-                m = leaf.postings(fieldname, term)
-            except Exception:  # TermNotFound and friends: absent term or field
-                continue
-            seg_ids, seg_ws = read_leaf_postings(m)
+                seg_ids, seg_ws = read_leaf_postings(m)
             if base:
                 seg_ids = array("i", (d + base for d in seg_ids))
             ids.extend(seg_ids)
@@ -131,29 +137,45 @@ class View:
             mine = [d - base for d in ordered if base <= d < end]
             if not mine:
                 continue
-            try:
-                if not leaf.doc_frequency(fieldname, term):
+            with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
+                try:
+                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
+                        continue
+                    m = leaf.postings(fieldname, term)
+                except TermNotFound:
                     continue
-                m = leaf.postings(fieldname, term)
-            except Exception:
-                continue
-            for local in mine:
-                if not m.is_active():
-                    break
-                if m.id() < local:
-                    m.skip_to(local)
+                for local in mine:
                     if not m.is_active():
                         break
-                if m.id() == local:
-                    out[local + base] = m.weight()
+                    if m.id() < local:
+                        m.skip_to(local)
+                        if not m.is_active():
+                            break
+                    if m.id() == local:
+                        out[local + base] = m.weight()
+        return out
+
+    def position_matchers(self, terms: list[tuple[str, str]]) -> list | None:
+        """Whoosh matchers (over all segments) of ``(field, term)`` pairs, to read positions;
+        None when one of the terms is absent."""
+        out = []
+        for fieldname, term in terms:
+            with reading(self.health, self.reader, f"positions of {fieldname}:{term}"):
+                try:
+                    out.append(self.reader.postings(fieldname, term))
+                except TermNotFound:
+                    return None
         return out
 
     def df(self, fieldname: str, term: str) -> int:
         """Document frequency of a term (0 when the term or the field is absent)."""
-        try:
-            return self.reader.doc_frequency(fieldname, term)
-        except Exception:
+        if fieldname not in self.reader.schema:
             return 0
+        with reading(self.health, self.reader, f"term info of {fieldname}:{term}"):
+            try:
+                return self.reader.doc_frequency(fieldname, term)
+            except TermNotFound:
+                return 0
 
     def lengths(self, fieldname: str) -> list[int]:
         """Field length (tokens) of every document, for BM25 (read once per index generation).
@@ -172,8 +194,9 @@ class View:
                 if raw is not None:
                     part = [_BYTE_TO_LENGTH[b] for b in raw] + [0] * (n - len(raw))
                 else:  # another codec: the public, slower way
-                    dfl = leaf.doc_field_length
-                    part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
+                    with reading(self.health, leaf, f"field lengths of {fieldname}"):
+                        dfl = leaf.doc_field_length
+                        part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
                 got.extend(part)
             self._lengths[fieldname] = got
         return got
@@ -182,10 +205,13 @@ class View:
     def expand(self, fieldname: str, prefix: str, limit: int = PREFIX_CAP) -> list[str]:
         """Terms of a field starting with ``prefix``, in lexicon order, at most ``limit``."""
         out: list[str] = []
-        for btext in self.reader.expand_prefix(fieldname, prefix):
-            out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-            if len(out) >= limit:
-                break
+        if fieldname not in self.reader.schema:
+            return out
+        with reading(self.health, self.reader, f"terms {fieldname}:{prefix}*"):
+            for btext in self.reader.expand_prefix(fieldname, prefix):
+                out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+                if len(out) >= limit:
+                    break
         return out
 
     def is_common(self, folded: str) -> bool:
@@ -197,7 +223,7 @@ class View:
         found: list[tuple[int, str, str]] = []
         for fname, prefix in pairs:
             for term in self.expand(fname, prefix):
-                found.append((self.reader.doc_frequency(fname, term), fname, term))
+                found.append((self.df(fname, term), fname, term))
         found.sort(reverse=True)
         return [(f, t) for _df, f, t in found[:limit]]
 
@@ -208,13 +234,15 @@ class View:
         if self._pub is None:
             n = self.reader.doc_count_all()
             if "published" in self.reader.schema and n and self.reader.has_column("published"):
-                col = self.reader.column_reader("published", translate=False)
-                self._pub = [col[i] for i in range(n)]
+                with reading(self.health, self.reader, "published column"):
+                    col = self.reader.column_reader("published", translate=False)
+                    self._pub = [col[i] for i in range(n)]
             else:
                 self._pub = [MISSING_DATE] * n
         return self._pub
 
     def stored(self, docnum: int) -> tuple[str, dict]:
         """``(id, document dict)`` of a document from the stored fields."""
-        fields = self.searcher.stored_fields(docnum)
-        return fields.get("id") or "", json.loads(fields["doc"])
+        with reading(self.health, self.reader, f"stored fields of document {docnum}"):
+            fields = self.searcher.stored_fields(docnum)
+            return fields.get("id") or "", json.loads(fields["doc"])
