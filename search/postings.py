@@ -42,6 +42,10 @@ SETS_BUDGET = 2_000_000
 COMMON_SHARE = 0.05
 #: how many expansions of one prefix (``hòa*``) are used at most
 PREFIX_CAP = 400
+#: document frequencies kept (a dict entry each) before the cache is emptied
+DF_CACHE = 200_000
+#: stored documents kept (parsed JSON, a few kB each)
+STORED_CACHE = 256
 _BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
 
 
@@ -63,6 +67,11 @@ class View:
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        #: document frequencies looked up so far: a query asks for the same term's df in
+        #: compiling, candidate selection and scoring, and each look-up walks every segment
+        self._df: dict[tuple[str, str], int] = {}
+        #: stored documents read so far (the re-ranker and the page's hits read the same ones)
+        self._stored: OrderedDict[int, tuple[str, dict]] = OrderedDict()
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
         self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
@@ -169,13 +178,21 @@ class View:
 
     def df(self, fieldname: str, term: str) -> int:
         """Document frequency of a term (0 when the term or the field is absent)."""
+        key = (fieldname, term)
+        got = self._df.get(key)
+        if got is not None:
+            return got
         if fieldname not in self.reader.schema:
             return 0
         with reading(self.health, self.reader, f"term info of {fieldname}:{term}"):
             try:
-                return self.reader.doc_frequency(fieldname, term)
+                got = self.reader.doc_frequency(fieldname, term)
             except TermNotFound:
-                return 0
+                got = 0
+        if len(self._df) >= DF_CACHE:
+            self._df.clear()
+        self._df[key] = got
+        return got
 
     def lengths(self, fieldname: str) -> list[int]:
         """Field length (tokens) of every document, for BM25 (read once per index generation).
@@ -243,6 +260,14 @@ class View:
 
     def stored(self, docnum: int) -> tuple[str, dict]:
         """``(id, document dict)`` of a document from the stored fields."""
+        hit = self._stored.get(docnum)
+        if hit is not None:
+            self._stored.move_to_end(docnum)
+            return hit
         with reading(self.health, self.reader, f"stored fields of document {docnum}"):
             fields = self.searcher.stored_fields(docnum)
-            return fields.get("id") or "", json.loads(fields["doc"])
+            got = (fields.get("id") or "", json.loads(fields["doc"]))
+        self._stored[docnum] = got
+        if len(self._stored) > STORED_CACHE:
+            self._stored.popitem(last=False)
+        return got
