@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from array import array
 from collections import OrderedDict
 
@@ -67,6 +68,8 @@ class View:
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        self._avg: dict[str, float] = {}
+        self.doc_count_all = self.reader.doc_count_all()
         #: document frequencies looked up so far: a query asks for the same term's df in
         #: compiling, candidate selection and scoring, and each look-up walks every segment
         self._df: dict[tuple[str, str], int] = {}
@@ -116,9 +119,7 @@ class View:
         weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
             with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
-                try:
-                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
-                        continue
+                try:  # one term look-up per segment (not a frequency check first: two)
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:  # absent term or field: normal
                     continue
@@ -148,8 +149,6 @@ class View:
                 continue
             with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
                 try:
-                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
-                        continue
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:
                     continue
@@ -192,6 +191,18 @@ class View:
         if len(self._df) >= DF_CACHE:
             self._df.clear()
         self._df[key] = got
+        return got
+
+    def idf(self, fieldname: str, term: str) -> float:
+        """Whoosh's idf (``WeightingModel.idf``: ``log(N / (df + 1)) + 1`` over all documents),
+        from the cached document frequency."""
+        return math.log(self.doc_count_all / (self.df(fieldname, term) + 1)) + 1
+
+    def avg_length(self, fieldname: str) -> float:
+        """Average field length in tokens (Whoosh's ``avg_field_length``), 1.0 when unknown."""
+        got = self._avg.get(fieldname)
+        if got is None:
+            got = self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
         return got
 
     def lengths(self, fieldname: str) -> list[int]:

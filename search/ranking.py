@@ -116,7 +116,6 @@ def bm25(view: View, terms: list[tuple[str, str, float]], docs) -> dict[int, flo
 
     Few documents against a long posting list: skip to them (or binary search when the list is
     cached); otherwise one pass over the postings."""
-    searcher = view.searcher
     docs_set = docs if isinstance(docs, (set, frozenset)) else set(docs)
     ordered = sorted(docs_set) if len(docs_set) <= SPARSE_DOCS else None
     scores: dict[int, float] = {}
@@ -125,8 +124,8 @@ def bm25(view: View, terms: list[tuple[str, str, float]], docs) -> dict[int, flo
         df = view.df(fname, term)
         if not df:
             continue
-        idf = searcher.idf(fname, term)
-        avg = searcher.avg_field_length(fname) or 1.0
+        idf = view.idf(fname, term)
+        avg = view.avg_length(fname)
         lengths = view.lengths(fname)
         c = boost * idf * (K1 + 1)
         k = K1 * (1 - B)
