@@ -131,6 +131,7 @@ def folded_text(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+@lru_cache(maxsize=256)
 def chain_lookup(words: frozenset[str]) -> dict[str, str]:
     """Folded spelling → F form for :func:`chain_positions` (``quy`` → ``qui`` as the F field
     folds a final y after an onset)."""
