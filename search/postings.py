@@ -125,7 +125,7 @@ class View:
                     continue
                 seg_ids, seg_ws = read_leaf_postings(m)
             if base:
-                seg_ids = array("i", (d + base for d in seg_ids))
+                seg_ids = array("i", map(base.__add__, seg_ids))
             ids.extend(seg_ids)
             weights.extend(seg_ws)
         got = (ids, weights)
