@@ -26,7 +26,7 @@ from collections import OrderedDict
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.whoosh_compat import length_bytes, read_leaf_postings
+from index.whoosh_compat import length_bytes, read_leaf_postings, weights_at
 from search.facets import FacetTables
 from search.health import Health, reading
 
@@ -152,15 +152,8 @@ class View:
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:
                     continue
-                for local in mine:
-                    if not m.is_active():
-                        break
-                    if m.id() < local:
-                        m.skip_to(local)
-                        if not m.is_active():
-                            break
-                    if m.id() == local:
-                        out[local + base] = m.weight()
+                for local, weight in weights_at(m, mine).items():
+                    out[local + base] = weight
         return out
 
     def position_matchers(self, terms: list[tuple[str, str]]) -> list | None:
