@@ -45,11 +45,10 @@ class Health:
         log.error("index segment %s damaged while reading %s: %s (run `tracuu reindex`)",
                   exc.segment, exc.what, exc.error)
 
-    def keep_only(self, segments: set[str]) -> None:
-        """Forget problems of segments no longer in the index (a merge or a reindex replaced
-        them); problems of the whole index ("index") are kept until met no more on reopening."""
+    def clear(self) -> None:
+        """Forget past problems (the index was reopened and read without them)."""
         with self._lock:
-            self._problems = {k: v for k, v in self._problems.items() if k[0] in segments}
+            self._problems.clear()
 
     @property
     def ok(self) -> bool:

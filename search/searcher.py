@@ -30,7 +30,7 @@ from ingest.document import Document
 from search import hits as hits_mod
 from search import matching, ranking, suggest
 from search.facets import intersect
-from search.health import Health, IndexDamaged, reading, segment_name
+from search.health import Health, IndexDamaged, reading
 from search.limits import Limits
 from search.model import Hit, QueryError, SearchRequest, SearchResult
 from search.postings import View
@@ -44,7 +44,6 @@ def index_dir(data_dir: Path) -> Path:
     """``<data>/index`` (as index.writer names it; not imported from there because the writer
     module pulls in the whole ingest side, ~0.1 s of every `tracuu search` start-up)."""
     return Path(data_dir) / "index"
-
 
 
 #: hits an export builds per turn of the searcher's lock (other searches run in between)
@@ -103,9 +102,12 @@ class Searcher:
                     return view
             else:
                 new = self._ix.searcher()
-        self._view = View(new, self.health)
-        self.health.keep_only({segment_name(leaf) for leaf, _b in self._view.reader.leaf_readers()} | {"index"})
-        return self._view
+        view = View(new, self.health)
+        # A new generation opened, its facet tables read: past problems were about files that
+        # are replaced or readable now; damage still present is met and recorded again.
+        self.health.clear()
+        self._view = view
+        return view
 
     def close(self) -> None:
         with self._lock:

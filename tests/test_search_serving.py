@@ -207,6 +207,21 @@ def test_damage_met_by_one_query_fails_that_query(data, tmp_path):
     assert failed and answered  # both kinds happened: the test looked at partial damage
 
 
+def test_repaired_index_heals_a_running_searcher(data, tmp_path):
+    """After the damage is repaired on disk (what `tracuu reindex` does), the same searcher
+    answers again and its health is ok: no restart needed."""
+    copy = _damaged_copy(data, tmp_path, 0.5)
+    s = Searcher(copy)
+    try:
+        with pytest.raises(IndexDamaged):
+            s.search(SearchRequest(q="công tác"))
+        shutil.copytree(data / "index", copy / "index", dirs_exist_ok=True)
+        assert s.search(SearchRequest(q="công tác")).total == N_DOCS
+        assert s.stats()["health"]["status"] == "ok"
+    finally:
+        s.close()
+
+
 def test_healthy_index_says_so(searcher):
     health = searcher.stats()["health"]
     assert health == {"status": "ok", "segments": health["segments"], "problems": []}
