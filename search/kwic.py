@@ -436,40 +436,51 @@ def sort_lines(lines: list[Line], sort: str) -> None:
         lines.sort(key=lambda ln: words_key(ln.right_words))
 
 
-_CACHE: OrderedDict[tuple, Concordance] = OrderedDict()
+_CACHE: OrderedDict[tuple, dict[str, Concordance]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 CACHE_SIZE = 16
 
 
 def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Concordance:
-    """The whole concordance of a request, sorted; the last few are cached per index generation,
-    so paging through one costs nothing after the first page."""
+    """The whole concordance of a request, sorted. The last few are cached per index generation
+    (the lines once, each sort order when first asked), so paging and re-sorting cost nothing."""
     t0 = time.perf_counter()
     kreq.check()
     with searcher.snapshot() as view:
         generation = id(view)
     req = dataclasses.replace(kreq.search, page=1, per_page=1, sort="relevance")
-    key = (generation, repr(req), kreq.context, kreq.sort, kreq.exact_accents, max_lines)
+    key = (generation, repr(req), kreq.context, kreq.exact_accents, max_lines)
     with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
+        entry = _CACHE.get(key)
+        if entry is not None:
             _CACHE.move_to_end(key)
-            return hit
-    stats: dict = {}
-    lines: list[Line] = []
-    truncated = False
-    for line in iter_lines(searcher, kreq, stats):
-        if len(lines) >= max_lines:
-            truncated = True
-            break
-        lines.append(line)
-    sort_lines(lines, kreq.sort)
-    spellings = Counter(ln.match for ln in lines)
-    conc = Concordance(kreq, lines, stats.get("documents", 0), stats.get("documents_with_lines", 0),
-                       sorted(spellings.items(), key=lambda kv: (-kv[1], words_key(tuple(kv[0].split())), kv[0])),
-                       truncated, (time.perf_counter() - t0) * 1000)
+            got = entry.get(kreq.sort)
+            if got is not None:
+                return got
+    if entry is None:
+        stats: dict = {}
+        lines: list[Line] = []
+        truncated = False
+        for line in iter_lines(searcher, kreq, stats):
+            if len(lines) >= max_lines:
+                truncated = True
+                break
+            lines.append(line)
+        counts = Counter(ln.match for ln in lines)
+        spellings = sorted(counts.items(), key=lambda kv: (-kv[1], words_key(tuple(kv[0].split())), kv[0]))
+        base = Concordance(dataclasses.replace(kreq, sort="date"), lines, stats.get("documents", 0),
+                           stats.get("documents_with_lines", 0), spellings, truncated)
+        entry = {"date": base}
+    base = entry["date"]
+    conc = base
+    if kreq.sort != "date":
+        lines = list(base.lines)
+        sort_lines(lines, kreq.sort)
+        conc = dataclasses.replace(base, request=kreq, lines=lines)
+    conc = dataclasses.replace(conc, took_ms=(time.perf_counter() - t0) * 1000)
+    entry[kreq.sort] = conc
     with _CACHE_LOCK:
-        _CACHE[key] = conc
+        _CACHE[key] = entry
         while len(_CACHE) > CACHE_SIZE:
             _CACHE.popitem(last=False)
     return conc
