@@ -466,7 +466,8 @@ def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Conc
                 truncated = True
                 break
             lines.append(line)
-        counts = Counter(ln.match for ln in lines)
+        # spellings as readers see them: an NFD page's "Hòa Bình" is the NFC one
+        counts = Counter(unicodedata.normalize("NFC", ln.match) for ln in lines)
         spellings = sorted(counts.items(), key=lambda kv: (-kv[1], words_key(tuple(kv[0].split())), kv[0]))
         base = Concordance(dataclasses.replace(kreq, sort="date"), lines, stats.get("documents", 0),
                            stats.get("documents_with_lines", 0), spellings, truncated)
