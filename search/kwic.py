@@ -42,7 +42,7 @@ from ingest.document import iso, parse_iso
 from search import matching
 from search.facets import intersect
 from search.model import QueryError, SearchRequest
-from search.postings import MISSING_DATE, View
+from search.postings import View
 from search.query import ParsedQuery, compile_query, parse
 
 SORTS = ("date", "left", "right")

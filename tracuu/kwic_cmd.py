@@ -95,8 +95,9 @@ def run(args: argparse.Namespace) -> int:
                                 ln.published.isoformat() if ln.published else "", ln.site or "", ln.field,
                                 ln.offset, ln.doc_id, ln.url or ""])
             else:
-                for n, ln in enumerate(lines, 1):
+                for ln in lines:
                     out.write(json.dumps(ln.to_json(), ensure_ascii=False) + "\n")
+                    n += 1
             if stats.get("truncated"):
                 print(f"{PROG}: chỉ lấy {kwic.MAX_LINES} dòng đầu; dùng --sort date để lấy đủ (truncated)",
                       file=sys.stderr)

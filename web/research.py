@@ -16,7 +16,16 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 
-from flask import Blueprint, Response, jsonify, make_response, render_template, request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    Response,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 
 from ingest.document import VN_TZ
 from search import kwic as kwic_mod
