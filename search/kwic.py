@@ -52,6 +52,8 @@ MAX_CONTEXT = 50
 MAX_LINES = 200_000
 #: documents read per turn of the searcher's lock
 BATCH = 200
+#: the first batch is small, so the first lines of a stream (a UI page) come quickly
+FIRST_BATCH = 16
 #: fields scanned, in the order the indexer joins them (title, then body_text's parts)
 FIELDS = ("title", "summary", "body", "caption", "attachment")
 
@@ -418,9 +420,11 @@ def iter_lines(searcher, kreq: KwicRequest, stats: dict | None = None) -> Iterat
     if stats is not None:
         stats["documents"] = total
         stats["documents_with_lines"] = 0
-    for i in range(0, len(docs), BATCH):
+    i, size = 0, FIRST_BATCH
+    while i < len(docs):
         with searcher.snapshot() as view:
-            batch = [_doc_lines(view, d, pats, kreq) for d in docs[i:i + BATCH]]
+            batch = [_doc_lines(view, d, pats, kreq) for d in docs[i:i + size]]
+        i, size = i + size, min(BATCH, size * 2)
         for lines in batch:
             if lines and stats is not None:
                 stats["documents_with_lines"] += 1
@@ -438,7 +442,49 @@ def sort_lines(lines: list[Line], sort: str) -> None:
 
 _CACHE: OrderedDict[tuple, dict[str, Concordance]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
+_INFLIGHT: dict[tuple, threading.Event] = {}
 CACHE_SIZE = 16
+
+
+def _key(searcher, kreq: KwicRequest, max_lines: int) -> tuple:
+    with searcher.snapshot() as view:
+        generation = id(view)
+    req = dataclasses.replace(kreq.search, page=1, per_page=1, sort="relevance")
+    return (generation, repr(req), kreq.context, kreq.exact_accents, max_lines)
+
+
+def cached(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Concordance | None:
+    """The concordance if it is already computed (in any sort order), else None."""
+    kreq.check()
+    key = _key(searcher, kreq, max_lines)
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+    return concordance(searcher, kreq, max_lines) if entry is not None else None
+
+
+def first_lines(searcher, kreq: KwicRequest, n: int) -> tuple[list[Line], bool, int]:
+    """The first ``n`` lines in date order, reading only as many documents as they need (what a
+    first UI page shows while the whole concordance is counted): ``(lines, more, documents)``."""
+    stats: dict = {}
+    out: list[Line] = []
+    more = False
+    for line in iter_lines(searcher, kreq, stats):
+        if len(out) >= n:
+            more = True
+            break
+        out.append(line)
+    return out, more, stats.get("documents", 0)
+
+
+def start(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> None:
+    """Compute the concordance in the background (no-op when cached or already running), so
+    the counts are ready when the page asks for them."""
+    key = _key(searcher, kreq, max_lines)
+    with _CACHE_LOCK:
+        if key in _CACHE or key in _INFLIGHT:
+            return
+    threading.Thread(target=concordance, args=(searcher, kreq, max_lines), daemon=True,
+                     name="kwic-concordance").start()
 
 
 def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Concordance:
@@ -446,32 +492,38 @@ def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Conc
     (the lines once, each sort order when first asked), so paging and re-sorting cost nothing."""
     t0 = time.perf_counter()
     kreq.check()
-    with searcher.snapshot() as view:
-        generation = id(view)
-    req = dataclasses.replace(kreq.search, page=1, per_page=1, sort="relevance")
-    key = (generation, repr(req), kreq.context, kreq.exact_accents, max_lines)
-    with _CACHE_LOCK:
-        entry = _CACHE.get(key)
-        if entry is not None:
-            _CACHE.move_to_end(key)
-            got = entry.get(kreq.sort)
-            if got is not None:
-                return got
-    if entry is None:
-        stats: dict = {}
-        lines: list[Line] = []
-        truncated = False
-        for line in iter_lines(searcher, kreq, stats):
-            if len(lines) >= max_lines:
-                truncated = True
+    key = _key(searcher, kreq, max_lines)
+    mine = False
+    running: threading.Event | None = None
+    while True:
+        with _CACHE_LOCK:
+            entry = _CACHE.get(key)
+            if entry is not None:
+                _CACHE.move_to_end(key)
+                got = entry.get(kreq.sort)
+                if got is not None:
+                    return got
                 break
-            lines.append(line)
-        # spellings as readers see them: an NFD page's "Hòa Bình" is the NFC one
-        counts = Counter(unicodedata.normalize("NFC", ln.match) for ln in lines)
-        spellings = sorted(counts.items(), key=lambda kv: (-kv[1], words_key(tuple(kv[0].split())), kv[0]))
-        base = Concordance(dataclasses.replace(kreq, sort="date"), lines, stats.get("documents", 0),
-                           stats.get("documents_with_lines", 0), spellings, truncated)
-        entry = {"date": base}
+            running = _INFLIGHT.get(key)
+            if running is None:
+                running = _INFLIGHT[key] = threading.Event()
+                mine = True
+                break
+        running.wait()  # another thread is computing the same lines: share its result
+        if key not in _CACHE:  # it failed; compute here
+            continue
+    if entry is None:
+        try:
+            entry = {"date": _compute(searcher, kreq, max_lines)}
+            with _CACHE_LOCK:
+                _CACHE[key] = entry
+                while len(_CACHE) > CACHE_SIZE:
+                    _CACHE.popitem(last=False)
+        finally:
+            if mine and running is not None:
+                with _CACHE_LOCK:
+                    _INFLIGHT.pop(key, None)
+                running.set()
     base = entry["date"]
     conc = base
     if kreq.sort != "date":
@@ -479,9 +531,24 @@ def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Conc
         sort_lines(lines, kreq.sort)
         conc = dataclasses.replace(base, request=kreq, lines=lines)
     conc = dataclasses.replace(conc, took_ms=(time.perf_counter() - t0) * 1000)
-    entry[kreq.sort] = conc
     with _CACHE_LOCK:
-        _CACHE[key] = entry
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        entry[kreq.sort] = conc
     return conc
+
+
+def _compute(searcher, kreq: KwicRequest, max_lines: int) -> Concordance:
+    """Every line in date order, with the counts."""
+    stats: dict = {}
+    lines: list[Line] = []
+    truncated = False
+    for line in iter_lines(searcher, kreq, stats):
+        if len(lines) >= max_lines:
+            truncated = True
+            break
+        lines.append(line)
+    # spellings as readers see them: an NFD page's "Hòa Bình" is the NFC one
+    counts = Counter(unicodedata.normalize("NFC", ln.match) for ln in lines)
+    spellings = sorted(counts.items(), key=lambda kv: (-kv[1], words_key(tuple(kv[0].split())), kv[0]))
+    base = Concordance(dataclasses.replace(kreq, sort="date"), lines, stats.get("documents", 0),
+                       stats.get("documents_with_lines", 0), spellings, truncated)
+    return base

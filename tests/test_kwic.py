@@ -170,6 +170,24 @@ def test_html_and_json_agree(client):
         assert spellings == [s["spelling"] for s in data["spellings"]]
 
 
+def test_first_page_streams_then_counts(client):
+    kwic._CACHE.clear()
+    html = client.get("/kwic?q=hoa+binh&context=3&per_page=5").get_data(as_text=True)
+    soup = BeautifulSoup(html, "html.parser")
+    count = soup.select_one("#kwic-count")
+    assert "đang đếm" in count.get_text() and count["data-counts"].startswith("/api/v1/kwic?")
+    rows = [(tr.select_one("td.left").get_text(), tr.select_one("td.match").get_text(),
+             tr.select_one("td.right").get_text()) for tr in soup.select("#kwic tbody tr")]
+    data = client.get("/api/v1/kwic?q=hoa+binh&context=3&per_page=5").get_json()
+    assert rows == [(ln["left"], ln["match"], ln["right"]) for ln in data["lines"]]
+    counts = client.get(count["data-counts"]).get_json()
+    assert counts["total_lines"] == data["total_lines"] and counts["spellings"] == data["spellings"]
+    again = BeautifulSoup(client.get("/kwic?q=hoa+binh&context=3&per_page=5").get_data(as_text=True), "html.parser")
+    assert f"{data['total_lines']} lần xuất hiện" in again.select_one("#kwic-count").get_text()
+    page2 = client.get("/kwic?q=hoa+binh&context=3&per_page=5&page=2")
+    assert page2.status_code == 200
+
+
 def test_cli_formats_agree_with_the_api(client, kdata):
     api = client.get("/api/v1/kwic?q=hoa+binh&per_page=500&sort=left").get_json()
     r = run_tracuu("kwic", "hoa", "binh", "--sort", "left", "--format", "jsonl", "--data", str(kdata))

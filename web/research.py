@@ -99,12 +99,39 @@ def kwic_api():
     })
 
 
+#: a date-sorted page up to this line is shown from the stream before the whole concordance is done
+STREAM_PAGE_LINES = 2000
+
+
+def _streamed_page(p: KwicParams):
+    """A first (date-sorted) page from the first lines of the stream while the whole concordance
+    is counted in the background: ``(partial concordance, lines, last page)``, or None when the
+    counts are already known or the page is deep."""
+    if p.kwic.sort != "date" or p.page * p.per_page > STREAM_PAGE_LINES:
+        return None
+    with pool().searcher() as s:
+        if kwic_mod.cached(s, p.kwic) is not None:
+            return None
+        lines, more, documents = kwic_mod.first_lines(s, p.kwic, p.page * p.per_page)
+        kwic_mod.start(s, p.kwic)
+    start = (p.page - 1) * p.per_page
+    if start >= len(lines) and p.page > 1:
+        return None  # past the end: let the complete path say so
+    partial = kwic_mod.Concordance(p.kwic, lines, documents, len({ln.doc_id for ln in lines}), [])
+    return partial, lines[start:], p.page + 1 if more else p.page
+
+
 @bp.get("/kwic")
 def kwic_page():
     p = parse_kwic_args(request.args, limits(), require_q=False)
-    ctx: dict = {"p": p, "req": p.kwic.search, "sort_labels": KWIC_SORT_LABELS, "conc": None}
+    ctx: dict = {"p": p, "req": p.kwic.search, "sort_labels": KWIC_SORT_LABELS, "conc": None, "pending": False}
     if p.kwic.search.q:
-        conc, lines, last = _kwic_page(p)
+        streamed = _streamed_page(p)
+        if streamed is not None:
+            conc, lines, last = streamed
+            ctx["pending"] = True
+        else:
+            conc, lines, last = _kwic_page(p)
         window = sorted({1, last, *range(max(1, p.page - 2), min(last, p.page + 2) + 1)})
         ctx.update(conc=conc, lines=lines, first=(p.page - 1) * p.per_page + 1, last=last,
                    pages=[(n, qs(kwic_args(p, page=n))) for n in window] if last > 1 else [],
@@ -113,6 +140,7 @@ def kwic_page():
                    sort_urls={k: qs(kwic_args(p, sort=k, page=1)) for k in KWIC_SORT_LABELS},
                    exact_url=qs(kwic_args(p, exact=not p.kwic.exact_accents, page=1)),
                    api_url=url_for("research.kwic_api") + qs(kwic_args(p)),
+                   counts_qs=qs(kwic_args(p, page=1, per_page=1)),
                    download=qs(kwic_args(p, page=None, per_page=None)),
                    search_url=url_for("views.search_page") + qs(kwic_args(p, page=None, per_page=None,
                                                                            context=8, sort="date", exact=False)))
