@@ -32,6 +32,8 @@ from search.postings import MISSING_DATE, View
 from search.query import compile_query, parse
 
 MAX_TERMS = 5
+#: one day in Whoosh's datetime longs (microseconds)
+_DAY = 86_400_000_000
 BY = ("year", "month")
 
 
@@ -111,14 +113,14 @@ def _buckets(view: View, by: str) -> list[str | None]:
             p = pub[d]
             if p == MISSING_DATE:
                 continue
-            day = p // 864_000_000_000  # Whoosh longs are 100 ns ticks; one day's worth
+            day = p // _DAY
             label = cache.get(day)
             if label is None:
                 local = long_to_datetime(p).replace(tzinfo=UTC).astimezone(VN_TZ)
                 # a day in UTC may straddle two local months: cache only unambiguous days
                 label = f"{local.year:04d}-{local.month:02d}"
-                start = long_to_datetime(day * 864_000_000_000).replace(tzinfo=UTC).astimezone(VN_TZ)
-                end = (long_to_datetime(day * 864_000_000_000) + timedelta(days=1, microseconds=-1)
+                start = long_to_datetime(day * _DAY).replace(tzinfo=UTC).astimezone(VN_TZ)
+                end = (long_to_datetime(day * _DAY) + timedelta(days=1, microseconds=-1)
                        ).replace(tzinfo=UTC).astimezone(VN_TZ)
                 if (start.year, start.month) == (end.year, end.month):
                     cache[day] = label

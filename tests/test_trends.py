@@ -7,10 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 
+from ingest.document import VN_TZ, Document, Source
 from search import trends
 from search.model import SearchRequest
 from search.searcher import Searcher
@@ -21,9 +23,23 @@ from web import create_app
 TERMS = ["cải cách hành chính", "chuyen doi so", '"thủ tục hành chính"', "tuyển dụng OR thiên tai"]
 
 
+def boundary_docs() -> list[Document]:
+    """Pages published around month ends in Vietnam time (some are the previous day in UTC)."""
+    out = []
+    stamps = [(2019, 3, 31, 23, 30), (2019, 4, 1, 0, 30), (2019, 4, 1, 6, 59), (2019, 4, 1, 7, 0),
+              (2019, 4, 9, 12, 0), (2019, 3, 22, 12, 0), (2019, 4, 30, 23, 59), (2019, 5, 1, 0, 0)]
+    for i, (y, mo, d, h, mi) in enumerate(stamps):
+        url = f"https://ranhgioi.gov.vn/bai-{i}.html"
+        out.append(Document(url=url, site="ubnd.camau.gov.vn", kind="article", title=f"Ranh giới tháng {i}",
+                            published=datetime(y, mo, d, h, mi, tzinfo=VN_TZ),
+                            body="Tuyển dụng công chức và cải cách hành chính.",
+                            source=Source(path=f"rg/{i}.html", bytes=1, sha256=f"{i:064d}")))
+    return out
+
+
 @pytest.fixture(scope="module")
 def tdata(tmp_path_factory):
-    return build_index(tmp_path_factory.mktemp("trends"), make_docs(240))
+    return build_index(tmp_path_factory.mktemp("trends"), make_docs(240) + boundary_docs())
 
 
 @pytest.fixture(scope="module")
