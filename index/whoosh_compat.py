@@ -8,11 +8,12 @@ checked here, against the note below, instead of across index/ and search/.
 Checked against: whoosh-reloaded 2.7.5 (the version setup.cfg pins).
 
 What search/ relies on (section "used by search/" below; search/postings.py is the only caller):
-``W3LeafMatcher``'s decoded block (``_read_ids``, ``_read_weights``, ``_ids``, ``_weights``, ``_i``,
-``_next_block``), ``FilterMatcher``'s deleted set (``_exclude``, ``_ids``, ``child``), and the
-per-document length column (``_perdoc._cached_reader``, ``_lenfield``, ``LENGTHS_COLUMN``, the
-column reader's ``_dbfile``/``_basepos``/``_count``). Both helpers fall back to the public API
-when those are absent, so only speed depends on them.
+``W3LeafMatcher``'s block (``_read_data``, ``_data``, ``_byteids``, ``_read_weights``, ``_ids``,
+``_weights``, ``_i``, ``_next_block``), ``FilterMatcher``'s deleted set (``_exclude``, ``_ids``,
+``child``), and the per-document length column (``_perdoc._cached_reader``, ``_lenfield``,
+``LENGTHS_COLUMN``, the column reader's ``_dbfile``/``_basepos``/``_count``). Both helpers fall
+back to the public API when those are absent, so only speed depends on them. search/storage.py
+memory-maps the index through public classes only (``FileStorage``, ``StructFile``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 # the public (slower) API when the structures are not what 2.7.5 builds, so a Whoosh upgrade
 # that renames them costs speed, never results.
 from array import array  # noqa: E402
+from itertools import accumulate  # noqa: E402
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield  # noqa: E402
 from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
@@ -33,8 +35,10 @@ def read_leaf_postings(m) -> tuple[array, array]:
     removed (docnums are the segment's own, not offset).
 
     Why private names: stepping a matcher costs several Python calls per posting; Whoosh's
-    ``W3LeafMatcher`` decodes a whole block into ``_ids``/``_weights`` anyway, so we take the
-    block (``_read_ids``, ``_read_weights``, ``_i``, ``_next_block``). A segment with deletions
+    ``W3LeafMatcher`` keeps a whole block as one unpickled tuple (``_read_data``/``_data``: ids
+    delta-encoded unless ``_byteids``, then weights), so we take the block and decode its ids
+    with ``itertools.accumulate`` (``_read_ids`` does it with a Python generator), then move on
+    with ``_next_block``. A segment with deletions
     wraps it in a ``FilterMatcher`` whose ``_ids`` are the deleted docnums (``_exclude``).
     """
     deleted: frozenset[int] | None = None
@@ -45,12 +49,21 @@ def read_leaf_postings(m) -> tuple[array, array]:
     ws: array = array("f")
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
-            if m._ids is None:
-                m._read_ids()
+            i = m._i
+            if m._ids is not None:
+                block_ids = m._ids[i:] if i else m._ids
+            else:
+                # The block's data tuple, ids delta-decoded at C speed (``_read_ids`` runs a
+                # Python generator per posting).
+                if m._data is None:
+                    m._read_data()
+                raw = m._data[0]
+                if not m._byteids:
+                    raw = array("i", accumulate(raw))
+                block_ids = raw[i:] if i else raw
             if m._weights is None:
                 m._read_weights()
-            i = m._i
-            ids.extend(m._ids[i:] if i else m._ids)
+            ids.extend(block_ids)
             ws.extend(m._weights[i:] if i else m._weights)
             m._next_block()
     else:  # inlined terms (index.codec) and anything else: the public matcher API

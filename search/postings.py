@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from array import array
 from collections import OrderedDict
 
@@ -42,6 +43,10 @@ SETS_BUDGET = 2_000_000
 COMMON_SHARE = 0.05
 #: how many expansions of one prefix (``hòa*``) are used at most
 PREFIX_CAP = 400
+#: document frequencies kept (a dict entry each) before the cache is emptied
+DF_CACHE = 200_000
+#: stored documents kept (parsed JSON, a few kB each)
+STORED_CACHE = 256
 _BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
 
 
@@ -63,6 +68,13 @@ class View:
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        self._avg: dict[str, float] = {}
+        self.doc_count_all = self.reader.doc_count_all()
+        #: document frequencies looked up so far: a query asks for the same term's df in
+        #: compiling, candidate selection and scoring, and each look-up walks every segment
+        self._df: dict[tuple[str, str], int] = {}
+        #: stored documents read so far (the re-ranker and the page's hits read the same ones)
+        self._stored: OrderedDict[int, tuple[str, dict]] = OrderedDict()
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
         self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
@@ -107,9 +119,7 @@ class View:
         weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
             with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
-                try:
-                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
-                        continue
+                try:  # one term look-up per segment (not a frequency check first: two)
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:  # absent term or field: normal
                     continue
@@ -139,8 +149,6 @@ class View:
                 continue
             with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
                 try:
-                    if fieldname not in leaf.schema or not leaf.doc_frequency(fieldname, term):
-                        continue
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:
                     continue
@@ -169,13 +177,33 @@ class View:
 
     def df(self, fieldname: str, term: str) -> int:
         """Document frequency of a term (0 when the term or the field is absent)."""
+        key = (fieldname, term)
+        got = self._df.get(key)
+        if got is not None:
+            return got
         if fieldname not in self.reader.schema:
             return 0
         with reading(self.health, self.reader, f"term info of {fieldname}:{term}"):
             try:
-                return self.reader.doc_frequency(fieldname, term)
+                got = self.reader.doc_frequency(fieldname, term)
             except TermNotFound:
-                return 0
+                got = 0
+        if len(self._df) >= DF_CACHE:
+            self._df.clear()
+        self._df[key] = got
+        return got
+
+    def idf(self, fieldname: str, term: str) -> float:
+        """Whoosh's idf (``WeightingModel.idf``: ``log(N / (df + 1)) + 1`` over all documents),
+        from the cached document frequency."""
+        return math.log(self.doc_count_all / (self.df(fieldname, term) + 1)) + 1
+
+    def avg_length(self, fieldname: str) -> float:
+        """Average field length in tokens (Whoosh's ``avg_field_length``), 1.0 when unknown."""
+        got = self._avg.get(fieldname)
+        if got is None:
+            got = self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
+        return got
 
     def lengths(self, fieldname: str) -> list[int]:
         """Field length (tokens) of every document, for BM25 (read once per index generation).
@@ -243,6 +271,14 @@ class View:
 
     def stored(self, docnum: int) -> tuple[str, dict]:
         """``(id, document dict)`` of a document from the stored fields."""
+        hit = self._stored.get(docnum)
+        if hit is not None:
+            self._stored.move_to_end(docnum)
+            return hit
         with reading(self.health, self.reader, f"stored fields of document {docnum}"):
             fields = self.searcher.stored_fields(docnum)
-            return fields.get("id") or "", json.loads(fields["doc"])
+            got = (fields.get("id") or "", json.loads(fields["doc"]))
+        self._stored[docnum] = got
+        if len(self._stored) > STORED_CACHE:
+            self._stored.popitem(last=False)
+        return got
