@@ -224,8 +224,32 @@ def _step_regex(step: Step) -> str:
 
 @lru_cache(maxsize=256)
 def _regex(pattern: tuple[Step, ...]) -> re.Pattern[str]:
+    """The pattern's regex. No look-behind and no IGNORECASE (the classes hold both cases): a
+    pattern that starts with a character class lets ``re`` skip ahead at C speed, 4–5× faster;
+    the start boundary is checked by :func:`_matches`."""
     body = _SEP.join(_step_regex(s) for s in pattern)
-    return re.compile(f"(?<!{_W})(?:{body})(?!{_W})", re.IGNORECASE)
+    return re.compile(f"(?:{body})(?!{_W})")
+
+
+_WORD_CHAR = re.compile(_W)
+
+
+def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` that start a word; after one that does not, the search resumes one
+    character later (a match starting inside it may be a real one)."""
+    pos = 0
+    search = rx.search
+    is_word = _WORD_CHAR.match
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        st = m.start()
+        if st and is_word(text, st - 1):
+            pos = st + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _accepts(pattern: tuple[Step, ...], exact: list[str], folded: list[str], exact_accents: bool) -> bool:
@@ -275,7 +299,7 @@ def find_in_text(text: str, pats: list[tuple[Step, ...]], context: int,
         return _find_by_tokens(text, pats, context, exact_accents)
     spans: list[tuple[int, int]] = []
     for pat in pats:
-        for m in _regex(pat).finditer(text):
+        for m in _matches(_regex(pat), text):
             lists = analysis.term_lists(m.group())
             if _accepts(pat, lists.exact, lists.folded, exact_accents):
                 spans.append(m.span())

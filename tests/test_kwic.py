@@ -254,3 +254,12 @@ def test_a_1000_document_concordance_csv_is_complete(big):
         assert all(row["match"].lower() == "công tác" for row in rows)
     jl = client.get("/kwic.jsonl?q=cong+tac").get_data(as_text=True).splitlines()
     assert len(jl) == expected
+
+
+def test_matches_start_at_word_boundaries_and_overlaps_are_not_lost():
+    from search.query import parse
+
+    pats = kwic.patterns(parse('"an an"'))
+    found = kwic.find_in_text("ban an an; Ban An An nữa", pats, 2)
+    assert [(o.start, o.match) for o in found] == [(4, "an an"), (15, "An An")]
+    assert kwic.find_in_text("hoabinh và xhoa binh", kwic.patterns(parse("hoa binh")), 2) == []
