@@ -113,7 +113,6 @@ def _streamed_page(p: KwicParams):
         if kwic_mod.cached(s, p.kwic) is not None:
             return None
         lines, more, documents = kwic_mod.first_lines(s, p.kwic, p.page * p.per_page)
-        kwic_mod.start(s, p.kwic)
     start = (p.page - 1) * p.per_page
     if start >= len(lines) and p.page > 1:
         return None  # past the end: let the complete path say so
@@ -145,6 +144,10 @@ def kwic_page():
                    search_url=url_for("views.search_page") + qs(kwic_args(p, page=None, per_page=None,
                                                                            context=8, sort="date", exact=False)))
     resp = make_response(render_template("kwic.html", **ctx))
+    if ctx["pending"]:
+        # Count the whole concordance once the page is sent, so it does not slow the page down.
+        with pool().searcher() as s:
+            resp.call_on_close(lambda s=s, k=p.kwic: kwic_mod.start(s, k))
     if ctx.get("api_url"):
         resp.headers["Link"] = f'<{ctx["api_url"]}>; rel="alternate"; type="application/json"'
     return resp
