@@ -27,10 +27,12 @@ Public surface: :class:`KwicRequest`, :class:`Line`, :class:`Concordance`, :func
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import threading
 import time
 import unicodedata
+import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -470,9 +472,18 @@ _INFLIGHT: dict[tuple, threading.Event] = {}
 CACHE_SIZE = 16
 
 
+_GENERATIONS: weakref.WeakKeyDictionary[View, int] = weakref.WeakKeyDictionary()
+_NEXT_GENERATION = itertools.count(1)
+
+
 def _key(searcher, kreq: KwicRequest, max_lines: int) -> tuple:
+    """Cache key: the index generation (a token per view; ``id()`` could be reused after a view
+    is dropped) and everything that changes the lines, but not their order."""
     with searcher.snapshot() as view:
-        generation = id(view)
+        with _CACHE_LOCK:
+            generation = _GENERATIONS.get(view)
+            if generation is None:
+                generation = _GENERATIONS[view] = next(_NEXT_GENERATION)
     req = dataclasses.replace(kreq.search, page=1, per_page=1, sort="relevance")
     return (generation, repr(req), kreq.context, kreq.exact_accents, max_lines)
 

@@ -263,3 +263,14 @@ def test_matches_start_at_word_boundaries_and_overlaps_are_not_lost():
     found = kwic.find_in_text("ban an an; Ban An An nữa", pats, 2)
     assert [(o.start, o.match) for o in found] == [(4, "an an"), (15, "An An")]
     assert kwic.find_in_text("hoabinh và xhoa binh", kwic.patterns(parse("hoa binh")), 2) == []
+
+
+def test_a_new_commit_is_seen(tmp_path):
+    from index.writer import IndexWriterSink
+
+    data = build_index(tmp_path / "d", [_doc(1, "Một", "Tỉnh Hòa Bình có núi.")])
+    with Searcher(data) as s:
+        assert len(conc(s, "hoa binh").lines) == 1
+        with IndexWriterSink(data) as sink:
+            sink.add(_doc(2, "Hai", "Hòa Bình và hòa bình."))
+        assert len(conc(s, "hoa binh").lines) == 3
