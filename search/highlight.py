@@ -119,6 +119,22 @@ def _iy(token: str) -> str:
     return analysis.fold_term(token)
 
 
+@lru_cache(maxsize=128)
+def folded_part(text: str) -> str | None:
+    """:func:`folded_text`, remembered for the last texts: the re-ranker and the page's snippets
+    fold the same stored texts (a str keeps its hash, so a repeated look-up is cheap)."""
+    return folded_text(text)
+
+
+def folded_join(parts: list[str], sep: str = "\n\n") -> str | None:
+    """``folded_text(sep.join(parts))`` from the remembered folds of the parts (folding is
+    character by character, so folding the parts and joining them gives the same string)."""
+    folded = [folded_part(p) for p in parts]
+    if any(f is None for f in folded):
+        return None
+    return sep.join(folded)  # type: ignore[arg-type]
+
+
 def folded_text(text: str) -> str | None:
     """``text`` folded character by character (same length, lower case), or None when it holds
     combining marks or invisibles (then only the analyzer's path is exact)."""
@@ -131,6 +147,7 @@ def folded_text(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+@lru_cache(maxsize=256)
 def chain_lookup(words: frozenset[str]) -> dict[str, str]:
     """Folded spelling → F form for :func:`chain_positions` (``quy`` → ``qui`` as the F field
     folds a final y after an onset)."""
@@ -147,25 +164,30 @@ def chain_positions(text: str, lookup: dict[str, str]) -> list[tuple[int, str]] 
     """``(token position, F form)`` of the syllables of ``text`` found in ``lookup``
     (:func:`chain_lookup`): the same positions :func:`folded_tokens` gives, with only C-level
     work per token. None when the text needs the analyzer's path (combining marks)."""
-    folded = folded_text(text)
+    folded = folded_part(text)
     if folded is None:
         return None
     tokens = _SYLLABLE.findall(folded)
     return [(i, lookup[t]) for i, t in enumerate(tokens) if t in lookup]
 
 
-def _marked_fast(text: str, marker: Marker) -> list[tuple[int, int, str | None]] | None:
-    """Matched syllables only, found by regex on a folded copy; None when the text has combining
-    marks or invisibles (offsets would shift; the analyzer path handles those)."""
-    global _TABLE
-    if _COMBINING.search(text):
-        return None
-    pattern = _pattern(marker)
-    if pattern is None:
-        return []
-    if _TABLE is None:
-        _TABLE = _fold_table()
-    folded = text.translate(_TABLE).lower()
+def _marked_fast(text: str, marker: Marker, folded: str | None = None) -> list[tuple[int, int, str | None]] | None:
+    """Matched syllables only, found by regex on a folded copy (``folded``, when the caller has
+    it: :func:`folded_join`); None when the text has combining marks or invisibles (offsets
+    would shift; the analyzer path handles those)."""
+    if folded is None:
+        if _COMBINING.search(text):
+            return None
+        pattern = _pattern(marker)
+        if pattern is None:
+            return []
+        folded = folded_text(text)
+        if folded is None:
+            return None
+    else:
+        pattern = _pattern(marker)
+        if pattern is None:
+            return []
     if len(folded) != len(text):
         return None
     out = []
@@ -211,12 +233,14 @@ def highlight_all(text: str, marker: Marker) -> str:
     return _render(text, toks if toks is not None else _marked(text, marker), 0, len(text))
 
 
-def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS, scan_chars: int = MAX_SCAN_CHARS) -> str | None:
-    """The densest window of about ``size`` syllables, marked and escaped; None if nothing matches."""
+def snippet(text: str, marker: Marker, size: int = SNIPPET_TOKENS, scan_chars: int = MAX_SCAN_CHARS,
+            folded: str | None = None) -> str | None:
+    """The densest window of about ``size`` syllables, marked and escaped; None if nothing
+    matches. ``folded``: :func:`folded_text` of ``text`` when the caller already has it."""
     if not text or not marker:
         return None
     scan = text[:scan_chars]
-    fast = _marked_fast(scan, marker)
+    fast = _marked_fast(scan, marker, folded[:scan_chars] if folded is not None else None)
     if fast is not None:
         return _snippet_from_matches(scan, len(text), fast)
     toks = _marked(scan, marker)

@@ -26,7 +26,7 @@ from collections import OrderedDict
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.whoosh_compat import length_bytes, read_leaf_postings
+from index.whoosh_compat import length_bytes, read_leaf_postings, weights_at
 from search.facets import FacetTables
 from search.health import Health, reading
 
@@ -125,7 +125,7 @@ class View:
                     continue
                 seg_ids, seg_ws = read_leaf_postings(m)
             if base:
-                seg_ids = array("i", (d + base for d in seg_ids))
+                seg_ids = array("i", map(base.__add__, seg_ids))
             ids.extend(seg_ids)
             weights.extend(seg_ws)
         got = (ids, weights)
@@ -152,15 +152,8 @@ class View:
                     m = leaf.postings(fieldname, term)
                 except TermNotFound:
                     continue
-                for local in mine:
-                    if not m.is_active():
-                        break
-                    if m.id() < local:
-                        m.skip_to(local)
-                        if not m.is_active():
-                            break
-                    if m.id() == local:
-                        out[local + base] = m.weight()
+                for local, weight in weights_at(m, mine).items():
+                    out[local + base] = weight
         return out
 
     def position_matchers(self, terms: list[tuple[str, str]]) -> list | None:

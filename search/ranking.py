@@ -106,7 +106,7 @@ def _score(view: View, compiled: CompiledQuery, final, n: int) -> list[tuple[int
     total = len(compiled.bigrams)
     combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
     top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
-    runs = _longest_runs_in_text(view, compiled.chains, [d for d, _s in top[:CONTIGUITY_DEPTH]])
+    runs = _contiguity(view, compiled.chains, top[:CONTIGUITY_DEPTH], n)
     final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
     return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
 
@@ -169,6 +169,31 @@ def _fill(view: View, terms, final_set, have: set[int], k: int) -> list[int]:
                     return out
     if len(out) < k:  # documents matched only through prefixes beyond the scored expansions
         out += [d for d in final_set if d not in have][: k - len(out)]
+    return out
+
+
+def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float]], n: int) -> dict[int, float]:
+    """:func:`_longest_runs_in_text` of the ``head`` documents (``(docnum, score)``, best first),
+    stopping as soon as a document's score times the largest bonus ``(1 + W_CONTIGUITY)`` falls
+    below the ``n``-th best boosted score so far: it and every later one (lower scores) cannot
+    reach the first ``n`` any more, so the result's first ``n`` are exactly those of computing
+    them all; only fewer stored pages are read."""
+    chains = [c for c in chains if len(c) >= 3]
+    if not chains or not head:
+        return {}
+    out: dict[int, float] = {}
+    best: list[float] = []  # the n largest boosted scores so far (a min-heap)
+    for d, s in head:
+        if len(best) >= n and s * (1.0 + W_CONTIGUITY) < best[0]:
+            break
+        run = _longest_runs_in_text(view, chains, [d]).get(d, 0.0)
+        if run:
+            out[d] = run
+        boosted = s * (1.0 + W_CONTIGUITY * run)
+        if len(best) < n:
+            heapq.heappush(best, boosted)
+        elif boosted > best[0]:
+            heapq.heapreplace(best, boosted)
     return out
 
 

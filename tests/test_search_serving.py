@@ -14,6 +14,7 @@ from search import searcher as searcher_mod
 from search.limits import Limits
 from search.model import IndexDamaged, QueryError, SearchRequest
 from search.searcher import Searcher
+from tests.conftest import run_tracuu
 from tests.webcorpus import build_index, make_docs
 from web import create_app
 
@@ -177,6 +178,9 @@ def test_damaged_segment_is_reported_not_skipped(data, tmp_path, caplog):
     stats = client.get("/api/v1/stats")
     assert stats.status_code == 200 and stats.get_json()["health"]["status"] == "damaged"
     assert client.get("/?q=c%C3%B4ng+t%C3%A1c").status_code == 503
+
+    proc = run_tracuu("search", "công tác", "--data", str(copy), timeout=120)
+    assert proc.returncode == 1 and "tracuu reindex" in proc.stderr.decode()
 
 
 def test_damage_met_by_one_query_fails_that_query(data, tmp_path):
