@@ -79,7 +79,9 @@ def dist_index(shards: list[list[Node]]) -> str:
     lines = [f"index {DIST_INDEX}", "{", "    type = distributed"]
     for k, mirrors in enumerate(shards):
         lines.append("    agent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
-    lines += [f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
+    # a mirror that does not answer is retried on its twin, and skipped while it stays dead
+    lines += ["    ha_strategy = noerrors",
+              f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
               f"    agent_query_timeout = {AGENT_QUERY_TIMEOUT_MS}", "}"]
     return "\n".join(lines)
 

@@ -82,16 +82,18 @@ class SphinxWriterSink:
     @staticmethod
     def _layout(head: Connections) -> list[Connections]:
         rows = head.run(f"DESCRIBE {DIST}")[0]
+        # Sphinx 2.2 lists each mirror on its own row (``h:p:shard0``, ``remote_1_mirror_2``);
+        # Manticore may list ``h:p|h:p:shard0`` on one.
         found: dict[int, list[tuple[str, int]]] = {}
         for agent, kind in rows:
             m = _AGENT.match(str(agent))
             if not str(kind).startswith("remote") or not m:
                 continue
-            mirrors = []
+            mirrors = found.setdefault(int(m.group("index")[5:]), [])
             for addr in m.group("mirrors").split("|"):
                 host, _, port = addr.rpartition(":")
-                mirrors.append((host, int(port) + 1))
-            found[int(m.group("index")[5:])] = mirrors
+                if (host, int(port) + 1) not in mirrors:
+                    mirrors.append((host, int(port) + 1))
         if not found or sorted(found) != list(range(len(found))):
             raise QueryError(f"Cụm {DIST} không có danh sách shard0…shardN hợp lệ ({rows}) (bad cluster layout)")
         return [MirrorSet(found[k]) for k in range(len(found))]

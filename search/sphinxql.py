@@ -139,7 +139,28 @@ class SphinxQLBackend:
         self.spec = spec
         self.limits = limits or Limits.from_env()
         self.db = Connections(parse_spec(spec))
-        self.db.run("SHOW TABLES")  # fail now, with the nodes' addresses, rather than at the first search
+        #: agent address → its shard's number of mirrors (from DESCRIBE; warnings name agents)
+        self.mirrors = self._mirrors()
+
+    def _mirrors(self) -> dict[str, int]:
+        rows = self.db.run(f"DESCRIBE {DIST}")[0]  # fails now, naming the nodes, if none answers
+        shards: dict[str, list[str]] = {}
+        for agent, kind in rows:
+            if str(kind).startswith("remote"):
+                for addr in str(agent).rpartition(":")[0].split("|"):
+                    shards.setdefault(str(agent).rpartition(":")[2], []).append(addr)
+        return {a: len(addrs) for addrs in shards.values() for a in addrs}
+
+    def _run_complete(self, sql: str) -> list[list[tuple]]:
+        """Run a batch; when agents that have a mirror did not answer, run it once more: the
+        engine has marked them as failing (``ha_strategy = noerrors``), so the mirrors answer
+        in their place and the page is complete. A shard without a live mirror stays missing
+        and the result says so."""
+        sets = self.db.run(sql)
+        missing = missing_agents(dict_meta(sets[1]).get("warning", []) if len(sets) > 1 else [])
+        if missing and all(self.mirrors.get(a, 1) > 1 for a in missing):
+            sets = self.db.run(sql)
+        return sets
 
     def close(self) -> None:
         self.db.close()
@@ -227,7 +248,7 @@ class SphinxQLBackend:
                 sel = "GROUPBY() AS g, cats" if dim == "category" else f"{attr} AS g"
                 sql.append(f"SELECT {sel}, COUNT(*) AS c FROM {DIST} WHERE {w} GROUP BY {attr} "
                            f"ORDER BY c DESC LIMIT 1000 OPTION max_matches=1000")
-        sets = self.db.run("; ".join(sql))
+        sets = self._run_complete("; ".join(sql))
         rows, meta = sets[0], dict_meta(sets[1])
         warnings = meta.get("warning", [])
         marker = hits_mod.marker_for(compiled)
