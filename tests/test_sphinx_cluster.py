@@ -3,6 +3,7 @@ by pid gives partial results marked as such, a mirror takes over silently, write
 
 from __future__ import annotations
 
+import json
 import signal
 import threading
 
@@ -140,3 +141,46 @@ def test_mirror_takes_over_silently(make_cluster):
             res = b.search(SearchRequest(q="", per_page=50))
             assert not res.partial
             assert res.total == len(docs) - 1  # every searchable page (the listing is hidden)
+
+
+def test_web_page_and_api_mark_partial_results(make_cluster, tmp_path):
+    from web import create_app
+
+    cluster = make_cluster(shards=2, mirrors=1)
+    load(cluster)
+    client = create_app({"DATA": str(tmp_path), "TESTING": True, "BACKEND": cluster.spec}).test_client()
+    ok = client.get("/api/v1/search?q=").get_json()
+    assert "partial" not in ok and ok["total"] == 23
+    assert "partial-notice" not in client.get("/?q=").get_data(as_text=True)
+    victim = cluster.nodes[1][0]
+    sc.stop(victim, signal.SIGKILL)
+    body = client.get("/api/v1/search?q=").get_json()
+    assert body["partial"] is True and body["missing_shards"] == [f"{victim.host}:{victim.api_port}"]
+    assert 0 < body["total"] < 23
+    html = client.get("/?q=").get_data(as_text=True)
+    assert "Kết quả chưa đầy đủ" in html and f"{victim.host}:{victim.api_port}" in html
+
+
+def test_cli_ingest_search_and_check_through_the_backend(make_cluster, tmp_path):
+    from tests.conftest import REPO, run_tracuu
+
+    cluster = make_cluster(shards=2, mirrors=1)
+    samples = REPO / "tracuu" / "samples"
+    r = run_tracuu("ingest", "--data", str(tmp_path / "d"), "--backend", cluster.spec, str(samples))
+    assert r.returncode == 0, r.stderr.decode()
+    assert not (tmp_path / "d" / "index").exists()  # documents went to the cluster only
+    r = run_tracuu("search", "--backend", cluster.spec, "--json", "hòa bình")
+    body = json.loads(r.stdout)
+    titles = " ".join(h["title"] for h in body["hits"])
+    assert r.returncode == 0 and body["total"] >= 2 and ("Hòa Bình" in titles or "Hoà Bình" in titles)
+    again = run_tracuu("ingest", "--data", str(tmp_path / "d"), "--backend", cluster.spec, str(samples))
+    assert again.returncode == 0
+    r = run_tracuu("cluster", "check", cluster.spec)
+    assert r.returncode == 0 and r.stdout.decode().count("tài liệu") == 2
+    sizes = shard_sizes(cluster)
+    assert sum(sizes) == 45  # re-import added nothing
+    sc.stop(cluster.nodes[0][0], signal.SIGKILL)
+    r = run_tracuu("cluster", "check", cluster.spec)
+    assert r.returncode == 1 and "KHÔNG TRẢ LỜI" in r.stdout.decode()
+    r = run_tracuu("search", "--backend", cluster.spec, "hòa bình")
+    assert r.returncode == 1 and "partial" in r.stderr.decode()
