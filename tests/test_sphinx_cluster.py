@@ -184,3 +184,41 @@ def test_cli_ingest_search_and_check_through_the_backend(make_cluster, tmp_path)
     assert r.returncode == 1 and "KHÔNG TRẢ LỜI" in r.stdout.decode()
     r = run_tracuu("search", "--backend", cluster.spec, "hòa bình")
     assert r.returncode == 1 and "partial" in r.stderr.decode()
+
+
+def test_kill_9_during_a_cluster_ingest_then_resume_gives_the_same_documents(make_cluster, tmp_path):
+    """Documents reach the shards before the catalog records them (the pipeline commits the sink
+    first), so a resumed import writes whatever a killed one had not flushed."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO, make_portal, run_tracuu
+
+    portal = make_portal(tmp_path / "portal", 40, "sphinx", families="aspnet_vi,wordpress", warc=True)
+    ref_cluster, cluster = make_cluster(), make_cluster()
+    args = [str(portal / "warc"), "--jobs", "2", "--commit-every", "5"]
+    t0 = time.monotonic()
+    ref = run_tracuu("ingest", *args, "--data", str(tmp_path / "ref"), "--backend", ref_cluster.spec)
+    assert ref.returncode == 0, ref.stderr.decode()
+    took = time.monotonic() - t0
+
+    def doc_set(c: Cluster) -> set[tuple[str, str]]:
+        rows = [r for k, m in enumerate(c.nodes) for r in c.sql(m[0], f"SELECT doc_key, hash FROM shard{k} LIMIT 10000")]
+        return {(str(a), str(b)) for a, b in rows}
+
+    expected = doc_set(ref_cluster)
+    assert len(expected) > 30
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "tracuu", "ingest", *args, "--data", str(tmp_path / "d"),
+                             "--backend", cluster.spec], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(0.5 * took)
+    killed = proc.poll() is None
+    if killed:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    final = run_tracuu("ingest", *args, "--data", str(tmp_path / "d"), "--backend", cluster.spec)
+    assert final.returncode == 0, final.stderr.decode()
+    assert doc_set(cluster) == expected
