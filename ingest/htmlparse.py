@@ -36,6 +36,7 @@ from ingest.families import (
     Family,
     detect_family,
 )
+from ingest.itemtitle import item_title
 from ingest.textfix import normalize_unicode
 
 log = logging.getLogger(__name__)
@@ -602,10 +603,11 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
         href = a["href"].strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")) or _is_attachment(a):
             continue
-        groups.setdefault(href, []).append(a)
+        # a counter link to the item's comments (``…#box_comment``) belongs to the item
+        groups.setdefault(href.split("#", 1)[0], []).append(a)
     items: list[LinkItem] = []
     for href, links in groups.items():
-        title = max((_clean(_raw(x)) for x in links), key=len)
+        title, date_in_link = item_title(links)  # the link's own words (ingest/itemtitle.py)
         if not title:
             title = _clean(links[0].get("title") or "")
         if not title or _LIST_HEADING.match(title):
@@ -620,6 +622,8 @@ def _list_items(container: Tag, page: _Page, after: Tag | None = None) -> list[L
             rest = _clean(" ".join(_iter_strings(block, link_ids)))
             if rest:
                 published = page._parse(rest)
+        if published is None and date_in_link:
+            published = page._parse(date_in_link)
         if published is None:
             sib = links[-1].next_sibling
             hops = 0
@@ -682,9 +686,18 @@ def _in_link_item(node: NavigableString | Tag, ix: CssIndex) -> bool:
             return False
         links = ix.links_in(el, limit=8)
         if links:
-            return len({a["href"] for a in links}) == 1
+            # one target makes an item, unless it is only a byline or category link
+            return len({a["href"] for a in links}) == 1 and not all(_is_label_link(a) for a in links)
         el = el.parent
     return False
+
+
+def _is_label_link(a: Tag) -> bool:
+    """A byline, category or tag link ("Hoài Nam", "Chính sách mới"): a few words, not an item's
+    title. News CMSs print the article's date next to such a link; it must not make the date look
+    like a list item's (issue 9: Dân trí, Báo Chính phủ)."""
+    text = _raw(a)
+    return len(text) < 25 and len(text.split()) < 4
 
 
 def _is_heading(s: str) -> bool:
