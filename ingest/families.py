@@ -134,6 +134,44 @@ FRAME_SELECTOR = ("footer, nav, header, aside, [class*=footer i], [id*=footer i]
 #: generic noise inside a body container, on top of COMMON_NOISE and the family's own
 FRAME_NOISE: tuple[str, ...] = ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs")
 
+# ---- Publication times that portals encode outside the visible text (portal-markup.md).
+#: (source name, regex whose group 1 holds the stamp, strptime format, precision) for URLs and CMS ids
+URL_TIMESTAMPS: tuple[tuple[str, str, str, str], ...] = (
+    # Báo Chính phủ / VCCorp: the 18-digit id ``115|241129123739|455`` holds yyMMddHHmmss
+    ("url:vcc-id", r"-\d{3}(\d{12})\d{3}\.htm", "%y%m%d%H%M%S", "second"),
+    # SharePoint "Tân Dân": /portal/Pages/2021-3-5/<Slug>.aspx
+    ("url:portal-pages", r"/portal/Pages/(\d{4}-\d{1,2}-\d{1,2})/", "%Y-%m-%d", "day"),
+    # upload/<siteId> CMS: /upload/2005517/20260423/<file> (the upload day)
+    ("url:upload-path", r"/upload/\d+/(\d{8})/", "%Y%m%d", "day"),
+    # WordPress-style permalinks: /2021/08/02/<slug>/
+    ("url:date-path", r"/((?:19|20)\d\d/[01]\d/[0-3]\d)/", "%Y/%m/%d", "day"),
+)
+#: attributes of a list item's link that hold a CMS id encoding its time (VCCorp ``data-id``)
+ID_ATTRIBUTES: tuple[str, ...] = ("data-id", "data-newsid")
+#: meta names/properties/itemprops (lower case) that carry the publication or update time
+META_DATES: dict[str, str] = {
+    "article:published_time": "published", "og:published_time": "published", "og:article:published_time":
+    "published", "datepublished": "published", "pubdate": "published", "publishdate": "published",
+    "publish-date": "published", "publish_date": "published", "dc.date": "published",
+    "dc.date.issued": "published", "dc.date.created": "published", "dcterms.date": "published",
+    "dcterms.issued": "published", "dcterms.created": "published", "date": "published",
+    "article.published": "published", "sailthru.date": "published", "parsely-pub-date": "published",
+    "article:modified_time": "updated", "og:updated_time": "updated", "datemodified": "updated",
+    "dc.date.modified": "updated", "dcterms.modified": "updated", "last-modified": "updated",
+    "article.updated": "updated",
+}
+#: JSON-LD keys for the same
+JSONLD_DATES: dict[str, str] = {"datePublished": "published", "dateCreated": "published",
+                                "uploadDate": "published", "dateModified": "updated"}
+#: ``data-*`` attributes that hold a date next to the title
+DATE_ATTRIBUTES: tuple[str, ...] = ("title", "data-date", "data-time", "data-published", "data-publish-date",
+                                    "data-pubdate", "data-created", "data-datetime", "data-timestamp")
+#: labels of a last-modified time printed on the page (``Cập nhật`` alone usually means publication)
+UPDATED_TEXT_LABEL = re.compile(r"(cập nhật lần cuối|ngày sửa|sửa đổi lần cuối|last modified|last updated)", re.I)
+#: classes that hide an element (with ``style="display:none"`` and the ``hidden`` attribute)
+HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden",
+                                            "hide-accessible"})
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         name="aspnet_vi",

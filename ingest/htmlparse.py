@@ -68,15 +68,19 @@ def run_stages(page: Page) -> Document:
     if summary and paragraphs and paragraphs[0] == summary:
         paragraphs = paragraphs[1:]
 
-    dates = page_dates.Dates(page, title_el, skip, body)
+    dates = page_dates.Dates(page, title_el, body, [a.url for a in attachments.items])
     is_article = page_kind.is_article(page, title, container, paragraphs, body.item_links,
                                       dated=lambda: dates.published() is not None and title_el is not None)
+    published = updated = None
+    published_from = updated_from = None
     if is_article:
         kind = "article"
-        published, updated = dates.published(), dates.updated()
+        published, published_from = dates.published(), dates.published_from
+        upd = dates.updated()
+        if upd is not None and upd.dt != published:
+            updated, updated_from = upd.dt, upd.source
     else:
         kind = "listing" if page_kind.count_item_links(page) >= 5 else "other"
-        published = updated = None
     category = page_meta.category(page, title, article=is_article)
     images, atts = body.images, attachments.items
     if not is_article:
@@ -84,13 +88,13 @@ def run_stages(page: Page) -> Document:
         if kind == "listing":
             images, atts = [], []
 
-    return Document(
+    doc = Document(
         url=page.url,
         site=page.site(),
         kind=kind,
         title=title,
         published=published,
-        updated=updated if updated != published else None,
+        updated=updated,
         category=category,
         summary=summary or None,
         body="\n\n".join(paragraphs),
@@ -99,3 +103,5 @@ def run_stages(page: Page) -> Document:
         related=lists.related,
         latest=lists.latest,
     )
+    doc.source.published_from, doc.source.updated_from = published_from, updated_from
+    return doc
