@@ -9,12 +9,15 @@ or the text right after the link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bs4.element import Tag
 
 from ingest.document import LinkItem
+from ingest.families import DATE_ATTRIBUTES, ID_ATTRIBUTES
 from ingest.page import HEADING_ROLE, LIST_HEADING, Page
 from ingest.page_attach import is_attachment
+from ingest.page_dates import Candidate, arbitrate, id_candidate, url_candidates
 from ingest.page_text import clean, is_descendant, iter_strings, raw
 
 
@@ -123,29 +126,63 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
         if not title or LIST_HEADING.match(title):
             continue
         block = blocks[id(links[0])]
-        published = None
-        t = block.find("time") if has_time and block is not links[0] else None
-        if t is not None and t.get("datetime"):
-            published = page.parse_date(t["datetime"])
-        if published is None and block is not links[0]:
-            link_ids = {id(x) for x in links}
-            rest = clean(" ".join(iter_strings(block, link_ids)))
-            if rest:
-                published = page.parse_date(rest)
-        if published is None:
-            sib = links[-1].next_sibling
-            hops = 0
-            while sib is not None and hops < 3:
-                txt = raw(sib) if isinstance(sib, Tag) else str(sib)
-                if isinstance(sib, Tag) and sib.name == "a":
-                    break
-                if txt.strip():
-                    published = page.parse_date(clean(txt))
-                    break
-                sib = sib.next_sibling
-                hops += 1
+        published = item_time(page, href, links, block, has_time)
         items.append(LinkItem(title=title, url=page.absolute(href), published=published))
     return items
+
+
+_ITEM_ATTRS = frozenset(DATE_ATTRIBUTES + ID_ATTRIBUTES)
+
+
+def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: bool) -> datetime | None:
+    """A list item's time: its visible date (item text, the text after its link) refined by what the
+    markup carries for the same item (``<time datetime>``, ``title=``/``data-*`` attributes, the CMS id
+    in its link) when they agree — at the precision the page offers, never invented."""
+    cands: list[Candidate] = []
+    visible = None
+    if block is not links[0]:
+        link_ids = {id(x) for x in links}
+        rest = clean(" ".join(iter_strings(block, link_ids)))
+        if rest:
+            visible = page.parse_date_precision(rest)
+    if visible is None:
+        sib = links[-1].next_sibling
+        hops = 0
+        while sib is not None and hops < 3:
+            txt = raw(sib) if isinstance(sib, Tag) else str(sib)
+            if isinstance(sib, Tag) and sib.name == "a":
+                break
+            if txt.strip():
+                visible = page.parse_date_precision(clean(txt))
+                break
+            sib = sib.next_sibling
+            hops += 1
+    if visible is not None:
+        cands.append(Candidate(visible[0], visible[1], "text", True))
+    t = block.find("time") if has_time and block is not links[0] else None
+    if t is not None and t.get("datetime"):
+        found = page.parse_date_precision(t["datetime"])
+        if found is not None:
+            cands.append(Candidate(found[0], found[1], "time[datetime]"))
+    for el in (links[0], block) if block is not links[0] else (links[0],):
+        names = _ITEM_ATTRS.intersection(el.attrs) if el.attrs else ()
+        for name in names:
+            value = el.get(name)
+            if name in ID_ATTRIBUTES:
+                c = id_candidate(value, f"attr:{name}")
+                if c is not None:
+                    cands.append(c)
+            elif isinstance(value, str) and any(ch.isdigit() for ch in value) \
+                    and clean(value) != clean(raw(links[0])):  # a title= repeating the link text is no date
+                found = page.parse_date_precision(value)
+                if found is not None:
+                    cands.append(Candidate(found[0], found[1], f"attr:{name}"))
+    if any(ch.isdigit() for ch in href):
+        cands.extend(c for c in url_candidates(href) if c.source != "url:upload-path")
+    if not cands:
+        return None
+    best = arbitrate(cands)
+    return best.dt if best is not None else None
 
 
 def heading_lists(page: Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:
