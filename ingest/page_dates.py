@@ -255,7 +255,7 @@ class Dates:
         return found
 
     def _attributes(self, out: list[Candidate]) -> None:
-        """``title=``/``data-*`` dates and hidden elements in the title's header block."""
+        """``title=``/``data-*`` dates and hidden elements' text in the title's header block."""
         title_el, page = self.title_el, self.page
         if title_el is None:
             return
@@ -274,6 +274,8 @@ class Dates:
             attrs = el.attrs
             if not attrs or el.name == "a":
                 continue
+            if el is not title_el and is_hidden(el, levels=1) and len(el.contents) <= 3:
+                self._add(out, raw(el)[:160], f"hidden:{el.name}", False)
             for name in DATE_ATTRIBUTES:
                 value = attrs.get(name)
                 if isinstance(value, str) and any(ch.isdigit() for ch in value) \
