@@ -99,6 +99,79 @@ ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#/])", 
 ATTACHMENT_TEXT = re.compile(r"^\s*(tại đây|tải về|tải xuống|file đính kèm|tệp đính kèm|download|xem file|tải file)\b",
                              re.I)
 
+# ---- Page vocabulary shared by every family (what the generic stages look for in text and markup).
+#: labels that open a breadcrumb trail; the labels after them are the category
+HOME_WORDS: frozenset[str] = frozenset({"trang chủ", "trang chu", "home", "trang nhất", "homepage"})
+#: a breadcrumb piece that is only a separator (``>``, ``»``, ``|`` …)
+TRAIL_SEPARATOR = re.compile(r"^[\s>»›/|\\\-–—:→⇒•·.,]*$")
+#: separators that make a short element with a "Trang chủ" link a breadcrumb trail
+TRAIL_SEP = re.compile(r"\s(>|»|›|/|→)\s|-->")
+#: short body lines that are page furniture, not text (counters, share/print tools, tag labels)
+NOISE_LINE = re.compile(
+    r"^(l(ượ|uo)t xem|lượt truy cập|số lượt truy cập|chia sẻ|in bài viết|trở về|quay lại|"
+    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp tin|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+#: a body block that is only a dateline: "(Thứ hai, 19/04/2021 15:17)", "Ngày đăng: 21/12/2018"
+DATELINE = re.compile(r"^[\s(]*(ngày đăng|đăng ngày|cập nhật|thứ|chủ nhật|t[2-7]\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+                      r"\d{1,2}:\d\d|\d{4}-\d\d-\d\d)", re.I)
+#: how image captions start ("Ảnh: …", "(Ảnh minh họa)")
+CAPTION_START = re.compile(r"^\(?\s*(ảnh|anh|hình|photo|nguồn ảnh)\b|^\(.*\)$", re.I)
+#: labels of a publication date anywhere on the page
+DATE_LABEL = re.compile(r"(ngày đăng|đăng ngày|ngày cập nhật|cập nhật|thời gian đăng|ngày xuất bản|đăng lúc)", re.I)
+#: labels of a last-modified date
+UPDATED_LABEL = re.compile(r"(cập nhật|ngày sửa|sửa đổi lần cuối)", re.I)
+#: a site address printed in the footer (``www.cchc.laichau.gov.vn``) when the page has no URL
+WWW_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?www\.((?:[a-z0-9-]+\.)+(?:vn|com|net|org))\b", re.I)
+#: Liferay's inline ``Liferay.ThemeDisplay.getLayoutURL`` (the page's canonical URL)
+LIFERAY_LAYOUT_URL = re.compile(r'getLayoutURL:\s*function\(\)\s*\{\s*return\s*"([^"]+)"')
+#: SharePoint's ``_spPageContextInfo.webAbsoluteUrl`` (the site's base URL)
+SHAREPOINT_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
+#: URL paths of a site's home page
+HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
+#: page frame (never the body): footers, menus, banners, sidebars, breadcrumbs
+FRAME_SELECTOR = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
+                  "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], "
+                  "[class*=breadcrumb i]")
+#: generic noise inside a body container, on top of COMMON_NOISE and the family's own
+FRAME_NOISE: tuple[str, ...] = ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs")
+
+# ---- Publication times that portals encode outside the visible text (portal-markup.md).
+#: (source name, regex whose group 1 holds the stamp, strptime format, precision) for URLs and CMS ids
+URL_TIMESTAMPS: tuple[tuple[str, str, str, str], ...] = (
+    # Báo Chính phủ / VCCorp: the 18-digit id ``115|241129123739|455`` holds yyMMddHHmmss
+    ("url:vcc-id", r"-\d{3}(\d{12})\d{3}\.htm", "%y%m%d%H%M%S", "second"),
+    # SharePoint "Tân Dân": /portal/Pages/2021-3-5/<Slug>.aspx
+    ("url:portal-pages", r"/portal/Pages/(\d{4}-\d{1,2}-\d{1,2})/", "%Y-%m-%d", "day"),
+    # upload/<siteId> CMS: /upload/2005517/20260423/<file> (the upload day)
+    ("url:upload-path", r"/upload/\d+/(\d{8})/", "%Y%m%d", "day"),
+    # WordPress-style permalinks: /2021/08/02/<slug>/
+    ("url:date-path", r"/((?:19|20)\d\d/[01]\d/[0-3]\d)/", "%Y/%m/%d", "day"),
+)
+#: attributes of a list item's link that hold a CMS id encoding its time (VCCorp ``data-id``)
+ID_ATTRIBUTES: tuple[str, ...] = ("data-id", "data-newsid")
+#: meta names/properties/itemprops (lower case) that carry the publication or update time
+META_DATES: dict[str, str] = {
+    "article:published_time": "published", "og:published_time": "published", "og:article:published_time":
+    "published", "datepublished": "published", "pubdate": "published", "publishdate": "published",
+    "publish-date": "published", "publish_date": "published", "dc.date": "published",
+    "dc.date.issued": "published", "dc.date.created": "published", "dcterms.date": "published",
+    "dcterms.issued": "published", "dcterms.created": "published", "date": "published",
+    "article.published": "published", "sailthru.date": "published", "parsely-pub-date": "published",
+    "article:modified_time": "updated", "og:updated_time": "updated", "datemodified": "updated",
+    "dc.date.modified": "updated", "dcterms.modified": "updated", "last-modified": "updated",
+    "article.updated": "updated",
+}
+#: JSON-LD keys for the same
+JSONLD_DATES: dict[str, str] = {"datePublished": "published", "dateCreated": "published",
+                                "uploadDate": "published", "dateModified": "updated"}
+#: ``data-*`` attributes that hold a date next to the title
+DATE_ATTRIBUTES: tuple[str, ...] = ("title", "data-date", "data-time", "data-published", "data-publish-date",
+                                    "data-pubdate", "data-created", "data-datetime", "data-timestamp")
+#: labels of a last-modified time printed on the page (``Cập nhật`` alone usually means publication)
+UPDATED_TEXT_LABEL = re.compile(r"(cập nhật lần cuối|ngày sửa|sửa đổi lần cuối|last modified|last updated)", re.I)
+#: classes that hide an element (with ``style="display:none"`` and the ``hidden`` attribute)
+HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden",
+                                            "hide-accessible"})
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         name="aspnet_vi",

@@ -253,5 +253,7 @@ def parse_page(
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         repairs=[*decoded.repairs, *(r for r in doc.source.repairs if r not in decoded.repairs)],
+        published_from=doc.source.published_from,
+        updated_from=doc.source.updated_from,
     )
     return doc
