@@ -23,6 +23,7 @@ import logging
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
 from ingest.document import Document
 from ingest.families import BY_NAME, FRAME_SELECTOR, GENERIC, detect_family
+from ingest.layout import fitting_family
 from ingest.page import Page
 from ingest.page_attach import Attachments
 from ingest.page_text import split_sel
@@ -44,6 +45,8 @@ def extract_html(html: str, url: str | None = None, family: str | None = None) -
     """
     fam = (GENERIC if family == "generic" else BY_NAME[family]) if family else detect_family(html, url)
     page = Page(html, url, fam)
+    if not family:  # a family whose selectors find nothing here reads worse than the heuristics
+        page.fam = fitting_family(page)
     return run_stages(page)
 
 

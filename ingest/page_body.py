@@ -23,6 +23,7 @@ from ingest.families import (
     GENERIC,
     NOISE_LINE,
 )
+from ingest.layout import footer_by_content
 from ingest.page import Page
 from ingest.page_attach import Attachments, is_attachment
 from ingest.page_text import BLOCK, Block, blocks, first, is_descendant, iter_strings, joined, text
@@ -53,7 +54,7 @@ def densest(page: Page) -> Tag | None:
     """Generic body: the element whose own paragraphs hold the most non-link text."""
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    frame = {id(el) for el in page.ix.select(page.root, FRAME_SELECTOR)}
+    frame = {id(el) for el in page.ix.select(page.root, FRAME_SELECTOR)} | footer_by_content(page)
     for s in iter_strings(page.root, frame):
         n = len(s.strip())
         if n < 25:

@@ -136,6 +136,23 @@ def _plain(dt: datetime, precision: str) -> str:
     return f"{dt:%d/%m/%Y %H:%M}" if precision == "m" else f"{dt:%d/%m/%Y %H:%M:%S}"
 
 
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
+_URL_VCC = re.compile(r"-\d{3}(\d{12})\d{3}\.htm")
+
+
+def url_time(url: str | None) -> str | None:
+    """The time a link's URL encodes (a WordPress ``/yyyy/mm/dd/`` permalink: the day; a VCCorp
+    18-digit id: ``yyMMddHHmmss``), which a parser may rightly use when no time is printed."""
+    if not url:
+        return None
+    m = _URL_VCC.search(url)
+    if m:
+        d = m.group(1)
+        return f"20{d[:2]}-{d[2:4]}-{d[4:6]}T{d[6:8]}:{d[8:10]}:{d[10:12]}+07:00"
+    m = _URL_DAY.search(url)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T00:00:00+07:00" if m else None
+
+
 def _precision(iso: str) -> str:
     dt = parse_iso(iso)
     return "s" if dt and dt.second else "m" if dt and (dt.hour or dt.minute) else "d"
@@ -220,7 +237,7 @@ class Page:
             while el.parent is not None and el.name in ("b", "strong", "em", "i", "small") and \
                     len(norm(el.parent.get_text(" "))) < 120:
                 el = el.parent
-            if len(norm(el.get_text(" "))) > 120 or el.find("a") is not None:
+            if len(norm(el.get_text(" "))) > 120 or el.find("a") is not None or _in_item(el):
                 continue
             if el not in found:
                 found.append(el)
@@ -235,14 +252,35 @@ class Page:
         if not cats:
             return None
         best = None
+        best_home = None  # a trail that includes its "Trang chủ" link wins over a part of it
         for el in self.body.find_all(["div", "td", "p", "nav", "ul", "ol", "span"]):
             words = [norm(s) for s in el.stripped_strings]
             words = [w for w in words if w and not re.fullmatch(r"[>»/|›\-–]+|-->", w)]
-            if words and words[0].lower() == "trang chủ":
+            home = bool(words) and words[0].lower() == "trang chủ"
+            if home:
                 words = words[1:]
             if words == cats:
-                best = el if best is None or len(str(el)) < len(str(best)) else best
-        return best
+                if home:
+                    best_home = el if best_home is None or len(str(el)) < len(str(best_home)) else best_home
+                else:
+                    best = el if best is None or len(str(el)) < len(str(best)) else best
+        return best_home or best
+
+
+def _in_item(el: Tag) -> bool:
+    """True inside one linked list item: the nearest ancestor (three levels at most) holding
+    title-like links (not files, not share buttons) holds one target."""
+    for depth, anc in enumerate(el.parents):
+        if depth > 3:
+            return False
+        links = [a for a in anc.find_all("a", href=True)
+                 if not _FILE.search(a["href"]) and len(norm(a.get_text(" "))) >= 20]
+        if links:
+            return len({a["href"] for a in links}) == 1
+    return False
+
+
+_FILE = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar)\b|/documents/", re.I)
 
 
 def _heading_of(page: Page, anchors: list[Tag]) -> Tag | None:
@@ -465,10 +503,10 @@ def m5_lists(page: Page, i: int) -> bool:
             elif variant == 2:
                 a["title"] = text
             else:
-                item["published"] = None
+                item["published"] = url_time(item.get("url"))
         for item in page.rec.get(role) or []:
-            if variant == 3:
-                item["published"] = None
+            if variant == 3:  # no time printed: what the link itself encodes still counts
+                item["published"] = url_time(item.get("url"))
         applied = True
     return applied
 

@@ -1,0 +1,112 @@
+"""Does the detected CMS family's markup really hold on this page?
+
+Family detection reads cheap hints (script globals such as ``Liferay.ThemeDisplay``, URL shapes
+like ``/-/view_content/``, literal class names). A portal that runs the same CMS with its own
+theme — or a saved copy whose classes were renamed — passes those hints while none of the
+family's class and id selectors match, and the page then came out as an empty "listing" (issue 9
+item 4, mutation m1: every class/id renamed). When the family's body selectors find nothing, the
+generic heuristics (text density, headings, labelled dates) read the page better than a family
+whose "where" is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4.element import NavigableString, Tag
+
+from ingest.families import GENERIC, HOME_WORDS, Family
+from ingest.page import Page
+from ingest.page_text import clean, first, raw
+
+
+def fitting_family(page: Page) -> Family:
+    """``page.fam`` when its body selectors find the body (or it has none), else :data:`GENERIC`."""
+    fam = page.fam
+    if fam is GENERIC or not fam.body:
+        return fam
+    return fam if first(page.ix, page.root, fam.body) is not None else GENERIC
+
+
+#: Phrases only a page's footer prints (the publisher's legal lines), case-folded.
+FOOTER_MARKERS = ("chịu trách nhiệm", "ghi rõ nguồn", "giấy phép", "bản quyền", "trưởng ban biên tập",
+                  "tổng biên tập", "cơ quan chủ quản", "copyright", "đơn vị quản lý")
+
+
+def footer_by_content(page: Page) -> set[int]:
+    """Ids of the blocks that read like the page footer, whatever their class (``footer`` tags and
+    ``.footer`` classes are found by selector; a renamed or unusual theme needs its words): the
+    nearest block (at most three levels up, under 1,500 characters) around a legal-line phrase
+    that holds at least two such phrases."""
+    out: set[int] = set()
+    for s in page.root.find_all(string=_has_marker):
+        el = s.parent
+        for _ in range(3):
+            if el is None or el is page.root:
+                break
+            text = el.get_text(" ").casefold()
+            if len(text) > 1500:
+                break
+            if sum(1 for m in FOOTER_MARKERS if m in text) >= 2:
+                out.add(id(el))
+                break
+            el = el.parent
+    return out
+
+
+def _has_marker(s: str) -> bool:
+    low = s.casefold()
+    return len(low) < 400 and any(m in low for m in FOOTER_MARKERS)
+
+
+def list_trail(page: Page, title: str) -> Tag | None:
+    """A breadcrumb written as a list (``<ol>``/``<ul>`` of ``<li>``) whatever its class: two to five
+    short items, the first a "Trang chủ" link. The site menu is such a list too, so the trail is
+    the last one before the title, and only when little text separates it from the title (menus
+    come first, far above; the breadcrumb sits just above the headline)."""
+    title_el = page.find_title_element(title) if title else None
+    found: Tag | None = None
+    for lst in page.ix.select(page.root, "ol, ul", limit=200):
+        items = [li for li in lst.find_all("li", recursive=False)]
+        if not 2 <= len(items) <= 5:
+            continue
+        texts = [clean(raw(li)) for li in items]
+        if texts[0].lower() not in HOME_WORDS or any(len(t) > 80 or not t for t in texts):
+            continue
+        if items[0].find("a", href=True) is None or lst.find_parent("header") is not None:
+            continue  # a list in the page header is the site menu
+        if title_el is not None and page.ix.pos.get(id(lst), 0) > page.ix.pos.get(id(title_el), 0):
+            break
+        found = lst
+    if found is None or title_el is None or _text_between(found, title_el) > 250:
+        return None  # a menu far above the headline is not its trail
+    return found
+
+
+def _text_between(first_el: Tag, last_el: Tag) -> int:
+    """Characters of text after ``first_el`` and before ``last_el`` (stops counting past 1,000)."""
+    n = 0
+    for node in first_el.next_elements:
+        if node is last_el:
+            return n
+        if isinstance(node, NavigableString) and not _is_descendant_of(node, first_el):
+            n += len(node.strip())
+            if n > 1000:
+                return n
+    return n
+
+
+def _is_descendant_of(node, ancestor: Tag) -> bool:
+    return any(p is ancestor for p in node.parents)
+
+
+_EDGE_SEPARATORS = re.compile(r"^(?:-->|[>»›/|→])\s*|\s*(?:-->|[>»›/|→])$")
+
+
+def trail_label(text: str) -> str:
+    """A breadcrumb label without a separator glued to it (``"» Thị trường"``: the last label is
+    often plain text sharing a text node with the separator before it)."""
+    prev = None
+    while prev != text:
+        prev, text = text, _EDGE_SEPARATORS.sub("", text).strip()
+    return text
