@@ -4,9 +4,9 @@ Family detection reads cheap hints (script globals such as ``Liferay.ThemeDispla
 like ``/-/view_content/``, literal class names). A portal that runs the same CMS with its own
 theme — or a saved copy whose classes were renamed — passes those hints while none of the
 family's class and id selectors match, and the page then came out as an empty "listing" (issue 9
-item 4, mutation m1: every class/id renamed). When the family's body selectors find nothing, the
-generic heuristics (text density, headings, labelled dates) read the page better than a family
-whose "where" is wrong.
+item 4, mutation m1: every class/id renamed). When none of the family's class and id selectors
+finds anything, the generic heuristics (text density, headings, labelled dates) read the page
+better than a family whose "where" is wrong.
 """
 
 from __future__ import annotations
@@ -21,11 +21,26 @@ from ingest.page_text import clean, first, raw
 
 
 def fitting_family(page: Page) -> Family:
-    """``page.fam`` when its body selectors find the body (or it has none), else :data:`GENERIC`."""
+    """``page.fam`` when any of its class or id selectors finds something on the page (the body, the
+    title, the breadcrumb, a list box…: a listing of the family has no body but has those), else
+    :data:`GENERIC`. Selectors by tag or meta alone (``article h1``, ``meta[property=…]``) say nothing
+    about the theme and are not asked."""
     fam = page.fam
-    if fam is GENERIC or not fam.body:
+    if fam is GENERIC:
         return fam
-    return fam if first(page.ix, page.root, fam.body) is not None else GENERIC
+    sels = tuple(s for s in _markup_selectors(fam))
+    if not sels:
+        return fam
+    return fam if first(page.ix, page.root, sels) is not None else GENERIC
+
+
+def _markup_selectors(fam: Family):
+    for field in (fam.article, fam.body, fam.title, fam.date, fam.summary, fam.breadcrumb, fam.related, fam.latest):
+        for sel in field:
+            css = sel.split("@", 1)[0]
+            if css.startswith("meta") or not any(m in css for m in (".", "#", "[id", "[class")):
+                continue
+            yield css
 
 
 #: Phrases only a page's footer prints (the publisher's legal lines), case-folded.
