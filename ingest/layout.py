@@ -99,12 +99,13 @@ def list_trail(page: Page, title: str) -> Tag | None:
 
 
 def _text_between(first_el: Tag, last_el: Tag) -> int:
-    """Characters of text after ``first_el`` and before ``last_el`` (stops counting past 1,000)."""
+    """Characters of non-link text after ``first_el`` and before ``last_el`` (stops past 1,000)."""
     n = 0
     for node in first_el.next_elements:
         if node is last_el:
             return n
-        if isinstance(node, NavigableString) and not _is_descendant_of(node, first_el):
+        if isinstance(node, NavigableString) and not _is_descendant_of(node, first_el) \
+                and node.find_parent("a") is None:  # link lists (a sidebar, a menu) do not separate
             n += len(node.strip())
             if n > 1000:
                 return n
@@ -125,3 +126,57 @@ def trail_label(text: str) -> str:
     while prev != text:
         prev, text = text, _EDGE_SEPARATORS.sub("", text).strip()
     return text
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5",
+                         "h6", "blockquote", "figure", "header", "footer", "nav", "aside", "main", "form"})
+
+
+def _elements(el: Tag) -> list[Tag]:
+    return [c for c in el.children if isinstance(c, Tag)]
+
+
+def _own_text(el: Tag) -> bool:
+    return any(isinstance(c, NavigableString) and c.strip() for c in el.children)
+
+
+def _leaf_text_block(el: Tag) -> bool:
+    """A ``p`` or ``div`` holding text and inline elements only (no blocks, no ``<br>`` runs)."""
+    if el.name not in ("p", "div"):
+        return False
+    return not any(c.name in _BLOCK_TAGS or c.name == "br" for c in el.find_all(True))
+
+
+def _unwrap(el: Tag) -> Tag:
+    """Through wrappers: while an element has one element child and no text of its own."""
+    while True:
+        kids = _elements(el)
+        if len(kids) != 1 or _own_text(el):
+            return el
+        el = kids[0]
+
+
+def paragraph_holder(div: Tag, cache: dict[int, Tag | None]) -> Tag | None:
+    """For a text-only ``div`` that stands for a paragraph (``<div>`` instead of ``<p>``, perhaps
+    each in wrappers of its own: issue 9 mutations m7 with m2), the element holding it and its
+    sibling paragraphs, so the text-density body finder scores the paragraphs together; ``None``
+    when the div is not one of at least two such paragraphs (a lone sapo or caption)."""
+    key = id(div)
+    if key in cache:
+        return cache[key]
+    holder: Tag | None = None
+    if _leaf_text_block(div):
+        node = div
+        while node.parent is not None and len(_elements(node.parent)) == 1 and not _own_text(node.parent):
+            node = node.parent
+        parent = node.parent
+        if parent is not None and parent.name not in ("body", "html", "[document]"):
+            hkey = id(parent)
+            if hkey in cache:
+                holder = cache[hkey]
+            else:
+                leaves = sum(1 for c in _elements(parent) if _leaf_text_block(_unwrap(c)))
+                holder = parent if leaves >= 2 else None
+                cache[hkey] = holder
+    cache[key] = holder
+    return holder

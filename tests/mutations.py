@@ -543,7 +543,11 @@ def m6_breadcrumb(page: Page, i: int) -> bool:
                 new.append(a)
             else:
                 new.append(label)
-    bc.replace_with(new)
+    if bc.name in ("td", "th"):  # a table cell keeps its place; the trail goes inside it
+        bc.clear()
+        bc.append(new)
+    else:
+        bc.replace_with(new)
     return True
 
 
