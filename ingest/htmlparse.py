@@ -69,23 +69,22 @@ def run_stages(page: Page) -> Document:
         paragraphs = paragraphs[1:]
 
     dates = page_dates.Dates(page, title_el, body, [a.url for a in attachments.items])
-    is_article = page_kind.is_article(page, title, container, paragraphs, body.item_links,
-                                      dated=lambda: dates.published() is not None and title_el is not None)
+    kind = page_kind.decide(page, title, title_el, container, paragraphs, body.item_links,
+                            dated=lambda: dates.published() is not None and title_el is not None)
+    is_article = kind == "article"
     published = updated = None
     published_from = updated_from = None
     if is_article:
-        kind = "article"
         published, published_from = dates.published(), dates.published_from
         upd = dates.updated()
         if upd is not None and upd.dt != published:
             updated, updated_from = upd.dt, upd.source
-    else:
-        kind = "listing" if page_kind.count_item_links(page) >= 5 else "other"
     category = page_meta.category(page, title, article=is_article)
     images, atts = body.images, attachments.items
-    if not is_article:
-        paragraphs = paragraphs if kind == "other" else []
-        if kind == "listing":
+    home = page_kind.looks_home(page.url)
+    if not is_article:  # a listing's or home page's teasers are not its text
+        paragraphs = paragraphs if kind == "other" and not home else []
+        if kind == "listing" or home:
             images, atts = [], []
 
     doc = Document(

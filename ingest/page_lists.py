@@ -65,7 +65,7 @@ def find_lists(page: Page, container: Tag | None) -> Lists:
     return out
 
 
-def _item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
+def item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
     """For each anchor, the element holding its list item: the highest ancestor (at most four
     levels up, below ``stop``) whose links all point to that anchor's target."""
     hrefs: dict[int, set[str]] = {}
@@ -110,7 +110,7 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
                 break
             if node.name == "a" and node.has_attr("href") and not is_descendant(node, after):
                 anchors.append(node)
-    blocks = _item_blocks(anchors, container)
+    blocks = item_blocks(anchors, container)
     has_time = page.ix.select_one(container, "time") is not None
     groups: dict[str, list[Tag]] = {}
     for a in anchors:

@@ -233,6 +233,7 @@ def parse_page(
             )
         # Imported on first use: bs4 + lxml cost ~0.1 s to import and text dumps never need them.
         from ingest.htmlparse import extract_html
+        from ingest.page_kind import looks_home
 
         try:
             doc = extract_html(decoded.text, url)
@@ -241,7 +242,8 @@ def parse_page(
     else:
         doc = extract_text(decoded.text, url)
 
-    if not doc.body.strip() and not doc.related and not doc.latest and doc.kind != "listing":
+    if not doc.body.strip() and not doc.related and not doc.latest and doc.kind != "listing" \
+            and not (kind == "html" and doc.kind == "other" and looks_home(doc.url or url)):  # a home page is kept
         raise SkipPage("không có nội dung bài viết (no article text)")
     if url:
         doc.url = url
