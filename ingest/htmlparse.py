@@ -19,13 +19,17 @@ so the tree is walked a bounded number of times and selectors are compiled once.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
 from ingest.document import Document
-from ingest.families import BY_NAME, FRAME_SELECTOR, GENERIC, detect_family
+from ingest.families import BY_NAME, FAMILIES, FRAME_SELECTOR, GENERIC, Family, detect_family
 from ingest.page import Page
 from ingest.page_attach import Attachments
 from ingest.page_text import split_sel
+
+if TYPE_CHECKING:
+    from ingest.explain import Explain
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +40,33 @@ _FRAME = FRAME_SELECTOR
 _split_sel = split_sel
 
 
-def extract_html(html: str, url: str | None = None, family: str | None = None) -> Document:
+def extract_html(html: str, url: str | None = None, family: str | None = None,
+                 trace: Explain | None = None) -> Document:
     """Extract a :class:`Document` from decoded HTML.
 
     ``url`` is the page's address when known (else ``link rel=canonical`` / ``og:url``);
-    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools.
+    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools;
+    ``trace`` collects why each field came out as it did (``tracuu parse --explain``).
     """
     fam = (GENERIC if family == "generic" else BY_NAME[family]) if family else detect_family(html, url)
-    page = Page(html, url, fam)
-    return run_stages(page)
+    if trace is not None:
+        _explain_family(trace, html, url, fam, forced=family is not None)
+    page = Page(html, url, fam, trace)
+    doc = run_stages(page)
+    if trace is not None:
+        trace.note("attachments", "family attachment boxes + attachment links of the body (extension or "
+                   "'tại đây'/'Tải về' words)", value=len(doc.attachments))
+    return doc
+
+
+def _explain_family(trace: Explain, html: str, url: str | None, fam: Family, forced: bool) -> None:
+    """The family chosen and every family's detection hits (hint substrings + URL patterns)."""
+    head = html[:200_000]
+    for f in FAMILIES:
+        trace.candidate("family", name=f.name, hits=f.score(head, url), needed=f.min_hits)
+    rule = "forced (--family)" if forced else ("detected" if fam is not GENERIC else "no family matched: "
+                                                "generic heuristics only")
+    trace.note("family", rule, value=fam.name, label=fam.label)
 
 
 def run_stages(page: Page) -> Document:
@@ -79,6 +101,9 @@ def run_stages(page: Page) -> Document:
         upd = dates.updated()
         if upd is not None and upd.dt != published:
             updated, updated_from = upd.dt, upd.source
+    elif page.trace is not None:
+        for name in ("published", "updated"):
+            page.trace.note(name, f"not an article ({kind}): no publication time")
     category = page_meta.category(page, title, article=is_article)
     images, atts = body.images, attachments.items
     home = page_kind.looks_home(page.url)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.explain import Explain
 from ingest.htmlparse import extract_html
 
 SUMMARY = ("Sáng nay, tại trụ sở Ủy ban nhân dân tỉnh, lãnh đạo tỉnh đã chủ trì hội nghị trực tuyến với các huyện, "
@@ -37,9 +38,15 @@ def test_listing_whose_first_teaser_has_a_long_summary() -> None:
         assert doc.body == "" and doc.published is None
 
 
-def test_four_dated_teasers_are_not_yet_a_column() -> None:
-    doc = extract_html(generic_listing(4), "https://snv.example.gov.vn/tin-tuc/tin-hoat-dong.html", family="generic")
-    assert doc.kind != "listing" or "structure" not in doc.kind  # decided by the older rules, not the column
+def test_five_dated_teasers_make_a_column_four_do_not() -> None:
+    url = "https://snv.example.gov.vn/tin-tuc/tin-hoat-dong.html"
+    rules = {}
+    for n in (4, 5):
+        trace = Explain()
+        extract_html(generic_listing(n), url, family="generic", trace=trace)
+        rules[n] = trace.to_dict()["kind"]["rule"]
+    assert rules[5] == "structure: main column of 5 dated teasers"
+    assert not rules[4].startswith("structure: main column"), rules[4]
 
 
 def liferay7_listing() -> str:
