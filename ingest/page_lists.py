@@ -164,7 +164,7 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
         found = page.parse_date_precision(t["datetime"])
         if found is not None:
             cands.append(Candidate(found[0], found[1], "time[datetime]"))
-    for el in (links[0], block) if block is not links[0] else (links[0],):
+    for el in _item_elements(page, links[0], block):
         names = _ITEM_ATTRS.intersection(el.attrs) if el.attrs else ()
         for name in names:
             value = el.get(name)
@@ -183,6 +183,17 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
         return None
     best = arbitrate(cands)
     return best.dt if best is not None else None
+
+
+def _item_elements(page: Page, link: Tag, block: Tag) -> list[Tag]:
+    """The link, its item block and the block's few other elements (a ``<span title=…>`` by the link)."""
+    if block is link:
+        return [link]
+    lo, hi = page.ix.span(block)
+    tags = getattr(page.soup, "parsed_tags", None)
+    if tags is None or lo < 0 or hi - lo > 12:
+        return [link, block]
+    return [link, *tags[lo:hi + 1]]
 
 
 def heading_lists(page: Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:
