@@ -19,14 +19,18 @@ so the tree is walked a bounded number of times and selectors are compiled once.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
 from ingest.document import Document
-from ingest.families import BY_NAME, FRAME_SELECTOR, GENERIC, detect_family
+from ingest.families import BY_NAME, FAMILIES, FRAME_SELECTOR, GENERIC, Family, detect_family
 from ingest.layout import fitting_family
 from ingest.page import Page
 from ingest.page_attach import Attachments
 from ingest.page_text import split_sel
+
+if TYPE_CHECKING:
+    from ingest.explain import Explain
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +41,38 @@ _FRAME = FRAME_SELECTOR
 _split_sel = split_sel
 
 
-def extract_html(html: str, url: str | None = None, family: str | None = None) -> Document:
+def extract_html(html: str, url: str | None = None, family: str | None = None,
+                 trace: Explain | None = None) -> Document:
     """Extract a :class:`Document` from decoded HTML.
 
     ``url`` is the page's address when known (else ``link rel=canonical`` / ``og:url``);
-    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools.
+    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools;
+    ``trace`` collects why each field came out as it did (``tracuu parse --explain``).
     """
     fam = (GENERIC if family == "generic" else BY_NAME[family]) if family else detect_family(html, url)
-    page = Page(html, url, fam)
+    if trace is not None:
+        _explain_family(trace, html, url, fam, forced=family is not None)
+    page = Page(html, url, fam, trace)
     if not family:  # a family whose selectors find nothing here reads worse than the heuristics
         page.fam = fitting_family(page)
-    return run_stages(page)
+        if trace is not None and page.fam is not fam:
+            trace.note("family", f"{fam.name}: none of its class/id selectors matches: generic heuristics",
+                       value=GENERIC.name)
+    doc = run_stages(page)
+    if trace is not None:
+        trace.note("attachments", "family attachment boxes + attachment links of the body (extension or "
+                   "'tại đây'/'Tải về' words)", value=len(doc.attachments))
+    return doc
+
+
+def _explain_family(trace: Explain, html: str, url: str | None, fam: Family, forced: bool) -> None:
+    """The family chosen and every family's detection hits (hint substrings + URL patterns)."""
+    head = html[:200_000]
+    for f in FAMILIES:
+        trace.candidate("family", name=f.name, hits=f.score(head, url), needed=f.min_hits)
+    rule = "forced (--family)" if forced else ("detected" if fam is not GENERIC else "no family matched: "
+                                                "generic heuristics only")
+    trace.note("family", rule, value=fam.name, label=fam.label)
 
 
 def run_stages(page: Page) -> Document:
@@ -72,23 +97,25 @@ def run_stages(page: Page) -> Document:
         paragraphs = paragraphs[1:]
 
     dates = page_dates.Dates(page, title_el, body, [a.url for a in attachments.items])
-    is_article = page_kind.is_article(page, title, container, paragraphs, body.item_links,
-                                      dated=lambda: dates.published() is not None and title_el is not None)
+    kind = page_kind.decide(page, title, title_el, container, paragraphs, body.item_links,
+                            dated=lambda: dates.published() is not None and title_el is not None)
+    is_article = kind == "article"
     published = updated = None
     published_from = updated_from = None
     if is_article:
-        kind = "article"
         published, published_from = dates.published(), dates.published_from
         upd = dates.updated()
         if upd is not None and upd.dt != published:
             updated, updated_from = upd.dt, upd.source
-    else:
-        kind = "listing" if page_kind.count_item_links(page) >= 5 else "other"
+    elif page.trace is not None:
+        for name in ("published", "updated"):
+            page.trace.note(name, f"not an article ({kind}): no publication time")
     category = page_meta.category(page, title, article=is_article)
     images, atts = body.images, attachments.items
-    if not is_article:
-        paragraphs = paragraphs if kind == "other" else []
-        if kind == "listing":
+    home = page_kind.looks_home(page.url)
+    if not is_article:  # a listing's or home page's teasers are not its text
+        paragraphs = paragraphs if kind == "other" and not home else []
+        if kind == "listing" or home:
             images, atts = [], []
 
     doc = Document(

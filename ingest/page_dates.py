@@ -30,6 +30,7 @@ from ingest.cssindex import CssIndex
 from ingest.dates import PRECISIONS
 from ingest.document import VN_TZ
 from ingest.families import (
+    ATTACHMENT_EXT,
     DATE_ATTRIBUTES,
     DATE_LABEL,
     HIDDEN_CLASSES,
@@ -123,8 +124,8 @@ def in_link_item(node: NavigableString | Tag, ix: CssIndex) -> bool:
     for _ in range(6):
         if el is None:
             return False
-        links = ix.links_in(el, limit=8)
-        if links:
+        links = [a for a in ix.links_in(el, limit=8) if not ATTACHMENT_EXT.search(a["href"])]
+        if links:  # (a link to a file is the article's attachment, not an item's title)
             # one target makes an item, unless it is only a byline or category link
             return len({a["href"] for a in links}) == 1 and not all(_is_label_link(a) for a in links)
         el = el.parent

@@ -66,7 +66,7 @@ def find_lists(page: Page, container: Tag | None) -> Lists:
     return out
 
 
-def _item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
+def item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
     """For each anchor, the element holding its list item: the highest ancestor (at most four
     levels up, below ``stop``) whose links all point to that anchor's target."""
     hrefs: dict[int, set[str]] = {}
@@ -111,7 +111,7 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
                 break
             if node.name == "a" and node.has_attr("href") and not is_descendant(node, after):
                 anchors.append(node)
-    blocks = _item_blocks(anchors, container)
+    blocks = item_blocks(anchors, container)
     has_time = page.ix.select_one(container, "time") is not None
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
@@ -168,7 +168,7 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
         found = page.parse_date_precision(t["datetime"])
         if found is not None:
             cands.append(Candidate(found[0], found[1], "time[datetime]"))
-    for el in (links[0], block) if block is not links[0] else (links[0],):
+    for el in _item_elements(page, links[0], block):
         names = _ITEM_ATTRS.intersection(el.attrs) if el.attrs else ()
         for name in names:
             value = el.get(name)
@@ -187,6 +187,17 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
         return None
     best = arbitrate(cands)
     return best.dt if best is not None else None
+
+
+def _item_elements(page: Page, link: Tag, block: Tag) -> list[Tag]:
+    """The link, its item block and the block's few other elements (a ``<span title=…>`` by the link)."""
+    if block is link:
+        return [link]
+    lo, hi = page.ix.span(block)
+    tags = getattr(page.soup, "parsed_tags", None)
+    if tags is None or lo < 0 or hi - lo > 12:
+        return [link, block]
+    return [link, *tags[lo:hi + 1]]
 
 
 def heading_lists(page: Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:

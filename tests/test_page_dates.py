@@ -196,3 +196,11 @@ def test_list_item_times_from_attributes() -> None:
     doc = parse(page(header="<p>Ngày đăng: 21/12/2018</p>", lists=_lists(items)))
     got = [i.published for i in doc.related]
     assert got == [vn(2021, 9, 29, 14, 8, 40), vn(2021, 9, 30, 15, 18, 54), None]
+
+
+def test_list_item_time_in_a_sibling_title_attribute() -> None:
+    items = ("<li><a href='/a.html'>Kết quả cải cách hành chính quý III</a> "
+             "<span class='icon-time' title='29/09/2021 2:08:40 CH'></span></li>"
+             "<li><a href='/b.html'>Hội nghị trực tuyến toàn quốc tháng 10</a> <span class='new'>mới</span></li>")
+    doc = parse(page(header="<p>Ngày đăng: 21/12/2018</p>", lists=_lists(items)))
+    assert [i.published for i in doc.related] == [vn(2021, 9, 29, 14, 8, 40), None]
