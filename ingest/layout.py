@@ -148,10 +148,10 @@ def _leaf_text_block(el: Tag) -> bool:
 
 
 def _unwrap(el: Tag) -> Tag:
-    """Through wrappers: while an element has one element child and no text of its own."""
+    """Through wrappers: while an element has one block child and no text of its own."""
     while True:
         kids = _elements(el)
-        if len(kids) != 1 or _own_text(el):
+        if len(kids) != 1 or _own_text(el) or kids[0].name not in _BLOCK_TAGS:
             return el
         el = kids[0]
 
