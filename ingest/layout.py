@@ -44,15 +44,17 @@ def _markup_selectors(fam: Family):
 
 
 #: Phrases only a page's footer prints (the publisher's legal lines), case-folded.
-FOOTER_MARKERS = ("chịu trách nhiệm", "ghi rõ nguồn", "giấy phép", "bản quyền", "trưởng ban biên tập",
-                  "tổng biên tập", "cơ quan chủ quản", "copyright", "đơn vị quản lý")
+FOOTER_MARKERS = ("chịu trách nhiệm chính", "chịu trách nhiệm nội dung", "ghi rõ nguồn", "giấy phép số",
+                  "giấy phép thiết lập", "bản quyền thuộc", "trưởng ban biên tập", "tổng biên tập:",
+                  "cơ quan chủ quản", "copyright", "đơn vị quản lý", "địa chỉ:", "điện thoại:")
 
 
 def footer_by_content(page: Page) -> set[int]:
     """Ids of the blocks that read like the page footer, whatever their class (``footer`` tags and
     ``.footer`` classes are found by selector; a renamed or unusual theme needs its words): the
     nearest block (at most three levels up, under 1,500 characters) around a legal-line phrase
-    that holds at least two such phrases."""
+    that holds at least two such phrases (each found in a short line: a body paragraph saying
+    "chịu trách nhiệm" is not a footer)."""
     out: set[int] = set()
     for s in page.root.find_all(string=_has_marker):
         el = s.parent
@@ -71,7 +73,7 @@ def footer_by_content(page: Page) -> set[int]:
 
 def _has_marker(s: str) -> bool:
     low = s.casefold()
-    return len(low) < 400 and any(m in low for m in FOOTER_MARKERS)
+    return len(low) < 200 and any(m in low for m in FOOTER_MARKERS)  # a footer line is short
 
 
 def list_trail(page: Page, title: str) -> Tag | None:
