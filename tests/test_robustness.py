@@ -24,18 +24,20 @@ FIXTURE_SETS = [FIXTURES / "portal", FIXTURES / "news"]
 #: body F1, lists, kind, category). They are the levels reached (issue 9 acceptance 1 asks
 #: 0.99/0.99/0.97/0.97/0.99 over portalgen's 400 pages, see bench/robustness.py); raise them as the
 #: parser improves, never lower them to make a change pass. Home pages count as right only when
-#: ``other`` (issue 9 item 3), which is most of what ``none``/``m2`` kind misses here.
+#: ``other`` (issue 9 item 3). What is left: breadcrumbs of news CMSs without a "Trang chủ" link
+#: lose their category once classes are renamed (m1), the date of an ASP.NET page only in a
+#: ``title=`` attribute, and a news listing whose first teaser is long (m8).
 FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "none": (1.0, 1.0, 1.0, 1.0, 0.80, 1.0),
-    "m1": (1.0, 0.91, 0.88, 1.0, 0.72, 0.66),
-    "m2": (1.0, 1.0, 1.0, 1.0, 0.80, 1.0),
+    "none": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "m1": (1.0, 1.0, 0.96, 1.0, 1.0, 0.66),
+    "m2": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m3": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m4": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m5": (1.0, 1.0, 1.0, 0.98, 1.0, 1.0),
     "m6": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m7": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "m8": (1.0, 1.0, 1.0, 1.0, 0.62, 1.0),
-    "all": (1.0, 0.83, 0.72, 0.98, 0.52, 0.50),
+    "m8": (1.0, 1.0, 1.0, 1.0, 0.87, 1.0),
+    "all": (1.0, 0.83, 0.97, 0.98, 0.92, 0.75),
 }
 
 
@@ -118,16 +120,16 @@ def test_date_forms_cover_the_case_table_and_issue_forms() -> None:
 
 #: floors on every 8th page of portalgen ``--pages 400 --seed 1`` (60 pages), the levels reached.
 PORTAL_FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "none": (1.0, 1.0, 1.0, 1.0, 0.98, 1.0),
-    "m1": (1.0, 1.0, 0.98, 1.0, 0.98, 1.0),
-    "m2": (1.0, 1.0, 1.0, 1.0, 0.98, 1.0),
+    "none": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "m1": (1.0, 1.0, 0.98, 1.0, 1.0, 1.0),
+    "m2": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m3": (1.0, 0.93, 1.0, 1.0, 1.0, 1.0),
     "m4": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m5": (1.0, 0.97, 1.0, 0.99, 1.0, 1.0),
     "m6": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m7": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m8": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "all": (1.0, 0.81, 0.67, 0.99, 0.81, 0.73),
+    "all": (1.0, 0.81, 0.97, 0.99, 0.93, 0.91),
 }
 
 
