@@ -12,7 +12,6 @@ handed back so the item still gets it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from bs4.element import Comment, NavigableString, Tag
@@ -35,15 +34,15 @@ _DATEISH = re.compile(
 #: A date in parentheses at the end of the link text (``Tiêu đề (21/12/2018 9:26:09 SA)``).
 _TRAILING_DATE = re.compile(r"\s*\(\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()]{0,24})\)\s*$")
 _WS = re.compile(r"\s+")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 #: a year in parentheses is part of a title ("Báo cáo tổng kết (2024)"), not a counter
 _YEAR = re.compile(r"^[(\[]?\s*(?:19|20)\d\d\s*[)\]]?$")
 
 
 def _clean(text: str) -> str:
     if not text.isascii():
-        text = normalize_unicode(text)
         # icon fonts print private-use glyphs (Font Awesome, icomoon)
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Co")
+        text = _PRIVATE_USE.sub("", normalize_unicode(text))
     return _WS.sub(" ", text).strip()
 
 

@@ -28,7 +28,9 @@ def fitting_family(page: Page) -> Family:
     fam = page.fam
     if fam is GENERIC:
         return fam
-    sels = tuple(s for s in _markup_selectors(fam))
+    if fam.body and first(page.ix, page.root, fam.body) is not None:
+        return fam  # the common case, one look-up
+    sels = tuple(_markup_selectors(fam))
     if not sels:
         return fam
     return fam if first(page.ix, page.root, sels) is not None else GENERIC
