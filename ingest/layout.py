@@ -184,3 +184,20 @@ def paragraph_holder(div: Tag, cache: dict[int, Tag | None]) -> Tag | None:
                 cache[hkey] = holder
     cache[key] = holder
     return holder
+
+
+def bold_lead(page: Page, container: Tag) -> Tag | None:
+    """The sapo of an unknown layout: the body's first text block when it is bold throughout
+    (``<p><strong>…</strong></p>``, ``<div><b>…</b></div>``) and reads like a lead (60–600
+    characters). Vietnamese news and portal CMSs print the sapo this way; with the family's
+    ``.sapo`` class gone (a re-themed site) it otherwise opens the body."""
+    for el in container.find_all(("p", "div", "h2", "h3")):
+        text = clean(el.get_text(" "))
+        if len(text) < 25:
+            continue
+        if el.find(("p", "div")) is not None:  # not a leaf block: look inside
+            continue
+        bold = clean(" ".join(b.get_text(" ") for b in el.find_all(("strong", "b"))
+                              if b.find_parent(("strong", "b")) is None))
+        return el if bold == text and 60 <= len(text) <= 600 else None
+    return None

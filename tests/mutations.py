@@ -346,17 +346,28 @@ def m1_rename(page: Page, i: int) -> bool:
 
 
 def _swap_columns(page: Page) -> bool:
+    """Reverse the columns around the main one: the main column is the lowest element holding
+    both the title and the body (never a row inside the article), a sidebar a sibling of it that
+    is mostly links."""
     paras = page.body_paragraphs()
-    start = paras[0] if paras else page.title_el()
+    if not paras and page.rec.get("body"):  # paragraphs already merged into <br> runs (m7)
+        head = norm(page.rec["body"][0])[:40]
+        s = page.body.find(string=lambda t: head in norm(t))
+        paras = [s.parent] if s is not None and s.parent is not None else []
+    title = page.title_el()
+    start = paras[0] if paras else title
     if start is None:
         return False
-    for anc in start.parents:
+    if title is not None and paras:
+        above_para = {id(a) for a in paras[0].parents}
+        start = next((a for a in [title, *title.parents] if id(a) in above_para), start)
+    for anc in [start, *start.parents]:
         parent = anc.parent
         if parent is None or anc.name in ("body", "html"):
             return False
         kids = [c for c in parent.children if isinstance(c, Tag)]
         side = [c for c in kids if c is not anc and len(c.find_all("a", href=True)) >= 4
-                and len(norm(c.get_text(" "))) > 100]
+                and len(norm(c.get_text(" "))) > 100 and _link_share(c) > 0.5]
         if side:
             nodes = list(parent.contents)
             for n in nodes:
@@ -365,6 +376,11 @@ def _swap_columns(page: Page) -> bool:
                 parent.append(n)
             return True
     return False
+
+
+def _link_share(el: Tag) -> float:
+    text = len(norm(el.get_text(" ")))
+    return sum(len(norm(a.get_text(" "))) for a in el.find_all("a")) / max(text, 1)
 
 
 def m2_wrap(page: Page, i: int) -> bool:
