@@ -70,8 +70,8 @@ def densest(page: Page) -> Tag | None:
         if parent is None or parent.name == "a" or parent.name in ("li", "h1", "h2", "h3", "nav", "header",
                                                                      "footer", "aside"):
             continue
-        if parent.name == "div":  # a div standing for a paragraph scores with its siblings (ingest/layout.py)
-            container = paragraph_holder(parent, holders) or parent
+        if parent.name in ("div", "p"):  # a (wrapped) paragraph scores with its siblings (ingest/layout.py)
+            container = paragraph_holder(parent, holders) or (parent if parent.name == "div" else parent.parent)
         else:
             container = parent if parent.name in ("td", "article", "section", "main") else parent.parent
         if container is None:
