@@ -29,7 +29,7 @@ FIXTURE_SETS = [FIXTURES / "portal", FIXTURES / "news"]
 #: ``title=`` attribute, and a news listing whose first teaser is long (m8).
 FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
     "none": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "m1": (1.0, 1.0, 0.96, 1.0, 1.0, 0.66),
+    "m1": (1.0, 1.0, 0.98, 1.0, 1.0, 0.66),
     "m2": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m3": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m4": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
     "m6": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m7": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m8": (1.0, 1.0, 1.0, 1.0, 0.87, 1.0),
-    "all": (1.0, 0.83, 0.97, 0.98, 0.92, 0.75),
+    "all": (1.0, 0.91, 0.98, 0.98, 0.96, 1.0),
 }
 
 
@@ -121,7 +121,7 @@ def test_date_forms_cover_the_case_table_and_issue_forms() -> None:
 #: floors on every 8th page of portalgen ``--pages 400 --seed 1`` (60 pages), the levels reached.
 PORTAL_FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
     "none": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "m1": (1.0, 1.0, 0.98, 1.0, 1.0, 1.0),
+    "m1": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m2": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m3": (1.0, 0.93, 1.0, 1.0, 1.0, 1.0),
     "m4": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
@@ -129,7 +129,7 @@ PORTAL_FLOORS: dict[str, tuple[float, float, float, float, float, float]] = {
     "m6": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m7": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
     "m8": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "all": (1.0, 0.81, 0.97, 0.99, 0.93, 0.91),
+    "all": (1.0, 0.87, 0.99, 0.99, 0.93, 1.0),
 }
 
 
