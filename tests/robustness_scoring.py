@@ -61,6 +61,9 @@ class ClassScore:
         return self.kind_ok / max(self.pages, 1)
 
     def row(self) -> str:
+        if not self.articles:  # listings only (m8): article fields do not apply
+            return (f"{self.name:<5} {self.pages:>5} {self.applied:>7} {'—':>7} {'—':>9} {'—':>7} {'—':>7} "
+                    f"{'':<12} {self.kind:>7.2%} {'—':>8}")
         return (f"{self.name:<5} {self.pages:>5} {self.applied:>7} {self.title:>7.2%} {self.published:>9.2%} "
                 f"{self.body_f1:>7.4f} {self.lists:>7.4f} {f'({self.items_ok}/{self.items_want})':<12} {self.kind:>7.2%} "
                 f"{self.category:>8.2%}")
