@@ -6,8 +6,10 @@ attributes, the URL or a CMS id), at different precisions, and on layouts nobody
 first one found is not always the best. So every candidate is collected with its source and
 precision, and the choice follows one rule:
 
-* the *anchor* is the first visible candidate (family selector, a date by the title, a labelled
-  "Ngày đăng" line, the body's dateline); without one, the first candidate in source priority;
+* the *anchor* is the first visible labelled candidate (the family's date slot, a "Ngày đăng" line,
+  a dateline by the title or atop the body); without one, the first machine-readable candidate
+  (metas, JSON-LD, ``<time datetime>``, hidden elements, attributes); then a date merely mentioned
+  in text by the title; then the URL;
 * the winner is the most precise candidate that agrees with the anchor (same day; same minute when
   both carry minutes) — so a day-only "21/12/2018" is refined by a meta's 09:26:09, but a meta that
   names another day never overrides what the reader sees.
@@ -33,6 +35,7 @@ from ingest.families import (
     ATTACHMENT_EXT,
     DATE_ATTRIBUTES,
     DATE_LABEL,
+    DATELINE,
     HIDDEN_CLASSES,
     JSONLD_DATES,
     META_DATES,
@@ -40,7 +43,7 @@ from ingest.families import (
     URL_TIMESTAMPS,
 )
 from ingest.page import Page
-from ingest.page_text import SKIP_STRINGS, is_descendant, raw, split_sel
+from ingest.page_text import SKIP_STRINGS, is_descendant, iter_strings, raw, split_sel
 
 if TYPE_CHECKING:
     from ingest.page_body import Body
@@ -59,10 +62,12 @@ class Candidate:
     precision: str
     source: str
     visible: bool = False
+    #: 0 visible and labelled, 1 machine-readable, 2 visible but unlabelled (a date in a sentence), 3 URL
+    trust: int = 1
 
     def describe(self) -> dict[str, object]:
         return {"value": self.dt.isoformat(), "precision": self.precision, "source": self.source,
-                "visible": self.visible}
+                "visible": self.visible, "trust": self.trust}
 
 
 def agrees(a: Candidate, b: Candidate) -> bool:
@@ -77,10 +82,10 @@ def agrees(a: Candidate, b: Candidate) -> bool:
 
 
 def arbitrate(cands: list[Candidate]) -> Candidate | None:
-    """The most precise candidate agreeing with the anchor (first visible, else first); see module doc."""
+    """The most precise candidate agreeing with the anchor (the first of the most trusted); see module doc."""
     if not cands:
         return None
-    anchor = next((c for c in cands if c.visible), cands[0])
+    anchor = min(cands, key=lambda c: c.trust)
     best = anchor
     for c in cands:
         if _RANK[c.precision] > _RANK[best.precision] and agrees(c, anchor):
@@ -102,7 +107,7 @@ def url_candidates(url: str | None, source_prefix: str = "") -> list[Candidate]:
         except ValueError:
             continue
         if 1990 <= dt.year <= 2199:
-            out.append(Candidate(dt, prec, source_prefix + name))
+            out.append(Candidate(dt, prec, source_prefix + name, trust=3))
     return out
 
 
@@ -117,17 +122,23 @@ def id_candidate(value: str | None, source: str) -> Candidate | None:
     return Candidate(dt, "second", source)
 
 
-def in_link_item(node: NavigableString | Tag, ix: CssIndex) -> bool:
+def in_link_item(node: NavigableString | Tag, ix: CssIndex, title_el: Tag | None = None) -> bool:
     """True when a string belongs to one linked item (a teaser's or a list entry's date): the first
-    ancestor that holds a link holds links to a single target only."""
+    ancestor that holds a link holds links to a single target only and little text, and does not hold
+    the page's title (then it is the article's own header or column)."""
     el = node.parent
     for _ in range(6):
         if el is None:
             return False
         links = [a for a in ix.links_in(el, limit=8) if not ATTACHMENT_EXT.search(a["href"])]
         if links:  # (a link to a file is the article's attachment, not an item's title)
-            # one target makes an item, unless it is only a byline or category link
-            return len({a["href"] for a in links}) == 1 and not all(_is_label_link(a) for a in links)
+            if len({a["href"] for a in links}) != 1:
+                return False
+            if all(_is_label_link(a) for a in links):  # a byline or category link is no item
+                return False
+            if title_el is not None and (title_el is el or ix.within(title_el, el)):
+                return False
+            return _text_length(el, ix) <= 1200  # an item is small; an article with one link in it is not
         el = el.parent
     return False
 
@@ -138,6 +149,15 @@ def _is_label_link(a: Tag) -> bool:
     like a list item's (issue 9 item 8: Dân trí, Báo Chính phủ)."""
     text = raw(a)
     return len(text) < 25 and len(text.split()) < 4
+
+
+def _text_length(el: Tag, ix: CssIndex) -> int:
+    """Characters of text under ``el`` (cached on the index: the same columns are asked about often)."""
+    cache = ix.__dict__.setdefault("_text_length", {})
+    n = cache.get(id(el))
+    if n is None:
+        n = cache[id(el)] = sum(len(s) for s in iter_strings(el))
+    return n
 
 
 def is_hidden(el: Tag | None, levels: int = 6) -> bool:
@@ -171,13 +191,13 @@ class Dates:
         self._machine: dict[str, list[Candidate]] | None = None
 
     # ---- candidates
-    def _add(self, out: list[Candidate], text: str | None, source: str, visible: bool) -> bool:
+    def _add(self, out: list[Candidate], text: str | None, source: str, visible: bool, trust: int | None = None) -> bool:
         if not text or not isinstance(text, str) or not text.strip():
             return False
         found = self.page.parse_date_precision(text)
         if found is None:
             return False
-        out.append(Candidate(found[0], found[1], source, visible))
+        out.append(Candidate(found[0], found[1], source, visible, (0 if visible else 1) if trust is None else trust))
         return True
 
     def _family(self, out: list[Candidate]) -> None:
@@ -186,7 +206,7 @@ class Dates:
         for sel in fam.date:
             css, attr = split_sel(sel)
             for el in page.ix.select(page.soup, css, limit=3):
-                if el.name != "meta" and in_link_item(el, page.ix):
+                if el.name != "meta" and in_link_item(el, page.ix, self.title_el):
                     continue
                 value = el.get(attr) if attr else raw(el)
                 if el.name == "meta":
@@ -206,6 +226,7 @@ class Dates:
         if title_el is None:
             return False
         seen = 0
+        mentioned = False
         for node in title_el.next_elements:
             if isinstance(node, NavigableString) and not isinstance(node, SKIP_STRINGS):
                 if is_descendant(node, title_el):
@@ -218,12 +239,20 @@ class Dates:
                     break
                 if node.parent is not None and node.parent.name == "a":
                     continue
-                if len(s) <= 120 and not in_link_item(node, page.ix):
+                if len(s) <= 120 and not in_link_item(node, page.ix, title_el):
                     hidden = is_hidden(node.parent)
-                    if self._add(out, s, "hidden:near-title" if hidden else "text:near-title", not hidden):
-                        return True
+                    labelled = len(s) <= 80 and (DATELINE.match(s) is not None or DATE_LABEL.search(s) is not None)
+                    if hidden:
+                        if self._add(out, s, "hidden:near-title", False):
+                            return True
+                    elif labelled or not mentioned:
+                        # a date merely mentioned in a sentence is kept, but the walk goes on for a dateline
+                        if self._add(out, s, "text:near-title", True, 0 if labelled else 2):
+                            if labelled:
+                                return True
+                            mentioned = True
             elif isinstance(node, Tag) and node.name == "time" and node.get("datetime") \
-                    and not in_link_item(node, page.ix):
+                    and not in_link_item(node, page.ix, title_el):
                 if self._add(out, node["datetime"], "time[datetime]", False):
                     return True
         return False
@@ -253,7 +282,7 @@ class Dates:
                 for key, value in _jsonld_dates(script.string or ""):
                     self._add(found[JSONLD_DATES[key]], value, f"json-ld:{key}", False)
         for t in page.ix.select(page.root, "time", limit=10):
-            if t.get("datetime") and not in_link_item(t, page.ix):
+            if t.get("datetime") and not in_link_item(t, page.ix, self.title_el):
                 self._add(found["published"], t["datetime"], "time[datetime]", False)
                 break
         self._attributes(found["published"])
@@ -289,7 +318,7 @@ class Dates:
             for name in DATE_ATTRIBUTES:
                 value = attrs.get(name)
                 if isinstance(value, str) and any(ch.isdigit() for ch in value) \
-                        and not in_link_item(el, page.ix):
+                        and not in_link_item(el, page.ix, title_el):
                     self._add(out, value, f"attr:{name}", False)
 
     # ---- answers
@@ -329,7 +358,7 @@ class Dates:
                 src = f"meta:{el.get('property') or el.get('name')}" if el.name == "meta" else f"{fam.name}:{sel}"
                 self._add(cands, el.get(attr) if attr else raw(el), src, False)
         for s in [s for s in page.ix.short_strings if UPDATED_TEXT_LABEL.search(s)][:5]:
-            if not in_link_item(s, page.ix):
+            if not in_link_item(s, page.ix, self.title_el):
                 text = s.parent.get_text(" ") if s.parent is not None and len(s.strip()) < 24 else str(s)
                 if self._add(cands, text[:160], "text:updated-label", not is_hidden(s.parent)):
                     break

@@ -162,7 +162,7 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
             sib = sib.next_sibling
             hops += 1
     if visible is not None:
-        cands.append(Candidate(visible[0], visible[1], "text", True))
+        cands.append(Candidate(visible[0], visible[1], "text", True, 0))
     t = block.find("time") if has_time and block is not links[0] else None
     if t is not None and t.get("datetime"):
         found = page.parse_date_precision(t["datetime"])

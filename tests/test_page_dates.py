@@ -204,3 +204,56 @@ def test_list_item_time_in_a_sibling_title_attribute() -> None:
              "<li><a href='/b.html'>Hội nghị trực tuyến toàn quốc tháng 10</a> <span class='new'>mới</span></li>")
     doc = parse(page(header="<p>Ngày đăng: 21/12/2018</p>", lists=_lists(items)))
     assert [i.published for i in doc.related] == [vn(2021, 9, 29, 14, 8, 40), None]
+
+
+# --------------------------------------------------------------------------- the date in one place only
+def _only_in(html: str, want: datetime, where: str) -> str:
+    """The page with every visible copy of its date removed and the date put back in ``where`` only."""
+    import json as _json
+
+    from bs4 import BeautifulSoup
+
+    from ingest.dates import parse_datetime
+
+    soup = BeautifulSoup(html, "lxml")
+    for s in list(soup.find_all(string=True)):
+        t = str(s).strip()
+        if t and len(t) < 160 and s.parent.name not in ("script", "style") and s.find_parent("a") is None:
+            dt = parse_datetime(t)
+            if dt is not None and dt.date() == want.date():
+                s.replace_with("")
+    for el in soup.find_all(["time", "meta"]):
+        if el.name == "time" or el.get("name") == "description" or "published" in str(el.get("property")):
+            el.decompose()
+    h1 = soup.find("h1")
+    stamp = want.strftime("%d/%m/%Y %H:%M:%S")
+    snippet = {
+        "meta": f"<meta property='article:published_time' content='{want.isoformat()}'>",
+        "time": f"<time datetime='{want.isoformat()}'></time>",
+        "hidden": f"<span style='display:none'>{stamp}</span>",
+        "title_attr": f"<span class='icon' title='{stamp}'></span>",
+    }.get(where)
+    if where == "jsonld":
+        tag = soup.new_tag("script", type="application/ld+json")
+        tag.string = _json.dumps({"@type": "NewsArticle", "datePublished": want.isoformat()})
+        soup.head.append(tag)
+    elif where == "meta":
+        soup.head.append(BeautifulSoup(snippet, "lxml").meta)
+    else:
+        h1.insert_after(BeautifulSoup(snippet, "lxml").body.contents[0])
+    return str(soup)
+
+
+@pytest.mark.parametrize("where", ["meta", "time", "jsonld", "hidden", "title_attr"])
+def test_fixture_articles_with_the_date_in_one_machine_place_only(where: str) -> None:
+    from tests.conftest import FIXTURES
+    from tests.portal_scoring import decode_page, load_truth
+
+    root = FIXTURES / "portal"
+    arts = [r for r in load_truth(root) if r["kind"] == "article"]
+    assert len(arts) >= 8
+    for rec in arts:
+        want = datetime.fromisoformat(rec["published"])
+        html = _only_in(decode_page((root / rec["file"]).read_bytes()), want, where)
+        doc = extract_html(html, rec["url"])
+        assert doc.published == want, (rec["file"], where, doc.source.published_from)
