@@ -61,7 +61,8 @@ def parser_version() -> str:
     """A short digest of the parser's source: changes exactly when re-extraction could differ."""
     h = hashlib.sha1()
     root = Path(__file__).resolve().parent.parent / "ingest"
-    for name in PARSER_FILES:
+    # the extraction stages live in ingest/page*.py (issue 9): each of them changes what is extracted
+    for name in PARSER_FILES + tuple(sorted(p.name for p in root.glob("page*.py"))):
         p = root / name
         if p.exists():
             h.update(name.encode() + b"\0" + p.read_bytes())
@@ -140,10 +141,12 @@ class Ingestor:
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._writers: WriterPool | None = None
-        if self.jobs > 1:
+        segments = hasattr(self.sink, "claim")  # the Whoosh writer adopts segments; a cluster's does not
+        if self.jobs > 1 and segments:
             clear_leftovers(self.data)  # segment folders of a killed run (the index lock is ours)
             self._writers = WriterPool(self.data, self.jobs, schema=getattr(self.sink, "schema", None))
-        self._batches = Batches(self._writers, self._batch_done)
+        self._batches = Batches(self._writers, self._batch_done,
+                                parsers=self.jobs if self.jobs > 1 and not segments else 1)
         self._committing = False
         self._since_commit = 0
         self._flush_at = 0
@@ -207,6 +210,7 @@ class Ingestor:
         try:
             self.commit(force=True)
         finally:
+            self._batches.close()
             if self._writers is not None:
                 self._writers.close()
             self.sink.close()
@@ -224,6 +228,9 @@ class Ingestor:
         if exc and exc[0] is not None and self._writers is not None:
             self._abort()
             return
+        if exc and exc[0] is not None:
+            self._batches.close(kill=True)
+            self._batches = Batches(None, self._batch_done)
         self.close()
 
     def _abort(self) -> None:
