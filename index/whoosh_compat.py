@@ -399,10 +399,17 @@ def read_leaf_postings(m) -> tuple[array, array]:
     return ids, ws
 
 
-#: the head of a posting block's pickled ``(ids, weights, values)`` tuple as Whoosh 2.7 writes
-#: it (protocol 2): a tuple of ints (K/M/J opcodes), memo 0, then a tuple of floats (G), None
-#: (all weights 1) or one float, memo 1. Parsed opcode by opcode, so a match is exact.
-_BLOCK_HEAD = re.compile(rb"\x80\x02\((?:K.|M..|J....)*tq\x00(?:\((?:G.{8})*tq\x01|N|G.{8})", re.S)
+#: one pickled number: an int (K: 1 byte, M: 2, J: 4 signed) or a float (G: 8-byte double)
+_NUM = rb"(?:K.|M..|J....|G.{8})"
+#: one pickled tuple of numbers as protocols 2 and 3 write it: ``(`` MARK numbers ``t``, or 1–3
+#: numbers and TUPLE1/2/3 (``\x85``–``\x87``), or ``)`` (empty, not memoised); then its memo
+#: (BINPUT ``q``).
+_NUM_TUPLE = rb"(?:\(" + _NUM + rb"*t|" + _NUM + rb"{1,3}[\x85-\x87])q.|\)"
+#: the head of a posting block's pickled ``(ids, weights, values)`` tuple: Whoosh 2.7 writes
+#: protocol 2, tracuu's codec (index.codec) protocol 3; ids are a tuple of ints, weights None
+#: (all 1), one float, or a tuple of floats (Whoosh) or ints (tracuu: whole frequencies).
+#: Parsed opcode by opcode, so a match ends exactly before the values.
+_BLOCK_HEAD = re.compile(rb"\x80[\x02\x03](?:" + _NUM_TUPLE + rb")(?:" + _NUM_TUPLE + rb"|N|G.{8})", re.S)
 
 
 def _decode_block(m) -> tuple:
