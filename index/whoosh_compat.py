@@ -472,10 +472,11 @@ def weights_at(m, wanted: list[int]) -> dict[int, float]:
 def _block_ids_weights(m) -> tuple:
     """``(raw ids, weights)`` of the matcher's current block without unpickling its values.
 
-    Why: the values are the positions, one bytes object per posting, which protocol 2 pickles
-    as a ``_codecs.encode`` call each; unpickling them is two thirds of decoding a block and
-    sets of documents or term frequencies never need them. The head (ids and weights) is cut
-    at the exact opcode boundary and unpickled alone; any other layout is unpickled whole.
+    Why: the values are the positions, one bytes object per posting (protocol 2 pickles each
+    as a ``_codecs.encode`` call, protocol 3 as bytes); unpickling them is most of decoding a
+    block and sets of documents or term frequencies never need them. The head (ids and weights)
+    is cut at the exact opcode boundary (:data:`_BLOCK_HEAD`: Whoosh's protocol-2 blocks and
+    tracuu's protocol-3 ones) and unpickled alone; any other layout is unpickled whole.
     """
     b = m._postfile.get(m._dataoffset, m._nextoffset - m._dataoffset)
     if m._compression:
