@@ -733,9 +733,10 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         live.close()
         old = data / "index.old"
         shutil.rmtree(old, ignore_errors=True)
-        if (data / "index").exists():
-            os.replace(data / "index", old)
-        os.replace(tmp / "index", data / "index")
+        if (tmp / "index").exists():  # a Whoosh rebuild; a cluster sink wrote in place (REPLACE by id)
+            if (data / "index").exists():
+                os.replace(data / "index", old)
+            os.replace(tmp / "index", data / "index")
         catalog.commit()
         shutil.rmtree(old, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
 from ingest.document import Document
 from ingest.families import BY_NAME, FAMILIES, FRAME_SELECTOR, GENERIC, Family, detect_family
+from ingest.layout import bold_lead, fitting_family
 from ingest.page import Page
 from ingest.page_attach import Attachments
-from ingest.page_text import split_sel
+from ingest.page_text import clean, split_sel
 
 if TYPE_CHECKING:
     from ingest.explain import Explain
@@ -52,6 +53,11 @@ def extract_html(html: str, url: str | None = None, family: str | None = None,
     if trace is not None:
         _explain_family(trace, html, url, fam, forced=family is not None)
     page = Page(html, url, fam, trace)
+    if not family:  # a family whose selectors find nothing here reads worse than the heuristics
+        page.fam = fitting_family(page)
+        if trace is not None and page.fam is not fam:
+            trace.note("family", f"{fam.name}: none of its class/id selectors matches: generic heuristics",
+                       value=GENERIC.name)
     doc = run_stages(page)
     if trace is not None:
         trace.note("attachments", "family attachment boxes + attachment links of the body (extension or "
@@ -80,6 +86,11 @@ def run_stages(page: Page) -> Document:
     if container is not None:
         skip.update(id(el) for el in page_lists.heading_lists_inside(page, container))
     summary = page_body.summary(page, lists.roots, skip)
+    if not summary and page.fam is GENERIC and container is not None:
+        lead = bold_lead(page, container)  # a bold first paragraph is the sapo (ingest/layout.py)
+        if lead is not None:
+            summary = clean(lead.get_text(" "))
+            skip.add(id(lead))
 
     attachments = Attachments(page)
     body = page_body.body(page, container, skip, lists.roots, title, attachments)

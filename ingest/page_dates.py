@@ -137,11 +137,21 @@ def in_link_item(node: NavigableString | Tag, ix: CssIndex, title_el: Tag | None
         if links:  # (a link to a file is the article's attachment, not an item's title)
             if len({a["href"] for a in links}) != 1:
                 return False
+            if all(_is_label_link(a) for a in links):  # a byline or category link is no item
+                return False
             if title_el is not None and (title_el is el or ix.within(title_el, el)):
                 return False
             return _text_length(el, ix) <= 1200  # an item is small; an article with one link in it is not
         el = el.parent
     return False
+
+
+def _is_label_link(a: Tag) -> bool:
+    """A byline, category or tag link ("Hoài Nam", "Chính sách mới"): a few words, not an item's
+    title. News CMSs print the article's date next to such a link; it must not make the date look
+    like a list item's (issue 9 item 8: Dân trí, Báo Chính phủ)."""
+    text = raw(a)
+    return len(text) < 25 and len(text.split()) < 4
 
 
 def _text_length(el: Tag, ix: CssIndex) -> int:

@@ -16,6 +16,7 @@ from bs4.element import Tag
 
 from ingest.document import LinkItem
 from ingest.families import DATE_ATTRIBUTES, ID_ATTRIBUTES
+from ingest.itemtitle import item_title
 from ingest.page import HEADING_ROLE, LIST_HEADING, Page
 from ingest.page_attach import is_attachment
 from ingest.page_dates import Candidate, arbitrate, id_candidate, url_candidates
@@ -118,16 +119,19 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
         href = a["href"].strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")) or is_attachment(a):
             continue
-        groups.setdefault(href, []).append(a)
+        # a counter link to the item's comments (``…#box_comment``) belongs to the item
+        groups.setdefault(href.split("#", 1)[0], []).append(a)
     items: list[LinkItem] = []
     for href, links in groups.items():
-        title = max((clean(raw(x)) for x in links), key=len)
+        title, date_in_link = item_title(links)  # the link's own words (ingest/itemtitle.py)
         if not title:
             title = clean(links[0].get("title") or "")
         if not title or LIST_HEADING.match(title):
             continue
         block = blocks[id(links[0])]
         published = item_time(page, href, links, block, has_time)
+        if published is None and date_in_link:
+            published = page.parse_date(date_in_link)
         items.append(LinkItem(title=title, url=page.absolute(href), published=published))
     return items
 

@@ -275,7 +275,7 @@ def test_wordpress_breadcrumb_drops_the_article_title() -> None:
 def test_all_nine_families_are_described() -> None:
     names = {f.name for f in FAMILIES}
     assert names == {"aspnet_vi", "liferay62", "liferay7", "sharepoint_ministry", "tandan_sharepoint", "vcc_news",
-                     "upload_cms", "ministry_other", "wordpress"}
+                     "upload_cms", "ministry_other", "wordpress", "vnexpress", "dantri", "cms_story"}
     for fam in FAMILIES:
         assert fam.title and fam.date and fam.body and fam.detect and fam.date_notes, fam.name
         assert fam is BY_NAME[fam.name]

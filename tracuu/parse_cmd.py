@@ -9,8 +9,12 @@ the parser can be checked and scripted without building an index. Rules, from th
 - ``--base-url https://host/`` makes each file's URL the base joined with its path relative to the
   directory given (``dir/tin-tuc/a.aspx`` → ``https://host/tin-tuc/a.aspx``; ``index.html``/
   ``index.htm`` stands for its folder's URL); for a file given directly the path is taken relative
-  to the current directory (or just its name when outside it). ``--url`` sets the URL of a single
-  file. Otherwise the URL comes from the page (canonical, og:url) or is null;
+  to the current directory (or just its name when outside it); a first folder named like the
+  base's host is dropped. Without it, a folder named like a host (``sites/a.gov.vn/…``) gives
+  ``https://a.gov.vn/…`` and an HTTrack ``Mirrored from`` comment gives the page's real URL:
+  the mapping of :mod:`ingest.mirror`, shared with ``tracuu ingest`` (same URL, same id).
+  ``--url`` sets the URL of a single file. Otherwise the URL comes from the page (canonical,
+  og:url) or is null;
 - every file that is skipped or fails gets exactly one line on stderr naming it and the reason,
   the other files are still parsed, and the exit status is 1 if anything was skipped or failed,
   0 otherwise, 2 for usage errors;
@@ -38,8 +42,9 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from ingest import mirror
 from ingest.decode import is_lossy
 from ingest.document import Document
 from ingest.explain import Explain
@@ -48,13 +53,6 @@ from ingest.parse import MAX_BYTES, SkipPage, parse_page
 logger = logging.getLogger(__name__)
 
 PROG = "tracuu parse"
-#: HTTrack's own files inside a mirror: not pages of the mirrored site.
-HTTRACK_FILES = frozenset(
-    {"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "hts-nohup.out", "cookies.txt",
-     "backblue.gif", "fade.gif"}
-)
-HTTRACK_DIRS = frozenset({"hts-cache", "hts-tmp"})
-INDEX_NAMES = frozenset({"index.html", "index.htm"})
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -120,34 +118,18 @@ def _check_args(args: argparse.Namespace) -> None:
         raise _Usage("--max-size phải lớn hơn 0 (must be positive)")
 
 
-def url_for(base_url: str, relative: str) -> str:
-    """``base_url`` joined with a mirror-relative POSIX path; ``index.html`` maps to its folder."""
-    parts = [p for p in relative.split("/") if p not in ("", ".")]
-    if parts and parts[-1].lower() in INDEX_NAMES:
-        parts[-1] = ""
-    # Bytes, not str: a file name that is not UTF-8 (surrogate-escaped) keeps its exact bytes.
-    path = "/".join(quote(p.encode("utf-8", "surrogateescape"), safe="-._~!$&'()*+,;=:@") for p in parts)
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, "./" + path) if path else base
+def url_for(base_url: str, relative: str) -> str | None:
+    """``base_url`` joined with a mirror-relative POSIX path (:func:`ingest.mirror.url_for`)."""
+    return mirror.url_for(relative, base_url)
 
 
 def _walk(root: Path, problems: list[tuple[str, str]]) -> list[tuple[Path, str]]:
     """Files under ``root`` as (path, POSIX path relative to root), sorted by that relative path."""
-    found: list[tuple[Path, str]] = []
 
     def onerror(exc: OSError) -> None:
         problems.append((display(exc.filename or root), _os_reason(exc)))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in HTTRACK_DIRS]
-        for name in filenames:
-            if name.startswith(".") or name in HTTRACK_FILES:
-                logger.debug("not site content: %s", os.path.join(dirpath, name))
-                continue
-            path = Path(dirpath, name)
-            found.append((path, path.relative_to(root).as_posix()))
-    found.sort(key=lambda item: item[1])
-    return found
+    return mirror.walk(root, onerror)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -176,28 +158,15 @@ def _read(path: Path, max_bytes: int) -> bytes:
         return fh.read(max_bytes + 1)
 
 
-def _relative_to_cwd(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
 def _jobs(args: argparse.Namespace, problems: list[tuple[str, str]]) -> Iterator[tuple[Path, str | None]]:
-    """(file, url) pairs in output order; missing paths and unreadable folders go to ``problems``."""
+    """(file, path relative to the folder walked or None) in output order; missing paths and
+    unreadable folders go to ``problems``."""
     for arg in args.paths:
         root = Path(arg)
         if root.is_dir():
-            listing = _walk(root, problems)
-            yield from ((path, url_for(args.base_url, rel) if args.base_url else None) for path, rel in listing)
+            yield from _walk(root, problems)
         elif root.exists() or root.is_symlink() or os.path.lexists(root):
-            if args.url:
-                url = args.url
-            elif args.base_url:
-                url = url_for(args.base_url, _relative_to_cwd(root))
-            else:
-                url = None
-            yield root, url
+            yield root, None
         else:
             problems.append((arg, "không tồn tại (no such file or directory)"))
 
@@ -244,10 +213,12 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
         problems.clear()
 
-    for path, url in _jobs(args, problems):
+    for path, rel in _jobs(args, problems):
         report()
         try:
             data = _read(path, max_bytes)
+            # The one mapping `tracuu ingest` uses too (same URL, same document id).
+            url = args.url or mirror.file_url(path, rel, args.base_url, data)
             trace = Explain() if args.explain else None
             doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes, trace=trace)
         except SkipPage as exc:
