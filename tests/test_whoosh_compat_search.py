@@ -105,10 +105,11 @@ def _block_bytes(m) -> list[bytes]:
     return out
 
 
-def test_current_writer_blocks_take_the_fast_path(data):
+def test_current_writer_blocks_cut_exactly(data):
     """Every block the current writer writes (protocol 3, int weights, E/B/D without values, F
-    varint positions) is cut at its head: a layout change that misses the fast path would only
-    cost speed, so it is checked here."""
+    varint positions) is parsed by the block-head regex to exactly its ids and weights (the
+    reader unpickles protocol-3 blocks whole, being faster there, but the regex must not
+    mis-cut them if used)."""
     from whoosh.codec.whoosh3 import W3LeafMatcher
     from whoosh.matching.wrappers import FilterMatcher
 
