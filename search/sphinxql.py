@@ -29,7 +29,9 @@ from datetime import UTC, datetime
 
 from ingest.document import Document
 from search import hits as hits_mod
+from search import ranking
 from search import sphinx_match as sm
+from search import sphinx_rank as sr
 from search.dates import date_range
 from search.facets import facet_key
 from search.limits import Limits
@@ -139,6 +141,8 @@ class SphinxQLBackend:
         self.spec = spec
         self.limits = limits or Limits.from_env()
         self.db = Connections(parse_spec(spec))
+        #: cluster-wide document frequencies and field lengths for re-ranking (search.sphinx_rank)
+        self.stats_cache = sr.Statistics()
         #: agent address → its shard's number of mirrors (from DESCRIBE; warnings name agents)
         self.mirrors = self._mirrors()
 
@@ -239,8 +243,10 @@ class SphinxQLBackend:
         filters = self._filters(req, from_query)
         start = (req.page - 1) * req.per_page
         where = self._where(match, filters)
+        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
+        offset, size = (0, max(sr.RERANK_DEPTH, start + req.per_page)) if rerank else (start, req.per_page)
         sql = [f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {where} ORDER BY "
-               f"{self._order(req.sort)} LIMIT {start},{req.per_page}{self._options(start + req.per_page)}",
+               f"{self._order(req.sort)} LIMIT {offset},{size}{self._options(offset + size)}",
                "SHOW META"]
         if req.facets:
             for dim, attr in (("site", "site"), ("category", "cat_keys"), ("year", "year")):
@@ -248,18 +254,42 @@ class SphinxQLBackend:
                 sel = "GROUPBY() AS g, cats" if dim == "category" else f"{attr} AS g"
                 sql.append(f"SELECT {sel}, COUNT(*) AS c FROM {DIST} WHERE {w} GROUP BY {attr} "
                            f"ORDER BY c DESC LIMIT 1000 OPTION max_matches=1000")
+        if rerank:
+            sql.append(sr.Statistics.STATS_SQL.format(dist=DIST))
         sets = self._run_complete("; ".join(sql))
         rows, meta = sets[0], dict_meta(sets[1])
         warnings = meta.get("warning", [])
         marker = hits_mod.marker_for(compiled)
-        hits = [hits_mod.hit_from(key, _json(doc), float(w), compiled, req.highlight, marker)
-                for _id, w, key, doc in rows]
+        if rerank:
+            self.stats_cache.update(sets[-1][0])
+            sets = sets[:-1]
+            scored = self._rerank(compiled, [(str(key), _json(doc)) for _id, _w, key, doc in rows],
+                                  start + req.per_page)[start:]
+            hits = [hits_mod.hit_from(rows[d][2], _json(rows[d][3]), score, compiled, req.highlight, marker)
+                    for d, score in scored]
+        else:
+            hits = [hits_mod.hit_from(key, _json(doc), float(w), compiled, req.highlight, marker)
+                    for _id, w, key, doc in rows]
         facets = _facets(sets[2:]) if req.facets else {}
         missing = missing_agents(warnings)
         took = (time.perf_counter() - t0) * 1000
         total = int((meta.get("total_found") or ["0"])[0])
         return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
                             suggestion=None, partial=bool(missing), missing_shards=missing)
+
+    def _rerank(self, compiled, candidates: list[tuple[str, dict]], n: int) -> list[tuple[int, float]]:
+        """The first ``n`` candidates (given in the engine's order) by tracuu's own relevance
+        score over cluster-wide statistics (:mod:`search.sphinx_rank`), as ``(index, score)``."""
+        if not candidates:
+            return []
+        terms = [(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)]
+        missing = self.stats_cache.missing(terms)
+        for k in range(0, len(missing), sr.DF_BATCH):  # searchd takes 32 queries per batch
+            part = missing[k:k + sr.DF_BATCH]
+            sets = self.db.run("; ".join(sr.df_sql(DIST, f, t) for f, t in part))
+            self.stats_cache.store({ft: int(s[0][0]) if s else 0 for ft, s in zip(part, sets, strict=True)})
+        view = sr.CandidateView(self.stats_cache, candidates)
+        return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)
 
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> SphinxStream:
         self.limits.check(req)
@@ -268,7 +298,8 @@ class SphinxQLBackend:
         meta = dict_meta(self.db.run(f"SELECT id FROM {DIST} WHERE {where} LIMIT 1; SHOW META")[1])
         total = int((meta.get("total_found") or ["0"])[0])
         n = total if limit is None else min(limit, total)
-        return SphinxStream(self, compiled, where, self._order(req.sort), n, total, req.highlight)
+        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
+        return SphinxStream(self, compiled, where, self._order(req.sort), n, total, req.highlight, rerank)
 
     def get(self, doc_id: str) -> Document | None:
         rows = self.db.run(f"SELECT doc FROM {DIST} WHERE id={numeric_id(doc_id)}")[0]
@@ -320,16 +351,29 @@ class SphinxStream:
     """Export rows in rank order, read ``EXPORT_BATCH`` at a time (``total`` known up front)."""
 
     def __init__(self, backend: SphinxQLBackend, compiled, where: str, order: str, n: int, total: int,
-                 highlight: bool) -> None:
+                 highlight: bool, rerank: bool = False) -> None:
         self._b, self._compiled, self._where, self._order = backend, compiled, where, order
-        self._n, self.total, self._hl = n, total, highlight
+        self._n, self.total, self._hl, self._rerank = n, total, highlight, rerank
 
     def __len__(self) -> int:
         return self._n
 
     def __iter__(self) -> Iterator:
         marker = hits_mod.marker_for(self._compiled)
-        for off in range(0, self._n, EXPORT_BATCH):
+        first = 0
+        if self._rerank and self._n:
+            # the head in the same order as search() gives it, the rest in the engine's order
+            first = min(self._n, sr.RERANK_DEPTH)
+            rows = self._b.db.run(
+                f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {self._where} ORDER BY {self._order} "
+                f"LIMIT 0,{sr.RERANK_DEPTH}{self._b._options(sr.RERANK_DEPTH)}; "
+                + sr.Statistics.STATS_SQL.format(dist=DIST))
+            self._b.stats_cache.update(rows[1][0])
+            head = rows[0]
+            scored = self._b._rerank(self._compiled, [(str(k), _json(doc)) for _i, _w, k, doc in head], len(head))
+            for d, score in scored[:first]:
+                yield hits_mod.hit_from(head[d][2], _json(head[d][3]), score, self._compiled, self._hl, marker)
+        for off in range(first, self._n, EXPORT_BATCH):
             size = min(EXPORT_BATCH, self._n - off)
             rows = self._b.db.run(
                 f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {self._where} ORDER BY {self._order} "
