@@ -32,6 +32,7 @@ from index import analysis
 from index.schema import body_text
 from ingest.document import Document
 from search import sphinx_match as sm
+from search.postings import COMMON_SHARE
 
 #: how many of the engine's best candidates tracuu re-scores (the answer to a known-item query
 #: was within the engine's first 200 for every dev query; 300 leaves margin)
@@ -70,10 +71,12 @@ class Statistics:
         self._lock = threading.Lock()
         self.generation: tuple | None = None
         self.doc_count = 0
+        #: documents that are not listings (search.postings.View.is_common counts those)
+        self.searchable = 0
         self.avg: dict[str, float] = {}
         self._df: dict[tuple[str, str], int] = {}
 
-    STATS_SQL = ("SELECT COUNT(*) AS n, MAX(indexed) AS t, "
+    STATS_SQL = ("SELECT COUNT(*) AS n, MAX(indexed) AS t, SUM(listing) AS l, "
                  + ", ".join(f"SUM({f}_len) AS {f}" for f in _LEN_FIELDS) + " FROM " + "{dist}")
 
     def update(self, row: tuple) -> None:
@@ -85,7 +88,8 @@ class Statistics:
             self.generation = generation
             n = generation[0]
             self.doc_count = n
-            sums = dict(zip(_LEN_FIELDS, generation[2:], strict=True))
+            self.searchable = n - generation[2]
+            sums = dict(zip(_LEN_FIELDS, generation[3:], strict=True))
             sums.update(title_e=sums["title_f"], body_e=sums["body_f"])
             # the engine's docnum field holds the folded numbers plus one marker word per
             # document; Whoosh's also holds each number's accented form
@@ -106,6 +110,10 @@ class Statistics:
     def df(self, fieldname: str, term: str) -> int:
         with self._lock:
             return self._df.get((fieldname, term), 0)
+
+    def is_common(self, folded: str) -> bool:
+        """:meth:`search.postings.View.is_common` over the cluster (df of ``body_f`` known)."""
+        return self.df("body_f", folded) > COMMON_SHARE * max(1, self.searchable)
 
 
 def df_sql(dist: str, fieldname: str, term: str) -> str:

@@ -230,7 +230,14 @@ class SphinxQLBackend:
 
     def _compile(self, q: str):
         parsed = parse(q, self.limits.max_query_chars)
-        compiled = compile_query(parsed, lambda _pairs, _limit: [], None)
+        asked: list[str] = []
+        compiled = compile_query(parsed, lambda _pairs, _limit: [], lambda t: asked.append(t) or False)
+        if asked:
+            # A long query: as in the Whoosh backend, syllables in over 5 % of the pages neither
+            # count towards the required share nor get body terms; their df is the cluster's.
+            self.stats_cache.update(self.db.run(sr.Statistics.STATS_SQL.format(dist=DIST))[0][0])
+            self._ensure_df([("body_f", t) for t in asked])
+            compiled = compile_query(parsed, lambda _pairs, _limit: [], self.stats_cache.is_common)
         from_query: list[tuple[str, list[str]]] = []
         match = sm.match_text(compiled, from_query)
         return parsed, compiled, match, from_query
@@ -282,14 +289,17 @@ class SphinxQLBackend:
         score over cluster-wide statistics (:mod:`search.sphinx_rank`), as ``(index, score)``."""
         if not candidates:
             return []
-        terms = [(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)]
+        self._ensure_df([(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)])
+        view = sr.CandidateView(self.stats_cache, candidates)
+        return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)
+
+    def _ensure_df(self, terms: list[tuple[str, str]]) -> None:
+        """Count (over the cluster) the documents of the ``(field, term)`` pairs not yet cached."""
         missing = self.stats_cache.missing(terms)
         for k in range(0, len(missing), sr.DF_BATCH):  # searchd takes 32 queries per batch
             part = missing[k:k + sr.DF_BATCH]
             sets = self.db.run("; ".join(sr.df_sql(DIST, f, t) for f, t in part))
             self.stats_cache.store({ft: int(s[0][0]) if s else 0 for ft, s in zip(part, sets, strict=True)})
-        view = sr.CandidateView(self.stats_cache, candidates)
-        return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)
 
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> SphinxStream:
         self.limits.check(req)
