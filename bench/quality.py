@@ -135,6 +135,17 @@ def main() -> int:
 
         systems["sphinxql"] = sphinx_run
 
+    try:
+        return report(args, systems)
+    finally:  # also on Ctrl-C: no searchd left running
+        if cluster:
+            from search import sphinx_cluster as sc
+
+            for n in (n for m in cluster for n in m):
+                sc.stop(n)
+
+
+def report(args, systems) -> int:
     queries = load_queries(args.queries)
     results = {}
     for name, run in systems.items():
@@ -163,11 +174,6 @@ def main() -> int:
         gaps = {t: results["sphinxql"][t]["mrr"] - results["tracuu"][t]["mrr"] for t in types}
         print("sphinxql − whoosh MRR@10 per type: " + ", ".join(f"{t} {g:+.3f}" for t, g in gaps.items())
               + f"; within 0.01 on every type: {all(abs(g) <= 0.01 for g in gaps.values())}")
-    if cluster:
-        from search import sphinx_cluster as sc
-
-        for n in (n for m in cluster for n in m):
-            sc.stop(n)
     return 0
 
 

@@ -21,10 +21,11 @@ A page's score therefore depends on its own text and cluster-wide counts only, n
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -41,6 +42,8 @@ RERANK_DEPTH = 300
 DF_CACHE = 50_000
 #: document-frequency counts sent in one batch (searchd's max_batch_queries is 32)
 DF_BATCH = 30
+#: analysed candidate pages kept (term counts of a few kB each)
+ANALYSED_CACHE = 4096
 #: fields whose length the engine keeps (E fields have the same token count as F ones)
 _LEN_FIELDS = ("title_f", "body_f", "title_b", "body_b", "docnum")
 _DOCNUM = analysis.docnum_analyzer()
@@ -57,6 +60,28 @@ def field_terms(doc: Document) -> dict[str, list[str]]:
         out[f"{prefix}_b"] = analysis.bigram_list(lists)
     out["docnum"] = [t.text for t in _DOCNUM(f"{title}\n{body}")]
     return out
+
+
+_cache: OrderedDict[tuple[str, str], dict[str, Counter[str]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def analysed(key: str, text: str) -> dict[str, Counter[str]]:
+    """Term counts per field of a stored document (JSON ``text``), cached: the candidates of
+    consecutive queries overlap, and analysing a page costs far more than a dict look-up. The
+    key holds the whole stored text, so a changed page is analysed again."""
+    ck = (key, text)
+    with _cache_lock:
+        got = _cache.get(ck)
+        if got is not None:
+            _cache.move_to_end(ck)
+            return got
+    got = {f: Counter(ts) for f, ts in field_terms(Document.from_json(text)).items()} if text else {}
+    with _cache_lock:
+        _cache[ck] = got
+        while len(_cache) > ANALYSED_CACHE:
+            _cache.popitem(last=False)
+    return got
 
 
 def _quantised(n: int) -> int:
@@ -125,16 +150,17 @@ class CandidateView:
     """The part of :class:`search.postings.View` that :func:`search.ranking.rank` reads, over the
     candidates (docnums ``0..n-1`` in the engine's order) and cluster-wide statistics."""
 
-    def __init__(self, stats: Statistics, candidates: list[tuple[str, dict]]) -> None:
+    def __init__(self, stats: Statistics, candidates: list[tuple[str, str]]) -> None:
+        """``candidates``: ``(doc_key, stored JSON)`` rows in the engine's order."""
         self.stats = stats
-        self._stored = candidates
+        self._rows = candidates
         self._terms: list[dict[str, Counter[str]]] = []
         self._lengths: dict[str, list[int]] = {}
-        for d, (_key, data) in enumerate(candidates):
-            per = field_terms(Document.from_dict(data)) if data else {}
-            self._terms.append({f: Counter(ts) for f, ts in per.items()})
-            for f, ts in per.items():
-                self._lengths.setdefault(f, [0] * len(candidates))[d] = _quantised(len(ts))
+        for d, (key, text) in enumerate(candidates):
+            per = analysed(key, text)
+            self._terms.append(per)
+            for f, counts in per.items():
+                self._lengths.setdefault(f, [0] * len(candidates))[d] = _quantised(counts.total())
         self.pub = [0] * len(candidates)  # ties broken by docnum, i.e. by the engine's order
         self._postings: dict[tuple[str, str], tuple[array, array]] = {}
 
@@ -173,7 +199,8 @@ class CandidateView:
         return self.stats.avg.get(fieldname, 1.0)
 
     def lengths(self, fieldname: str) -> list[int]:
-        return self._lengths.get(fieldname) or [0] * len(self._stored)
+        return self._lengths.get(fieldname) or [0] * len(self._rows)
 
     def stored(self, docnum: int) -> tuple[str, dict]:
-        return self._stored[docnum]
+        key, text = self._rows[docnum]
+        return key, (json.loads(text) if text else {})

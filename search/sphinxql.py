@@ -270,7 +270,7 @@ class SphinxQLBackend:
         if rerank:
             self.stats_cache.update(sets[-1][0])
             sets = sets[:-1]
-            scored = self._rerank(compiled, [(str(key), _json(doc)) for _id, _w, key, doc in rows],
+            scored = self._rerank(compiled, [(str(key), str(doc or "")) for _id, _w, key, doc in rows],
                                   start + req.per_page)[start:]
             hits = [hits_mod.hit_from(rows[d][2], _json(rows[d][3]), score, compiled, req.highlight, marker)
                     for d, score in scored]
@@ -284,7 +284,7 @@ class SphinxQLBackend:
         return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
                             suggestion=None, partial=bool(missing), missing_shards=missing)
 
-    def _rerank(self, compiled, candidates: list[tuple[str, dict]], n: int) -> list[tuple[int, float]]:
+    def _rerank(self, compiled, candidates: list[tuple[str, str]], n: int) -> list[tuple[int, float]]:
         """The first ``n`` candidates (given in the engine's order) by tracuu's own relevance
         score over cluster-wide statistics (:mod:`search.sphinx_rank`), as ``(index, score)``."""
         if not candidates:
@@ -380,7 +380,7 @@ class SphinxStream:
                 + sr.Statistics.STATS_SQL.format(dist=DIST))
             self._b.stats_cache.update(rows[1][0])
             head = rows[0]
-            scored = self._b._rerank(self._compiled, [(str(k), _json(doc)) for _i, _w, k, doc in head], len(head))
+            scored = self._b._rerank(self._compiled, [(str(k), str(doc or "")) for _i, _w, k, doc in head], len(head))
             for d, score in scored[:first]:
                 yield hits_mod.hit_from(head[d][2], _json(head[d][3]), score, self._compiled, self._hl, marker)
         for off in range(first, self._n, EXPORT_BATCH):
