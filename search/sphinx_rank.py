@@ -32,6 +32,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from index import analysis
 from index.schema import body_text
 from ingest.document import Document
+from search import ranking
 from search import sphinx_match as sm
 from search.postings import COMMON_SHARE
 
@@ -204,3 +205,24 @@ class CandidateView:
     def stored(self, docnum: int) -> tuple[str, dict]:
         key, text = self._rows[docnum]
         return key, (json.loads(text) if text else {})
+
+
+def ensure_df(db, dist: str, stats: Statistics, terms: list[tuple[str, str]]) -> None:
+    """Count (over the cluster ``dist``) the documents of the ``(field, term)`` pairs not yet
+    cached; ``db`` is a :class:`search.sphinxql.Connections`."""
+    missing = stats.missing(terms)
+    for k in range(0, len(missing), DF_BATCH):  # searchd takes 32 queries per batch
+        part = missing[k:k + DF_BATCH]
+        sets = db.run("; ".join(df_sql(dist, f, t) for f, t in part))
+        stats.store({ft: int(s[0][0]) if s else 0 for ft, s in zip(part, sets, strict=True)})
+
+
+def rerank(db, dist: str, stats: Statistics, compiled, candidates: list[tuple[str, str]],
+           n: int) -> list[tuple[int, float]]:
+    """The first ``n`` of ``candidates`` (``(doc_key, stored JSON)`` in the engine's order) by
+    :func:`search.ranking.rank` over cluster-wide statistics, as ``(index, score)``."""
+    if not candidates:
+        return []
+    ensure_df(db, dist, stats, [(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)])
+    view = CandidateView(stats, candidates)
+    return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)

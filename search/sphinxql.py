@@ -8,7 +8,9 @@ Why it looks like this:
   document frequencies. The ranker is therefore an expression of per-document factors only —
   per field, the query words it holds (``word_count``), their longest run in query order
   (``lcs``), a match at the field's start — weighted by field (exact spelling over folded,
-  title over body, adjacent pairs): no IDF, so a page scores the same on any shard.
+  title over body, adjacent pairs): no IDF, so a page scores the same on any shard. That only
+  selects candidates: relevance order comes from :mod:`search.sphinx_rank` (tracuu's own
+  ranking over cluster-wide document frequencies and field lengths), as on the Whoosh backend.
 * Every query is followed by ``SHOW META`` in the same batch; its warnings (and ``SHOW
   WARNINGS`` of facet queries) name the agents that did not answer in time. The result is then
   marked ``partial`` with the missing shards; a mirror that answers in its twin's place
@@ -29,7 +31,6 @@ from datetime import UTC, datetime
 
 from ingest.document import Document
 from search import hits as hits_mod
-from search import ranking
 from search import sphinx_match as sm
 from search import sphinx_rank as sr
 from search.dates import date_range
@@ -236,7 +237,7 @@ class SphinxQLBackend:
             # A long query: as in the Whoosh backend, syllables in over 5 % of the pages neither
             # count towards the required share nor get body terms; their df is the cluster's.
             self.stats_cache.update(self.db.run(sr.Statistics.STATS_SQL.format(dist=DIST))[0][0])
-            self._ensure_df([("body_f", t) for t in asked])
+            sr.ensure_df(self.db, DIST, self.stats_cache, [("body_f", t) for t in asked])
             compiled = compile_query(parsed, lambda _pairs, _limit: [], self.stats_cache.is_common)
         from_query: list[tuple[str, list[str]]] = []
         match = sm.match_text(compiled, from_query)
@@ -270,7 +271,7 @@ class SphinxQLBackend:
         if rerank:
             self.stats_cache.update(sets[-1][0])
             sets = sets[:-1]
-            scored = self._rerank(compiled, [(str(key), str(doc or "")) for _id, _w, key, doc in rows],
+            scored = sr.rerank(self.db, DIST, self.stats_cache, compiled, [(str(key), str(doc or "")) for _id, _w, key, doc in rows],
                                   start + req.per_page)[start:]
             hits = [hits_mod.hit_from(rows[d][2], _json(rows[d][3]), score, compiled, req.highlight, marker)
                     for d, score in scored]
@@ -283,23 +284,6 @@ class SphinxQLBackend:
         total = int((meta.get("total_found") or ["0"])[0])
         return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
                             suggestion=None, partial=bool(missing), missing_shards=missing)
-
-    def _rerank(self, compiled, candidates: list[tuple[str, str]], n: int) -> list[tuple[int, float]]:
-        """The first ``n`` candidates (given in the engine's order) by tracuu's own relevance
-        score over cluster-wide statistics (:mod:`search.sphinx_rank`), as ``(index, score)``."""
-        if not candidates:
-            return []
-        self._ensure_df([(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)])
-        view = sr.CandidateView(self.stats_cache, candidates)
-        return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)
-
-    def _ensure_df(self, terms: list[tuple[str, str]]) -> None:
-        """Count (over the cluster) the documents of the ``(field, term)`` pairs not yet cached."""
-        missing = self.stats_cache.missing(terms)
-        for k in range(0, len(missing), sr.DF_BATCH):  # searchd takes 32 queries per batch
-            part = missing[k:k + sr.DF_BATCH]
-            sets = self.db.run("; ".join(sr.df_sql(DIST, f, t) for f, t in part))
-            self.stats_cache.store({ft: int(s[0][0]) if s else 0 for ft, s in zip(part, sets, strict=True)})
 
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> SphinxStream:
         self.limits.check(req)
@@ -380,7 +364,7 @@ class SphinxStream:
                 + sr.Statistics.STATS_SQL.format(dist=DIST))
             self._b.stats_cache.update(rows[1][0])
             head = rows[0]
-            scored = self._b._rerank(self._compiled, [(str(k), str(doc or "")) for _i, _w, k, doc in head], len(head))
+            scored = sr.rerank(self._b.db, DIST, self._b.stats_cache, self._compiled, [(str(k), str(doc or "")) for _i, _w, k, doc in head], len(head))
             for d, score in scored[:first]:
                 yield hits_mod.hit_from(head[d][2], _json(head[d][3]), score, self._compiled, self._hl, marker)
         for off in range(first, self._n, EXPORT_BATCH):
