@@ -721,7 +721,9 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                 summary.failed["store"] += 1
                 report.write(SourceError(cap.store_key or "", cap.store_offset, cap.url, "store", msg))
                 continue
-            page.path = cap.url and cap.url.rsplit("/", 1)[-1] or None
+            # the file name tells a JSON or image file from a page, as it did on import
+            page.path = cap.url.rsplit("/", 1)[-1] or None if cap.url else \
+                (cap.source_file_path and Path(cap.source_file_path).name) or None
             chunk.append((cap, page))
             if len(chunk) >= batch:
                 run_batch(chunk)

@@ -28,6 +28,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
+from index import checksums
 from index.codec import fast_codec
 from index.schema import build_schema, content_hash, doc_key, document_fields
 from index.segment import GroupedSegmentWriter
@@ -122,6 +123,7 @@ class IndexWriterSink:
             return
         if self._pending:
             self._writer.commit()
+            checksums.record(index_dir(self.data_dir))
             log.debug("committed %d documents to %s", self._pending, index_dir(self.data_dir))
         else:
             self._writer.cancel()
@@ -197,6 +199,7 @@ class IndexWriterSink:
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         writer.commit(optimize=True)
+        checksums.record(index_dir(self.data_dir))
 
 
 def index_size_bytes(data_dir: Path | str) -> int:
