@@ -146,10 +146,12 @@ def check(data_dir: Path | str, *, verify_payloads: bool = True, keep_stored: bo
 def _check_catalog(data: Path, report: Report) -> list[Capture] | None:
     path = catalog_path(data)
     if not path.exists():
-        if (data / "index").exists():
+        archived = any(archive_dir(data).glob("*/*"))
+        if (data / "index").exists() or archived:
             report.add("catalog-unreadable", str(path), "không có tệp (missing)")
             report.catalog_ok = False
-        return [] if not (data / "index").exists() else None
+            return None
+        return []
     try:
         db = open_catalog_readonly(data)
         try:

@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from index.catalog import Capture, Catalog
+from index.reserve import SpaceReserve
 from index.store import Archive, Written
 from ingest.fetch import FetchResult
 from ingest.sources import (
@@ -260,6 +261,8 @@ class Ingestor:
             kw["max_warc"] = max_warc
         self.archive = Archive(self.data, **kw)
         self.catalog = Catalog(self.data / "catalog.sqlite")
+        self.reserve = SpaceReserve(self.data)
+        self.reserve.ensure()
         if sink_factory is None:
             from index.writer import IndexWriterSink
 
@@ -312,6 +315,7 @@ class Ingestor:
             self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
                                         when=when)
         self._checkpoints.clear()
+        self.reserve.release_if_low()
         self.catalog.commit()
         self._since_commit = 0
         self._last_commit = time.monotonic()
@@ -319,6 +323,11 @@ class Ingestor:
     def close(self) -> Summary:
         try:
             self.commit(force=True)
+        except BaseException:
+            # The index did not take the last batch (e.g. a full disk): its captures must not be
+            # committed as indexed, or the next run would take them as done and never index them.
+            self.catalog.rollback()
+            raise
         finally:
             if self._pool is not None:
                 self._pool.close()
@@ -388,6 +397,8 @@ class Ingestor:
             doc = value
             try:
                 outcome = self.sink.add(doc)
+            except OSError:
+                raise  # a full disk or an I/O error is not this page's fault: stop, commit nothing more
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
                 outcome, reason = "failed", f"{type(exc).__name__}: {exc}"
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))

@@ -19,6 +19,7 @@ Why it works this way:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from types import TracebackType
@@ -122,7 +123,16 @@ class IndexWriterSink:
         if self._writer is None:
             return
         if self._pending:
-            self._writer.commit()
+            try:
+                self._writer.commit()
+            except BaseException:
+                # e.g. a full disk mid-commit: the last committed generation stays the index;
+                # drop this writer so a later close() does not try the broken one again
+                writer, self._writer, self._pending = self._writer, None, 0
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                self._close_reader()
+                raise
             checksums.record(index_dir(self.data_dir))
             log.debug("committed %d documents to %s", self._pending, index_dir(self.data_dir))
         else:

@@ -36,6 +36,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def disk_error_message(exc: Exception, data: Path) -> str:
+    """What an import that stopped on a disk error tells the user (full disk, quota, I/O)."""
+    import errno
+
+    if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or "full" in str(exc):
+        what = f"hết chỗ trống trên đĩa chứa {data} (no space left on device)"
+    else:
+        what = f"lỗi ghi/đọc đĩa: {getattr(exc, 'strerror', None) or exc} ({getattr(exc, 'filename', None) or data})"
+    return (f"{what}. Đã dừng nhập; mọi phần đã ghi bền trước đó vẫn nguyên vẹn. Giải phóng dung lượng rồi chạy "
+            "lại đúng lệnh này để tiếp tục (stopped; what was committed is intact; free space and re-run the "
+            "same command to resume).")
+
+
 def _writer_running(data: Path) -> bool:
     """True while another process holds the index's write lock (an import, crawl or reindex)."""
     index = data / "index"
