@@ -22,24 +22,39 @@ from pathlib import Path
 from tests.conftest import REPO, run_tracuu
 
 HOST = "sonv.thuthu.gov.vn"
-WORDS = ("cải cách hành chính, chuyển đổi số, dịch vụ công trực tuyến, hồ sơ, thủ tục, ủy ban nhân dân, tỉnh, "
-         "huyện, xã, phường, công chức, viên chức, tuyển dụng, đào tạo, bồi dưỡng, kế hoạch, báo cáo, quý, năm, "
-         "triển khai, thực hiện, nâng cao, chất lượng, người dân, doanh nghiệp, hài lòng, khảo sát, hội nghị, "
-         "sơ kết, tổng kết, phòng chống, thiên tai, nông thôn mới, giáo dục, y tế, an toàn thông tin, "
-         "quyết định, công văn, hướng dẫn, thông báo, lịch làm việc, tiếp công dân, một cửa, liên thông, "
-         "số hóa, kết quả, giải quyết, đúng hạn, trễ hạn, phần mềm, cổng thông tin, điện tử, chữ ký số").split(", ")
+#: words every page uses, and one topic's words per page, so a query matches a realistic share of
+#: the pages (a handful of topics), not all of them
+COMMON = ("ủy ban nhân dân, tỉnh, huyện, xã, phường, kế hoạch, báo cáo, quý, năm, triển khai, thực hiện, "
+          "nâng cao, chất lượng, người dân, doanh nghiệp, kết quả").split(", ")
+TOPICS = [
+    "cải cách hành chính, thủ tục, hồ sơ, một cửa, liên thông, giải quyết, đúng hạn, trễ hạn".split(", "),
+    "chuyển đổi số, phần mềm, cổng thông tin, điện tử, chữ ký số, số hóa, dữ liệu, nền tảng".split(", "),
+    "công chức, viên chức, tuyển dụng, đào tạo, bồi dưỡng, thi tuyển, biên chế, vị trí việc làm".split(", "),
+    "phòng chống, thiên tai, mưa lũ, sạt lở, cứu hộ, di dời, khắc phục, hồ chứa".split(", "),
+    "nông thôn mới, nông nghiệp, hợp tác xã, giống cây, chăn nuôi, thủy lợi, tiêu thụ, nông sản".split(", "),
+    "giáo dục, trường học, học sinh, giáo viên, kỳ thi, tốt nghiệp, sách giáo khoa, học bổng".split(", "),
+    "y tế, bệnh viện, tiêm chủng, dịch bệnh, khám chữa bệnh, bảo hiểm y tế, trạm y tế, thuốc".split(", "),
+    "an toàn thông tin, mã độc, tấn công mạng, sao lưu, giám sát, sự cố, bảo mật, tường lửa".split(", "),
+    "khảo sát, hài lòng, hội nghị, sơ kết, tổng kết, tiếp công dân, khiếu nại, tố cáo".split(", "),
+    "quyết định, công văn, hướng dẫn, thông báo, lịch làm việc, nghị định, thông tư, chỉ thị".split(", "),
+]
 CATEGORIES = [("Tin tức", "Trong tỉnh"), ("Tin tức", "Trong nước"), ("Văn bản", "Chỉ đạo điều hành"),
               ("Cải cách hành chính", "Kết quả")]
 
 
 def page_html(i: int, rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(5, 9))]
+    topic = TOPICS[i % len(TOPICS)]
+
+    def word() -> str:
+        return rng.choice(topic) if rng.random() < 0.4 else rng.choice(COMMON)
+
+    words = [rng.choice(topic)] + [word() for _ in range(rng.randint(4, 8))]
     title = f"{words[0].capitalize()} {' '.join(words[1:])} số {i}"
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2015, 2025)
     cat = CATEGORIES[i % len(CATEGORIES)]
     paras = []
     for _ in range(rng.randint(3, 6)):
-        sent = " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 60)))
+        sent = " ".join(word() for _ in range(rng.randint(25, 60)))
         paras.append(f"<p>{sent.capitalize()}; văn bản số {rng.randint(1, 999)}/{year}/QĐ-UBND.</p>")
     body = "\n".join(paras)
     return f"""<!DOCTYPE html>
