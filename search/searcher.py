@@ -43,7 +43,7 @@ from index import analysis
 from index.schema import CATEGORY_SEP, utc_naive
 from index.writer import index_dir
 from ingest.document import Document, parse_iso
-from search import highlight
+from search import deadline, highlight
 from search.dates import date_range
 from search.model import SORTS, Hit, QueryError, SearchRequest, SearchResult
 from search.query import (
@@ -246,6 +246,7 @@ class _View:
         if isinstance(spec, PrefixAny):
             sets = [self.docs(f, t) for f, p in spec.prefixes for t in self.expand(f, p)]
             return frozenset().union(*sets) if sets else frozenset()
+        deadline.check()
         if isinstance(spec, AllOf):
             parts = sorted((self.eval(p) for p in spec.parts), key=len)
             out = set(parts[0])
@@ -291,7 +292,9 @@ class _View:
                 return set()
         out: set[int] = set()
         n = len(matchers)
-        for doc in cands:
+        for i, doc in enumerate(cands):
+            if not i % 256:
+                deadline.check()
             positions: list[set[int]] = []
             for m in matchers:
                 if m.is_active() and m.id() < doc:
@@ -675,6 +678,7 @@ def _longest_runs_in_text(view: _View, chains: list[list[str]], docs: list[int])
     if not chains or not docs:
         return out
     for d in docs:
+        deadline.check()
         doc = json.loads(view.searcher.stored_fields(d)["doc"])
         parts = [doc.get("title") or "", doc.get("summary") or "", (doc.get("body") or "")[:highlight.MAX_SCAN_CHARS],
                  *[i.get("caption") or "" for i in doc.get("images") or []],
@@ -821,6 +825,7 @@ def _bm25(view: _View, terms: list[tuple[str, str, float]], docs) -> dict[int, f
     scores: dict[int, float] = {}
     get = scores.get
     for fname, term, boost in terms:
+        deadline.check()
         df = _df(view, fname, term)
         if not df:
             continue

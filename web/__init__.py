@@ -17,7 +17,7 @@ from flask import Flask, render_template
 from werkzeug.exceptions import HTTPException
 
 from search.model import QueryError
-from web import formatting
+from web import formatting, guard
 from web.params import Limits, ParamError
 from web.problems import param_problem, problem, wants_problem_json
 from web.searching import IndexMissing, SearcherPool
@@ -43,6 +43,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure(app, config)
+    guard.register(app)  # size limits, time budget, rate limit (web/guard.py)
     app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]))
     formatting.register(app)
     register_blueprints(app)
