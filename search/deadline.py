@@ -6,7 +6,9 @@ Python threads cannot be interrupted from outside, so the searcher checks the cl
 (:func:`check`) where it iterates over terms, candidates and pages, and gives up with
 :class:`TimeBudgetExceeded` once the budget is spent. The web app sets a budget per request
 (``TRACUU_SEARCH_TIME_BUDGET``, default 2 s, :mod:`web.guard`); the command line sets none.
-The deadline lives in a context variable, so the searcher's signatures stay as they are.
+The deadline lives in a context variable, so the searcher's signatures stay as they are. The
+clock starts at the first check, i.e. when evaluation begins: time spent queueing for the
+searcher behind other requests is load, not this query's cost, and must not fail it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,16 @@ from contextvars import ContextVar, Token
 
 from search.model import QueryError
 
-_deadline: ContextVar[tuple[float, float] | None] = ContextVar("tracuu_search_deadline", default=None)
+
+class _Budget:
+    __slots__ = ("seconds", "until")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.until: float | None = None
+
+
+_deadline: ContextVar[_Budget | None] = ContextVar("tracuu_search_deadline", default=None)
 
 
 class TimeBudgetExceeded(QueryError):
@@ -33,7 +44,7 @@ class TimeBudgetExceeded(QueryError):
 
 def start(seconds: float | None) -> Token:
     """Begin a budget of ``seconds`` (None or ≤ 0: none) for this context; returns the reset token."""
-    return _deadline.set((time.monotonic() + seconds, seconds) if seconds and seconds > 0 else None)
+    return _deadline.set(_Budget(seconds) if seconds and seconds > 0 else None)
 
 
 def reset(token: Token) -> None:
@@ -50,7 +61,13 @@ def budget(seconds: float | None) -> Iterator[None]:
 
 
 def check() -> None:
-    """Raise :class:`TimeBudgetExceeded` when the current budget is spent (cheap otherwise)."""
-    d = _deadline.get()
-    if d is not None and time.monotonic() > d[0]:
-        raise TimeBudgetExceeded(d[1])
+    """Raise :class:`TimeBudgetExceeded` when the current budget is spent (cheap otherwise); the
+    first call starts the clock."""
+    b = _deadline.get()
+    if b is None:
+        return
+    now = time.monotonic()
+    if b.until is None:
+        b.until = now + b.seconds
+    elif now > b.until:
+        raise TimeBudgetExceeded(b.seconds)

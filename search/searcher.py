@@ -40,6 +40,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
 from index import analysis
+from index.refresh import reopen
 from index.schema import CATEGORY_SEP, utc_naive
 from index.writer import index_dir
 from ingest.document import Document, parse_iso
@@ -378,7 +379,7 @@ class Searcher:
         """The current view, reopened if a writer committed since."""
         s = self._view.searcher
         if not s.up_to_date():
-            new = s.refresh()
+            new = reopen(self._ix, s)  # not s.refresh(): index/refresh.py says why
             if new is not s:
                 self._view = _View(new)
         return self._view
@@ -561,12 +562,7 @@ class Searcher:
     # -- documents, stats, completions -----------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
         with self._doc_lock:
-            s = self._doc_searcher
-            if not s.up_to_date():
-                new = s.refresh()
-                if new is not s:
-                    s.close()
-                    s = self._doc_searcher = new
+            s = self._doc_searcher = reopen(self._ix, self._doc_searcher)
             stored = s.document(id=doc_id)
         return Document.from_json(stored["doc"]) if stored else None
 
