@@ -18,6 +18,7 @@ from tests.faultkit import HOST, check, doc_set, ingest, is_root, out, undisturb
 
 PAGES = 1000
 COMMIT = 60
+pytestmark = pytest.mark.slow  # a whole generated portal, imported three times
 
 
 def _du(path: Path) -> int:

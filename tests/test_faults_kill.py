@@ -18,8 +18,8 @@ import pytest
 
 from tests.faultkit import check, doc_set, ingest, out, run_patched, undisturbed
 
-PAGES = 1000
 COMMIT = 60
+pytestmark = pytest.mark.slow  # whole generated portals, imported twice per case
 
 KILL_AT = """
 import os, signal
@@ -38,30 +38,30 @@ def _kill_on(cls, name, nth, before=True):
 {install}
 """
 
-#: case → (patch, --commit-every). Whoosh merges small segments only (fewer documents than a
+#: case → (patch, --commit-every, pages). Whoosh merges small segments only (fewer documents than a
 #: Fibonacci bound): with a commit per 64-page batch the 13th commit merges (832 < fib(17)).
 CASES = {
     # the 3rd segment read into a merge: the merged segment is half-written
     "segment-merge": ("from index.segment import GroupedSegmentWriter as W\n"
-                      "_kill_on(W, 'add_reader', 3, before=False)", 5),
+                      "_kill_on(W, 'add_reader', 3, before=False)", 5, 1000),
     # the index has committed this batch, the catalog has not
     "between-index-and-catalog-commit": ("from index.catalog import Catalog as C\n"
-                                         "_kill_on(C, 'commit', 4)", 60),
+                                         "_kill_on(C, 'commit', 4)", 60, 400),
     # catalog rows of a batch half written, the transaction open
     "catalog-rows-half-written": ("from index.catalog import Catalog as C\n"
-                                  "_kill_on(C, 'add', 250)", 60),
+                                  "_kill_on(C, 'add', 250)", 60, 400),
 }
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_kill_9_then_rerun_gives_the_undisturbed_document_set(tmp_path: Path, case: str):
-    src, docs = undisturbed(PAGES, COMMIT)
+    patch, every, pages = CASES[case]
+    src, docs = undisturbed(pages, COMMIT)
     data = tmp_path / "data"
-    patch, every = CASES[case]
     res = run_patched(data, src, KILL_AT.format(install=patch), "--commit-every", str(every))
     assert res.returncode == -9, f"the kill point was never reached ({case}): {out(res)}"
     partial = doc_set(data)
-    assert 0 < len(partial) < PAGES
+    assert 0 < len(partial) < pages
     assert all(docs[url] == digest for url, digest in partial.items())
     report = check(data)
     if case == "between-index-and-catalog-commit":

@@ -88,7 +88,7 @@ class Client(threading.Thread):
         conn.close()
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # a 2,000-page generated portal, imported twice
 def test_eight_clients_search_while_2000_pages_commit(tmp_path: Path):
     src, docs = undisturbed(PAGES, COMMIT)
     load = os.getloadavg()[0]
