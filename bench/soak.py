@@ -134,6 +134,16 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def physical_docs(data: Path) -> int:
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(str(data / "index"))
+    try:
+        return ix.doc_count_all()
+    finally:
+        ix.close()
+
+
 def show_rss(label: str, rows: list[tuple[str, int, float]]) -> None:
     print(f"RSS at {label}:")
     for role, pid, mb in rows:
@@ -143,7 +153,8 @@ def show_rss(label: str, rows: list[tuple[str, int, float]]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--duration", type=float, default=600.0, help="seconds of load + imports [600]")
-    ap.add_argument("--warmup", type=float, default=20.0, help="seconds of load before the start figures [20]")
+    ap.add_argument("--warmup", type=float, default=60.0,
+                    help="seconds of load before the start figures (the searcher's caches fill up) [60]")
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--threads", type=int, default=8)
@@ -174,6 +185,14 @@ def main() -> int:
         deadline = t0 + args.duration
         rnd = 0
         rss_import_start: list[tuple[str, int, float]] = []
+        timeline: list[tuple[float, float]] = []  # (seconds, server tree RSS MB) every minute
+        sampler_stop = threading.Event()
+
+        def sample() -> None:
+            while not sampler_stop.wait(60):
+                timeline.append((time.monotonic() - t0, sum(mb for *_, mb in rss_tree(server.pid, "server"))))
+
+        threading.Thread(target=sample, daemon=True).start()
         while time.monotonic() < deadline:
             rnd += 1
             src = write_portal(work / f"round-{rnd}", args.pages, seed=rnd)  # same URLs, new content
@@ -193,6 +212,7 @@ def main() -> int:
             imports.append((rnd, time.monotonic() - started, imp.returncode))
             shutil.rmtree(src, ignore_errors=True)
         rss_end = rss_tree(server.pid, "server")
+        sampler_stop.set()
         elapsed = time.monotonic() - t0
     finally:
         stop.set()
@@ -219,6 +239,9 @@ def main() -> int:
           f"{sum(s for _, s, _ in imports) / max(len(imports), 1):.0f} s each, {len(failed_imports)} failed")
     show_rss("start (after warm-up)", rss_start + rss_import_start)
     show_rss("end", rss_end + rss_end_import)
+    print("server RSS each minute: " + ", ".join(f"{t / 60:.0f} min {mb:.1f} MB" for t, mb in timeline))
+    print(f"index: {physical_docs(data)} documents stored (deleted ones included until merged), "
+          f"{sum(p.stat().st_size for p in (data / 'index').iterdir()) / 2**20:.1f} MB")
     s0 = sum(mb for _, _, mb in rss_start)
     s1 = sum(mb for _, _, mb in rss_end)
     growth = (s1 - s0) / s0 * 100 if s0 else float("nan")
