@@ -12,6 +12,8 @@
   ``tracuu serve --rate-limit``): a token bucket per client address, burst = one second's worth
   (at least 1); past it, 429 with ``Retry-After``. Static files are not counted. With
   ``--workers N`` each process keeps its own buckets (the kernel spreads connections over them).
+  The client is the peer address: behind a reverse proxy every client is the proxy, so limit
+  there instead.
 
 Slow clients are waitress's part: it reads requests and writes responses asynchronously in its
 main loop and hands a request to a worker thread only once it is complete, so a client sending
