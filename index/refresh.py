@@ -9,7 +9,8 @@ documents, one optimize, 7 counted). And closing the old searcher after ``refres
 segment readers the new one shares, so the next look-up raises ``ReaderClosed``.
 
 :func:`reopen` opens the latest generation afresh (each segment's files are memory-mapped, so this
-costs little) and closes the old searcher only after the new one is open.
+costs little). The old searcher is closed only when the caller says no one else holds it (a
+search view may still be in an export's hands between two batches; it is released with it).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 from whoosh.searching import Searcher
 
 
-def reopen(ix, old: Searcher) -> Searcher:
-    """``old`` if it still shows the latest commit, else a new searcher (``old`` is closed)."""
+def reopen(ix, old: Searcher, close_old: bool = False) -> Searcher:
+    """``old`` if it still shows the latest commit, else a new searcher."""
     if old.up_to_date():
         return old
     new = ix.searcher()
-    old.close()
+    if close_old:
+        old.close()
     return new
