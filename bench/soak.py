@@ -211,8 +211,8 @@ def main() -> int:
             rnd += 1
             src = write_round(work / f"round-{rnd}", args.pages, rnd, args.update_share)
             started = time.monotonic()
-            imp = tracuu("ingest", "--data", str(data), str(src), stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE)
+            log = open(work / f"import-{rnd}.log", "w+b")  # noqa: SIM115 - read back on failure
+            imp = tracuu("ingest", "--data", str(data), str(src), stdout=log, stderr=subprocess.STDOUT)
             if not rss_import_start:
                 time.sleep(3)
                 rss_import_start = rss_tree(imp.pid, "import")
@@ -224,6 +224,11 @@ def main() -> int:
             else:
                 rss_end_import = []
             imports.append((rnd, time.monotonic() - started, imp.returncode))
+            if imp.returncode != 0:
+                log.seek(0)
+                print(f"import round {rnd} exited {imp.returncode}:\n"
+                      + log.read().decode("utf-8", "replace")[-2000:], flush=True)
+            log.close()
             shutil.rmtree(src, ignore_errors=True)
         rss_end = rss_tree(server.pid, "server")
         sampler_stop.set()
