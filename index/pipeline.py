@@ -58,7 +58,8 @@ def parser_version() -> str:
     """A short digest of the parser's source: changes exactly when re-extraction could differ."""
     h = hashlib.sha1()
     root = Path(__file__).resolve().parent.parent / "ingest"
-    for name in PARSER_FILES:
+    # the extraction stages live in ingest/page*.py (issue 9): each of them changes what is extracted
+    for name in PARSER_FILES + tuple(sorted(p.name for p in root.glob("page*.py"))):
         p = root / name
         if p.exists():
             h.update(name.encode() + b"\0" + p.read_bytes())
@@ -745,9 +746,10 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         live.close()
         old = data / "index.old"
         shutil.rmtree(old, ignore_errors=True)
-        if (data / "index").exists():
-            os.replace(data / "index", old)
-        os.replace(tmp / "index", data / "index")
+        if (tmp / "index").exists():  # a Whoosh rebuild; a cluster sink wrote in place (REPLACE by id)
+            if (data / "index").exists():
+                os.replace(data / "index", old)
+            os.replace(tmp / "index", data / "index")
         catalog.commit()
         shutil.rmtree(old, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
