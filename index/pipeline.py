@@ -38,6 +38,7 @@ from pathlib import Path
 from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool, clear_leftovers
 from index.report import ErrorReport, Progress, Summary, _reason_key, now_iso
+from index.reserve import SpaceReserve
 from index.store import Archive, Written
 from ingest.fetch import FetchResult
 from ingest.sources import (
@@ -132,6 +133,8 @@ class Ingestor:
             kw["max_warc"] = max_warc
         self.archive = Archive(self.data, **kw)
         self.catalog = Catalog(self.data / "catalog.sqlite")
+        self.reserve = SpaceReserve(self.data)
+        self.reserve.ensure()
         if sink_factory is None:
             from index.writer import IndexWriterSink
 
@@ -200,6 +203,7 @@ class Ingestor:
                 self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
                                             when=when)
             self._checkpoints.clear()
+            self.reserve.release_if_low()
             self.catalog.commit()
         finally:
             self._committing = False
@@ -209,6 +213,11 @@ class Ingestor:
     def close(self) -> Summary:
         try:
             self.commit(force=True)
+        except BaseException:
+            # The index did not take the last batch (e.g. a full disk): its captures must not be
+            # committed as indexed, or the next run would take them as done and never index them.
+            self.catalog.rollback()
+            raise
         finally:
             self._batches.close()
             if self._writers is not None:
@@ -315,6 +324,8 @@ class Ingestor:
                     doc = value
                     doc_id, encoding = doc.id, getattr(doc.source, "encoding", None)
                     outcome = self.sink.add(doc)
+            except OSError:
+                raise  # a full disk or an I/O error is not this page's fault: stop, commit nothing more
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
                 outcome, reason = "failed", f"{type(exc).__name__}: {exc}"
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))

@@ -102,8 +102,10 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                 report.write(SourceError(cap.store_key or "", cap.store_offset, cap.url, "store", msg))
                 continue
             chunk.append(cap)
-            jobs_.append((page.payload, cap.url, cap.url and cap.url.rsplit("/", 1)[-1] or None,
-                          cap.content_type_served))
+            # the file name tells a JSON or image file from a page, as it did on import
+            name = cap.url.rsplit("/", 1)[-1] or None if cap.url else \
+                (cap.source_file_path and Path(cap.source_file_path).name) or None
+            jobs_.append((page.payload, cap.url, name, cap.content_type_served))
             if len(chunk) >= batch:
                 batches.submit(jobs_, chunk)
                 chunk, jobs_ = [], []

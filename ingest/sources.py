@@ -479,6 +479,7 @@ _GZ_MAGIC = b"\x1f\x8b\x08"
 
 def _resync(fh, start: int, gz: bool) -> int | None:
     """The offset of the next plausible record start after ``start`` (gzip member or 'WARC/')."""
+    start = max(start, 0)  # garbage can make warcio report offsets before the file's start
     fh.seek(start)
     needle = _GZ_MAGIC if gz else b"WARC/1."
     pos = start
@@ -538,13 +539,19 @@ def iter_warc(path: Path | str, *, limits: Limits = DEFAULT_LIMITS, start: int =
                                       f"tệp bị cắt cụt hoặc hỏng: {size - state['next']} byte cuối không đọc"
                                       " được (truncated file)")
                 return
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
-                bad = state["next"]
+            except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error, AttributeError, IndexError,
+                    KeyError, TypeError) as exc:
+                # (warcio itself trips with AttributeError/IndexError/TypeError over some garbage
+                # headers, found by tests/test_fuzz.py: a damaged record all the same)
+                bad = max(state["next"], 0)
                 msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
                 nxt = _resync(fh, bad, gz)
                 if nxt is None:
                     yield SourceError(src, bad, None, "warc",
                                       f"bản ghi hỏng, không đọc tiếp được đến cuối tệp (damaged record): {msg}")
+                    return
+                if nxt <= pos:  # no progress possible: never loop on the same bytes
+                    yield SourceError(src, bad, None, "warc", f"bản ghi hỏng (damaged record): {msg}")
                     return
                 yield SourceError(src, bad, None, "warc",
                                   f"bản ghi hỏng, bỏ qua {nxt - bad} byte và đọc tiếp từ vị trí {nxt}"

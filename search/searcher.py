@@ -26,6 +26,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from index.refresh import reopen
 from ingest.document import Document
 from search import hits as hits_mod
 from search import matching, ranking, suggest
@@ -97,7 +98,7 @@ class Searcher:
             if view is not None:
                 if view.searcher.up_to_date():
                     return view
-                new = view.searcher.refresh()
+                new = reopen(self._ix, view.searcher)  # not refresh(): index/refresh.py says why
                 if new is view.searcher:
                     return view
             else:
@@ -182,11 +183,7 @@ class Searcher:
                 with self._lock:
                     self._fresh()
                     s = self._doc_searcher = self._ix.searcher()
-            if not s.up_to_date():
-                new = s.refresh()
-                if new is not s:
-                    s.close()
-                    s = self._doc_searcher = new
+            s = self._doc_searcher = reopen(self._ix, s, close_old=True)
             stored = s.document(id=doc_id)
         return Document.from_json(stored["doc"]) if stored else None
 

@@ -18,6 +18,7 @@ not pages, such as images, are *skipped*, not failed).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import stat
 import sys
 import time
@@ -179,6 +180,12 @@ def run(args: argparse.Namespace) -> int:
                 _import_urls(ing, cfg, args, data)
     except KeyboardInterrupt:
         interrupted = True
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk, a failing disk
+        from tracuu.check_cmd import disk_error_message
+
+        print(f"{PROG}: {disk_error_message(exc, data)}", file=sys.stderr)
+        print(ing.summary.text())
+        return 1
     summary = ing.summary
     _print_examples(summary, args.verbose)
     print(summary.text())
