@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from index.attachdocs import Registry, attachment_format, extract_document
 from index.catalog import Capture, Catalog
 from index.store import Archive, Written
 from ingest.fetch import FetchResult
@@ -87,6 +88,9 @@ def _parse_one(job: tuple[bytes, str | None, str | None, str | None]):
     from ingest.parse import SkipPage, parse_page
 
     data, url, path, ctype = job
+    fmt = attachment_format(data, url, path, ctype)
+    if fmt is not None:  # a PDF/Word/Excel file: extracted in an isolated worker (index.attachdocs)
+        return extract_document(data, url, path, ctype, fmt)
     try:
         return ("doc", parse_page(data, url=url, path=path, content_type=ctype))
     except SkipPage as exc:
@@ -266,6 +270,7 @@ class Ingestor:
             sink_factory = IndexWriterSink
         self.sink = sink_factory(self.data)
         self.report = ErrorReport(self.data)
+        self.attachments = Registry(self.data)
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._pool = None
@@ -307,6 +312,7 @@ class Ingestor:
         if not due:
             return
         self.sink.commit()
+        self.attachments.commit()
         when = now_iso()
         for source, (unit, resume, done) in self._checkpoints.items():
             self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
@@ -318,12 +324,14 @@ class Ingestor:
 
     def close(self) -> Summary:
         try:
+            self.attachments.flush(self._add_indexed)  # attachments whose parents grew this run
             self.commit(force=True)
         finally:
             if self._pool is not None:
                 self._pool.close()
                 self._pool.join()
             self.sink.close()
+            self.attachments.close()
             self.catalog.close()
             self.archive.close()
             self.report.close()
@@ -374,6 +382,11 @@ class Ingestor:
             # an older capture than the indexed one: archived and catalogued, not indexed
             self._finish(pend, ("skip", "đã có bản thu mới hơn (superseded by a newer capture)"))
             return None
+        same = self.attachments.duplicate(page.url, sha, attachment_format(page.payload[:8192], page.url, page.path,
+                                                                           page.content_type) is not None)
+        if same is not None:  # this file was extracted before (another URL): index it once
+            self._finish(pend, ("doc", same))
+            return None
         return pend
 
     def _finish(self, pend: _Pending, result: tuple[str, object]) -> object | None:
@@ -387,7 +400,7 @@ class Ingestor:
         elif kind == "doc":
             doc = value
             try:
-                outcome = self.sink.add(doc)
+                outcome = self.sink.add(self.attachments.prepare(doc, pend.sha))
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
                 outcome, reason = "failed", f"{type(exc).__name__}: {exc}"
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))
@@ -421,6 +434,13 @@ class Ingestor:
             self.catalog.add_date(cid, *entry)
         self._since_commit += 1
         return doc
+
+    def _add_indexed(self, doc) -> None:
+        """Re-index one document outside a capture (an attachment whose parents changed)."""
+        try:
+            self.sink.add(doc)
+        except Exception as exc:  # noqa: BLE001 - reported, the run finishes
+            self.fail(SourceError(doc.url or "", None, doc.url, "index", f"{type(exc).__name__}: {exc}"))
 
     def _jobs_of(self, batch: list[_Pending]) -> list[tuple[bytes, str | None, str | None, str | None]]:
         return [(p.page.payload, p.page.url, p.page.path, p.page.content_type) for p in batch]
@@ -677,6 +697,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     live = sink_factory(data)  # holds the writer lock: no ingest runs meanwhile
     catalog = Catalog(data / "catalog.sqlite")
     archive = Archive(data)
+    registry = Registry(data)
     sink = sink_factory(tmp)
     version = parser_version()
     pool = _Serial() if (jobs or os.cpu_count() or 1) <= 1 else \
@@ -687,13 +708,19 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         progress.bytes_total = len(caps)
 
         def run_batch(chunk: list[tuple[Capture, RawPage]]) -> None:
-            jobs_ = [(p.payload, c.url, p.path, c.content_type_served) for c, p in chunk]
-            for (cap, _page), (kind, value) in zip(chunk, pool.map_async(_parse_one, jobs_, chunksize=4).get(),
-                                                  strict=True):
+            # attachments extracted by the current code are not extracted (or OCRed) again
+            reuse = [registry.stored_current(c.sha256) if attachment_format(p.payload[:8192], c.url, p.path,
+                                                                            c.content_type_served) else None
+                     for c, p in chunk]
+            jobs_ = [(p.payload, c.url, p.path, c.content_type_served) for (c, p), r in zip(chunk, reuse, strict=True)
+                     if r is None]
+            parsed = iter(pool.map_async(_parse_one, jobs_, chunksize=4).get())
+            results = [("doc", r) if r is not None else next(parsed) for r in reuse]
+            for (cap, _page), (kind, value) in zip(chunk, results, strict=True):
                 summary.read += 1
                 outcome, reason = "failed", None
                 if kind == "doc":
-                    outcome = sink.add(value)
+                    outcome = sink.add(registry.prepare(value, cap.sha256))
                     summary.indexed += 1
                 elif kind == "skip":
                     outcome, reason = "skipped", str(value)
@@ -728,6 +755,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                 chunk = []
         if chunk:
             run_batch(chunk)
+        registry.flush(sink.add)
         sink.close()
         live.close()
         old = data / "index.old"
@@ -741,6 +769,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     finally:
         pool.close()
         pool.join()
+        registry.close()
         catalog.close()
         archive.close()
         report.close()
