@@ -1,0 +1,220 @@
+"""One index generation as the searcher sees it: posting lists, sets, field lengths, dates.
+
+Why a view: everything here is derived from one Whoosh reader and stays valid until a writer
+commits, so it is read once and cached (:class:`View`); the searcher swaps in a new view when the
+index changes. Matching (:mod:`search.matching`), ranking (:mod:`search.ranking`), facets
+(:mod:`search.facets`) and suggestions (:mod:`search.suggest`) all read through a view and never
+touch Whoosh's private structures: those are in :mod:`index.whoosh_compat`.
+
+Public surface (stable; other modules build on it):
+
+* :meth:`View.docs` — the set of documents holding a term;
+* :meth:`View.postings` — ``(docnums, term frequencies)`` arrays of a term;
+* :meth:`View.sparse_weights` — term frequencies at a few documents without reading the list;
+* :meth:`View.lengths`, :meth:`View.df`, :attr:`View.pub`, :attr:`View.all_docs`,
+  :attr:`View.hidden`, :attr:`View.facets`, :meth:`View.stored`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from array import array
+from collections import OrderedDict
+
+from whoosh.util.numeric import byte_to_length
+
+from index.whoosh_compat import length_bytes, read_leaf_postings
+from search.facets import FacetTables
+
+log = logging.getLogger(__name__)
+
+#: published-date column value of a document without a date (sorts last)
+MISSING_DATE = 2**64 - 1
+#: cached postings (entries in all cached {doc: tf} arrays) before the least recent are dropped
+POSTINGS_BUDGET = 8_000_000  # ids + frequencies as arrays: ~8 bytes each, ~64 MB
+#: entries in all cached posting *sets* (membership) before the least recently used are dropped
+SETS_BUDGET = 2_000_000
+#: share of documents above which a syllable is "common" in long queries (0.03–0.15 gave the
+#: same dev MRR; 0.05 keeps long posting lists out of long queries)
+COMMON_SHARE = 0.05
+#: how many expansions of one prefix (``hòa*``) are used at most
+PREFIX_CAP = 400
+_BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
+
+
+class View:
+    """Everything derived from one index generation: reader, facet tables, posting caches.
+
+    Not thread-safe (neither is the Whoosh searcher under it): the :class:`search.Searcher`
+    serialises access with its lock.
+    """
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._sets: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._sets_size = 0
+        self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+        self._postings_size = 0
+        self._lengths: dict[str, list[int]] = {}
+        #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
+        self.sugg_cache: dict[str, dict[str, float]] = {}
+        # Listing and home pages are kept in the index (archive) but are not search results.
+        self.hidden = self.docs("kind", "listing")
+        self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
+        self.facets = FacetTables(self.reader)
+        self._pub: list[int] | None = None
+
+    # -- postings ---------------------------------------------------------------------------
+    def docs(self, fieldname: str, term: str) -> frozenset[int]:
+        """The set of documents holding a term (cached, least recently used dropped first)."""
+        key = (fieldname, term)
+        hit = self._sets.get(key)
+        if hit is not None:
+            self._sets.move_to_end(key)
+            return hit
+        docs = frozenset(self.postings(fieldname, term)[0])
+        self._sets[key] = docs
+        self._sets_size += len(docs)
+        while self._sets_size > SETS_BUDGET and len(self._sets) > 1:
+            _k, old = self._sets.popitem(last=False)
+            self._sets_size -= len(old)
+        return docs
+
+    def has_postings(self, fieldname: str, term: str) -> bool:
+        """Whether the term's whole posting list is cached (then reading it costs nothing)."""
+        return (fieldname, term) in self._postings
+
+    def postings(self, fieldname: str, term: str) -> tuple[array, array]:
+        """``(docnums, term frequencies)`` of a term as sorted arrays, read once per index
+        generation and kept in an LRU cache.
+
+        Reads Whoosh's posting blocks as arrays (:func:`index.whoosh_compat.read_leaf_postings`)
+        instead of stepping a matcher one posting at a time.
+        """
+        key = (fieldname, term)
+        hit = self._postings.get(key)
+        if hit is not None:
+            self._postings.move_to_end(key)
+            return hit
+        ids: array = array("i")
+        weights: array = array("f")
+        for leaf, base in self.reader.leaf_readers():
+            try:
+                if not leaf.doc_frequency(fieldname, term):
+                    continue
+                m = leaf.postings(fieldname, term)
+            except Exception:  # TermNotFound and friends: absent term or field
+                continue
+            seg_ids, seg_ws = read_leaf_postings(m)
+            if base:
+                seg_ids = array("i", (d + base for d in seg_ids))
+            ids.extend(seg_ids)
+            weights.extend(seg_ws)
+        got = (ids, weights)
+        self._postings[key] = got
+        self._postings_size += len(ids)
+        while self._postings_size > POSTINGS_BUDGET and len(self._postings) > 1:
+            _k, (old, _w) = self._postings.popitem(last=False)
+            self._postings_size -= len(old)
+        return got
+
+    def sparse_weights(self, fieldname: str, term: str, ordered: list[int]) -> dict[int, float]:
+        """Term frequencies at a few documents (``ordered``: sorted docnums), by skipping through
+        the posting lists: only blocks that hold one of them are decoded (reading a common
+        syllable's whole list costs far more)."""
+        out: dict[int, float] = {}
+        leaves = list(self.reader.leaf_readers())
+        for k, (leaf, base) in enumerate(leaves):
+            end = leaves[k + 1][1] if k + 1 < len(leaves) else base + leaf.doc_count_all()
+            mine = [d - base for d in ordered if base <= d < end]
+            if not mine:
+                continue
+            try:
+                if not leaf.doc_frequency(fieldname, term):
+                    continue
+                m = leaf.postings(fieldname, term)
+            except Exception:
+                continue
+            for local in mine:
+                if not m.is_active():
+                    break
+                if m.id() < local:
+                    m.skip_to(local)
+                    if not m.is_active():
+                        break
+                if m.id() == local:
+                    out[local + base] = m.weight()
+        return out
+
+    def df(self, fieldname: str, term: str) -> int:
+        """Document frequency of a term (0 when the term or the field is absent)."""
+        try:
+            return self.reader.doc_frequency(fieldname, term)
+        except Exception:
+            return 0
+
+    def lengths(self, fieldname: str) -> list[int]:
+        """Field length (tokens) of every document, for BM25 (read once per index generation).
+
+        Reads each segment's length column as raw bytes (one byte per document, Whoosh's
+        ``length_to_byte`` code) instead of 40k ``doc_field_length`` calls."""
+        got = self._lengths.get(fieldname)
+        if got is None:
+            got = []
+            for leaf, _base in self.reader.leaf_readers():
+                n = leaf.doc_count_all()
+                try:
+                    raw = length_bytes(leaf, fieldname)
+                except Exception:
+                    raw = None
+                if raw is not None:
+                    part = [_BYTE_TO_LENGTH[b] for b in raw] + [0] * (n - len(raw))
+                else:  # another codec: the public, slower way
+                    dfl = leaf.doc_field_length
+                    part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
+                got.extend(part)
+            self._lengths[fieldname] = got
+        return got
+
+    # -- terms ------------------------------------------------------------------------------
+    def expand(self, fieldname: str, prefix: str, limit: int = PREFIX_CAP) -> list[str]:
+        """Terms of a field starting with ``prefix``, in lexicon order, at most ``limit``."""
+        out: list[str] = []
+        for btext in self.reader.expand_prefix(fieldname, prefix):
+            out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+            if len(out) >= limit:
+                break
+        return out
+
+    def is_common(self, folded: str) -> bool:
+        """In more than ``COMMON_SHARE`` of the documents' bodies (see search.query.compile_query)."""
+        return self.df("body_f", folded) > COMMON_SHARE * max(1, len(self.all_docs))
+
+    def prefix_expander(self, pairs: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+        """The ``limit`` most frequent expansions of (field, prefix) pairs, for scoring."""
+        found: list[tuple[int, str, str]] = []
+        for fname, prefix in pairs:
+            for term in self.expand(fname, prefix):
+                found.append((self.reader.doc_frequency(fname, term), fname, term))
+        found.sort(reverse=True)
+        return [(f, t) for _df, f, t in found[:limit]]
+
+    # -- per-document values ----------------------------------------------------------------
+    @property
+    def pub(self) -> list[int]:
+        """Published time of every document as Whoosh's long (``MISSING_DATE`` when unknown)."""
+        if self._pub is None:
+            n = self.reader.doc_count_all()
+            if "published" in self.reader.schema and n and self.reader.has_column("published"):
+                col = self.reader.column_reader("published", translate=False)
+                self._pub = [col[i] for i in range(n)]
+            else:
+                self._pub = [MISSING_DATE] * n
+        return self._pub
+
+    def stored(self, docnum: int) -> tuple[str, dict]:
+        """``(id, document dict)`` of a document from the stored fields."""
+        fields = self.searcher.stored_fields(docnum)
+        return fields.get("id") or "", json.loads(fields["doc"])
