@@ -28,12 +28,11 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ingest.attachlinks import ATTACHMENT_EXT
 from ingest.document import VN_TZ, AttachmentInfo, Document, Parent, Source
 
 log = logging.getLogger(__name__)
 
-#: File extensions collected and extracted as attachments.
-ATTACHMENT_EXT = ("pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf")
 
 _TYPES = {
     "application/pdf": "pdf",
@@ -145,7 +144,8 @@ def extract_document(payload: bytes, url: str | None, path: str | None, content_
 
 def build_document(ext, payload: bytes, url: str | None, name: str, content_type: str | None, fmt: str) -> Document:
     """The attachment's Document from an ``Extracted`` record (body = pages joined, offsets kept)."""
-    pages = [p.strip() for p in (getattr(ext, "pages", None) or [])]
+    fmt = getattr(ext, "format", None) or fmt
+    pages = [p.strip() for p in (getattr(ext, "pages", None) or [])] if fmt == "pdf" else []
     starts: list[int] = []
     if pages:
         body_parts: list[str] = []
@@ -158,7 +158,7 @@ def build_document(ext, payload: bytes, url: str | None, name: str, content_type
     else:
         body = (ext.text or "").strip()
     meta = getattr(ext, "meta", None)
-    info = AttachmentInfo(format=getattr(ext, "format", None) or fmt, filename=name, content_type=content_type,
+    info = AttachmentInfo(format=fmt, filename=name, content_type=content_type,
                           size=len(payload), urls=[url] if url else [], page_starts=starts,
                           needs_ocr=bool(getattr(ext, "needs_ocr", False)),
                           ocr_pages=list(getattr(ext, "ocr_pages", None) or []),

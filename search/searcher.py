@@ -27,8 +27,8 @@ from whoosh import index as whoosh_index
 
 from index.writer import index_dir
 from ingest.document import Document
+from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
-from search import matching, ranking, suggest
 from search.facets import intersect
 from search.model import SORTS, Hit, QueryError, SearchRequest, SearchResult
 from search.postings import View
@@ -102,6 +102,7 @@ class Searcher:
             page = ranked[start:start + req.per_page]
             marker = hits_mod.marker_for(compiled)
             hits = [hits_mod.build_hit(view, d, score, compiled, req.highlight, marker) for d, score in page]
+            attachments.nest(view, hits, final, marker if req.highlight else None)
             suggestion = suggest.did_you_mean(view, parsed, len(final))
         took = (time.perf_counter() - t0) * 1000
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
@@ -169,6 +170,9 @@ def _validate(req: SearchRequest) -> None:
     if not isinstance(req.per_page, int) or not 1 <= req.per_page <= MAX_PER_PAGE:
         raise QueryError(f"Số kết quả mỗi trang phải từ 1 đến {MAX_PER_PAGE} (nhận được {req.per_page}). "
                          "(invalid per_page)")
+    if req.kind is not None and req.kind not in attachments.KINDS:
+        raise QueryError(f"Loại tài liệu “{req.kind}” không hợp lệ; dùng một trong: {', '.join(attachments.KINDS)}. "
+                         "(invalid kind)")
     for y in req.year:
         if not isinstance(y, int) or not 1000 <= y <= 9999:
             raise QueryError(f"Năm “{y}” không hợp lệ. (invalid year)")
