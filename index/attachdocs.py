@@ -331,14 +331,14 @@ class Registry:
     def _record_links(self, page: Document) -> None:
         from urllib.parse import urljoin
 
-        self.db.execute("DELETE FROM links WHERE page_url = ?", (_norm(page.url),))
+        self.db.execute("DELETE FROM links WHERE page_url = ?", (page.url,))
         for att in page.attachments:
             target = _norm(urljoin(page.url or "", att.url))
             if not target:
                 continue
             self._seq += 1
             self.db.execute("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
-                            (_norm(page.url), target, page.title, att.title, self._seq))
+                            (page.url, target, page.title, att.title, self._seq))
             self.db.execute("UPDATE files SET dirty = 1 WHERE sha256 = (SELECT sha256 FROM aliases WHERE url = ?)",
                             (target,))
 
