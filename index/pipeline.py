@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from index.attachdocs import Registry, attachment_format, extract_document
+from index.attachdocs import BatchRouter, Registry, attachment_format, extract_document
 from index.catalog import Capture, Catalog
 from index.store import Archive, Written
 from ingest.fetch import FetchResult
@@ -271,6 +271,7 @@ class Ingestor:
         self.sink = sink_factory(self.data)
         self.report = ErrorReport(self.data)
         self.attachments = Registry(self.data)
+        self.router = BatchRouter(self.jobs)  # attachments to isolated extraction workers
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._pool = None
@@ -330,6 +331,7 @@ class Ingestor:
             if self._pool is not None:
                 self._pool.close()
                 self._pool.join()
+            self.router.close()
             self.sink.close()
             self.attachments.close()
             self.catalog.close()
@@ -462,7 +464,7 @@ class Ingestor:
             self.progress.update()
 
         def submit(batch: list[_Pending], last: RawPage | None):
-            return (batch, self.pool.map_async(_parse_one, self._jobs_of(batch), chunksize=4), last)
+            return (batch, self.router.map_async(self.pool, _parse_one, self._jobs_of(batch)), last)
 
         for item in items:
             if isinstance(item, SourceError):
@@ -698,6 +700,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     catalog = Catalog(data / "catalog.sqlite")
     archive = Archive(data)
     registry = Registry(data)
+    router = BatchRouter(jobs or os.cpu_count() or 1)
     sink = sink_factory(tmp)
     version = parser_version()
     pool = _Serial() if (jobs or os.cpu_count() or 1) <= 1 else \
@@ -714,7 +717,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                      for c, p in chunk]
             jobs_ = [(p.payload, c.url, p.path, c.content_type_served) for (c, p), r in zip(chunk, reuse, strict=True)
                      if r is None]
-            parsed = iter(pool.map_async(_parse_one, jobs_, chunksize=4).get())
+            parsed = iter(router.map_async(pool, _parse_one, jobs_).get())
             results = [("doc", r) if r is not None else next(parsed) for r in reuse]
             for (cap, _page), (kind, value) in zip(chunk, results, strict=True):
                 summary.read += 1
@@ -769,6 +772,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     finally:
         pool.close()
         pool.join()
+        router.close()
         registry.close()
         catalog.close()
         archive.close()

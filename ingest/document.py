@@ -87,6 +87,7 @@ class AttachmentInfo:
     number: str | None = None
     doc_type: str | None = None
     issuer: str | None = None
+    issuer_parent: str | None = None  # the line above a department: UBND TỈNH LAI CHÂU
     place: str | None = None
     issued: str | None = None  # ISO date
     subject: str | None = None

@@ -42,7 +42,7 @@ def meta_rows(doc: Document) -> list[tuple[str, str]]:
     if info.issued:
         y, m, d = info.issued.split("-")
         issued = f"{d}/{m}/{y}"
-    rows = [("Số, ký hiệu", info.number), ("Loại văn bản", info.doc_type), ("Cơ quan ban hành", info.issuer),
+    rows = [("Số, ký hiệu", info.number), ("Loại văn bản", info.doc_type), ("Cơ quan ban hành", " / ".join(x for x in (info.issuer_parent, info.issuer) if x)),
             ("Nơi ban hành", info.place), ("Ngày ban hành", issued), ("Trích yếu", info.subject),
             ("Người ký", info.signer),
             ("Định dạng", FORMAT_LABELS.get(info.format, info.format.upper() if info.format else None)),
