@@ -102,7 +102,10 @@ class Searcher:
             page = ranked[start:start + req.per_page]
             marker = hits_mod.marker_for(compiled)
             hits = [hits_mod.build_hit(view, d, score, compiled, req.highlight, marker) for d, score in page]
-            attachments.nest(view, hits, final, marker if req.highlight else None)
+            # a page's matching attachments are shown under it even when results are pages only
+            nest_pool = final if "kind" not in filters else intersect(
+                matched, [v for k, v in filters.items() if k != "kind"])
+            attachments.nest(view, hits, nest_pool, marker if req.highlight else None)
             suggestion = suggest.did_you_mean(view, parsed, len(final))
         took = (time.perf_counter() - t0) * 1000
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
