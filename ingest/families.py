@@ -99,6 +99,41 @@ ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|pptx?|7z)(?:$|[?#/])", 
 ATTACHMENT_TEXT = re.compile(r"^\s*(tại đây|tải về|tải xuống|file đính kèm|tệp đính kèm|download|xem file|tải file)\b",
                              re.I)
 
+# ---- Page vocabulary shared by every family (what the generic stages look for in text and markup).
+#: labels that open a breadcrumb trail; the labels after them are the category
+HOME_WORDS: frozenset[str] = frozenset({"trang chủ", "trang chu", "home", "trang nhất", "homepage"})
+#: a breadcrumb piece that is only a separator (``>``, ``»``, ``|`` …)
+TRAIL_SEPARATOR = re.compile(r"^[\s>»›/|\\\-–—:→⇒•·.,]*$")
+#: separators that make a short element with a "Trang chủ" link a breadcrumb trail
+TRAIL_SEP = re.compile(r"\s(>|»|›|/|→)\s|-->")
+#: short body lines that are page furniture, not text (counters, share/print tools, tag labels)
+NOISE_LINE = re.compile(
+    r"^(l(ượ|uo)t xem|lượt truy cập|số lượt truy cập|chia sẻ|in bài viết|trở về|quay lại|"
+    r"tags?\s*:|từ khóa\s*:|bản in|gửi email|view count|(tài liệu|tệp tin|tệp|file|văn bản) đính kèm\s*:?\s*$)", re.I)
+#: a body block that is only a dateline: "(Thứ hai, 19/04/2021 15:17)", "Ngày đăng: 21/12/2018"
+DATELINE = re.compile(r"^[\s(]*(ngày đăng|đăng ngày|cập nhật|thứ|chủ nhật|t[2-7]\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+                      r"\d{1,2}:\d\d|\d{4}-\d\d-\d\d)", re.I)
+#: how image captions start ("Ảnh: …", "(Ảnh minh họa)")
+CAPTION_START = re.compile(r"^\(?\s*(ảnh|anh|hình|photo|nguồn ảnh)\b|^\(.*\)$", re.I)
+#: labels of a publication date anywhere on the page
+DATE_LABEL = re.compile(r"(ngày đăng|đăng ngày|ngày cập nhật|cập nhật|thời gian đăng|ngày xuất bản|đăng lúc)", re.I)
+#: labels of a last-modified date
+UPDATED_LABEL = re.compile(r"(cập nhật|ngày sửa|sửa đổi lần cuối)", re.I)
+#: a site address printed in the footer (``www.cchc.laichau.gov.vn``) when the page has no URL
+WWW_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?www\.((?:[a-z0-9-]+\.)+(?:vn|com|net|org))\b", re.I)
+#: Liferay's inline ``Liferay.ThemeDisplay.getLayoutURL`` (the page's canonical URL)
+LIFERAY_LAYOUT_URL = re.compile(r'getLayoutURL:\s*function\(\)\s*\{\s*return\s*"([^"]+)"')
+#: SharePoint's ``_spPageContextInfo.webAbsoluteUrl`` (the site's base URL)
+SHAREPOINT_WEB_URL = re.compile(r'webAbsoluteUrl:\s*"([^"]+)"')
+#: URL paths of a site's home page
+HOME_PATH = re.compile(r"^/?(index\.(html?|aspx|php|jsp)|default\.aspx|trang-chu(\.\w+)?)?$", re.I)
+#: page frame (never the body): footers, menus, banners, sidebars, breadcrumbs
+FRAME_SELECTOR = ("footer, nav, header, aside, [class*=footer i], [id*=footer i], [class*=menu i], [id*=menu i], "
+                  "[class*=banner i], [class*=copyright i], [class*=sidebar i], [id*=sidebar i], "
+                  "[class*=breadcrumb i]")
+#: generic noise inside a body container, on top of COMMON_NOISE and the family's own
+FRAME_NOISE: tuple[str, ...] = ("footer", "nav", "aside", ".breadcrumb", ".breadcrumbs")
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         name="aspnet_vi",
