@@ -110,8 +110,10 @@ def main() -> None:
     ap.add_argument("--seed", default="bench-import")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     ap.add_argument("--no-baseline", action="store_true", help="skip the bare in-process loop")
+    ap.add_argument("--corpus", type=Path, help="an already rendered portalgen corpus (with warc/ and "
+                    "truth.jsonl), e.g. /work/corpus/full, instead of rendering one")
     args = ap.parse_args()
-    portal = render(args.out / f"import-{args.pages}-{args.seed}", args.pages, args.seed)
+    portal = args.corpus or render(args.out / f"import-{args.pages}-{args.seed}", args.pages, args.seed)
     warcs = portal / "warc"
     size = sum(p.stat().st_size for p in warcs.glob("*.warc.gz"))
     with open(portal / "truth.jsonl", encoding="utf-8") as fh:  # portalgen stops when the corpus runs out

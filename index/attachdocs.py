@@ -179,6 +179,8 @@ class BatchRouter:
         fmts = [attachment_format(j[0][:8192], j[1], j[2], j[3]) for j in jobs]
         if not any(fmts):
             return pool.map_async(fn, jobs, chunksize=4)
+        if pool is None:
+            assert all(fmts), "pages need a parser pool"
         page_idx = [i for i, f in enumerate(fmts) if f is None]
         page_res = pool.map_async(fn, [jobs[i] for i in page_idx], chunksize=4) if page_idx else None
         _extractor(self.jobs)
@@ -396,16 +398,23 @@ class Registry:
             doc.site = urlsplit(doc.parents[0].url).hostname
 
     def _record_links(self, page: Document) -> None:
+        self.record_links(page.url, page.title, [(a.title, a.url) for a in page.attachments])
+
+    def record_links(self, page_url: str | None, page_title: str, links: list[tuple[str, str]]) -> None:
+        """Which attachment URLs a page links (``(link title, url)``), replacing what it linked
+        before; attachments already registered are marked for re-indexing with this parent."""
         from urllib.parse import urljoin
 
-        self.db.execute("DELETE FROM links WHERE page_url = ?", (page.url,))
-        for att in page.attachments:
-            target = _norm(urljoin(page.url or "", att.url))
+        if not page_url or page_url.startswith("sha256:"):
+            return
+        self.db.execute("DELETE FROM links WHERE page_url = ?", (page_url,))
+        for title, url in links:
+            target = _norm(urljoin(page_url, url))
             if not target:
                 continue
             self._seq += 1
             self.db.execute("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
-                            (page.url, target, page.title, att.title, self._seq))
+                            (page_url, target, page_title, title, self._seq))
             self.db.execute("UPDATE files SET dirty = 1 WHERE sha256 = (SELECT sha256 FROM aliases WHERE url = ?)",
                             (target,))
 

@@ -18,6 +18,18 @@ when those are absent, so only speed depends on them.
 from __future__ import annotations
 
 # --- used by index/ (writer, segment, codec, pipeline) ---------------------------------------
+
+
+def toc_segments(ix) -> list:
+    """The segment objects listed in an index's current table of contents (``FileIndex._read_toc``)."""
+    return list(ix._read_toc().segments)
+
+
+def setup_doc_offsets(writer) -> None:
+    """Recompute a ``SegmentWriter``'s document offsets after segments were appended to its
+    ``segments`` list (``_setup_doc_offsets``; deletions by docnum rely on them)."""
+    writer._setup_doc_offsets()
+
 # --- used by search/ (postings, matching, ranking, facets, suggestions) ----------------------
 # Everything search/ needs from below Whoosh's public API, as two functions. Each falls back to
 # the public (slower) API when the structures are not what 2.7.5 builds, so a Whoosh upgrade
