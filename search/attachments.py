@@ -11,6 +11,8 @@ Public surface: :data:`KINDS`, :func:`kind_filter`, :func:`decorate`, :func:`nes
 
 from __future__ import annotations
 
+import re
+
 from ingest.crawl import normalize_url
 from search import highlight
 from search.model import Hit
@@ -30,20 +32,30 @@ def kind_filter(view: View, kind: str) -> frozenset[int]:
     return view.all_docs - attachments
 
 
+_MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
 def _page_snippet(doc: dict, marker: highlight.Marker) -> tuple[str | None, int | None]:
-    """The snippet of the first PDF page holding a match, and that page's number (1-based)."""
+    """The best PDF page's snippet and number (1-based): the page whose snippet marks the most
+    distinct query words (then the most marks, then the earliest page). A report's first page
+    often holds a common word of the query; the page a reader wants holds all of them."""
     info = doc.get("attachment") or {}
     starts = info.get("page_starts") or []
     body = doc.get("body") or ""
     if not starts:
         return None, None
     bounds = [*starts, len(body)]
+    best: tuple[tuple[int, int], str, int] | None = None
     for k in range(len(starts)):
         text = body[bounds[k]:bounds[k + 1]]
         snip = highlight.snippet(text, marker, scan_chars=len(text)) if text.strip() else None
-        if snip is not None:
-            return snip, k + 1
-    return None, None
+        if snip is None:
+            continue
+        marks = [highlight.folded_tokens(m) for m in _MARKED.findall(snip)]
+        rank = (len({w for ws in marks for w in ws}), len(marks))
+        if best is None or rank > best[0]:
+            best = (rank, snip, k + 1)
+    return (best[1], best[2]) if best else (None, None)
 
 
 def summary(doc: dict, doc_id: str) -> dict:
