@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ingest.attachlinks import ATTACHMENT_EXT
+from ingest.attachlinks import ATTACHMENT_EXT, container_url
 from ingest.document import VN_TZ, AttachmentInfo, Document, Parent, Source
 
 log = logging.getLogger(__name__)
@@ -330,6 +330,9 @@ class Registry:
         return row[0] if row else None
 
     def parents(self, urls: Iterable[str]) -> list[Parent]:
+        """The pages linking any of ``urls`` (for a member of a ``.zip`` bundle: the bundle's)."""
+        urls = list(urls)
+        urls += [c for c in map(container_url, urls) if c]
         keys = sorted({u for u in (_norm(x) for x in urls) if u})
         if not keys:
             return []
@@ -415,8 +418,9 @@ class Registry:
             self._seq += 1
             self.db.execute("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
                             (page_url, target, page_title, title, self._seq))
-            self.db.execute("UPDATE files SET dirty = 1 WHERE sha256 = (SELECT sha256 FROM aliases WHERE url = ?)",
-                            (target,))
+            # the file at that URL, or the members of a .zip bundle there (``…/x.zip!/a.pdf``)
+            self.db.execute("UPDATE files SET dirty = 1 WHERE sha256 IN (SELECT sha256 FROM aliases WHERE url = ? "
+                            "OR substr(url, 1, ?) = ?)", (target, len(target) + 2, target + "!/"))
 
     def flush(self, add) -> int:
         """Re-index (``add(doc)``) every attachment whose parents changed since it was indexed."""

@@ -40,6 +40,7 @@ from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool, clear_leftovers
 from index.report import ErrorReport, Progress, Summary, _reason_key, now_iso
 from index.store import Archive, Written
+from ingest.attachlinks import bundle_members, is_bundle, with_bundles
 from ingest.fetch import FetchResult
 from ingest.sources import (
     DEFAULT_LIMITS,
@@ -375,7 +376,7 @@ class Ingestor:
         pending_batch: list[_Pending] = []
         attachments: list[_Pending] = []  # extracted here, in isolated workers (index.attachdocs)
         last_page: RawPage | None = None
-        for item in items:
+        for item in with_bundles(items):  # a .zip bundle is followed by its attachment members
             if isinstance(item, SourceError):
                 self.fail(item)
                 continue
@@ -543,6 +544,8 @@ class Ingestor:
         if pend is None:
             return None
         doc = self._finish(pend, _parse_one(self._jobs_of([pend])[0]))
+        if is_bundle(page.payload, page.url, page.path):  # a .zip of attachments: each member too
+            self.process(bundle_members(page))
         cap = self.catalog.latest(page.url) if page.url else None
         if cap is not None and (etag or lm):
             self.catalog.set_validators(page.url, etag, lm, cap.id)

@@ -97,3 +97,87 @@ def collect(html: bytes, page_url: str, doc: object | None = None, links=None, *
             found[url] = title
     items = [AttachmentLink(u, t) for u, t in found.items()]
     return items[:max_per_page], max(0, len(items) - max_per_page)
+
+
+# --------------------------------------------------------------------------------------------
+# .zip bundles of attachments
+
+
+#: separates a bundle's URL from a member's name in the member's URL (``…/ho-so.zip!/qd-12.pdf``,
+#: the JAR-URL convention): unlike a fragment it survives URL normalisation, so each member is a
+#: document of its own whose parents are the bundle's parents
+MEMBER_SEP = "!/"
+
+
+def is_bundle(payload: bytes, url: str | None, path: str | None) -> bool:
+    """A ``.zip`` (by name and magic bytes) that is not an Office/ODF file."""
+    name = path or url or ""
+    return url_extension(name) in BUNDLE_EXT and payload[:4] == b"PK\x03\x04"
+
+
+def container_url(url: str) -> str | None:
+    """The bundle URL of a member URL (``…/x.zip!/a.pdf`` → ``…/x.zip``), else None."""
+    return url.split(MEMBER_SEP, 1)[0] if MEMBER_SEP in url else None
+
+
+def bundle_members(page, *, max_member: int = 50 * 1024 * 1024, max_ratio: float = 200.0,
+                   max_total: int = 1024 * 1024 * 1024, max_members: int = 200):
+    """The attachment members of a fetched or archived ``.zip`` as pages of their own
+    (``RawPage`` | ``SourceError``), guarded like any zip input: member size, compression ratio
+    (bombs), total size, member count, unsafe names; anything else in the bundle is ignored."""
+    import io
+    import zipfile
+
+    from ingest.sources import RawPage, SourceError, _unsafe_member
+
+    src = page.source or page.url or ""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(page.payload))
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield SourceError(src, page.offset, page.url, "zip", f"tệp nén đính kèm hỏng (bad zip attachment): {exc}")
+        return
+    total = count = 0
+    with zf:
+        for info in zf.infolist():
+            name = info.filename
+            if info.is_dir() or url_extension(name) not in ATTACHMENT_EXT:
+                continue
+            url = f"{page.url}{MEMBER_SEP}{name}" if page.url else None
+            why = _unsafe_member(name)
+            if why:
+                yield SourceError(src, page.offset, url, "zip", f"bỏ qua thành phần '{name}': {why}")
+                continue
+            count += 1
+            if count > max_members:
+                yield SourceError(src, page.offset, page.url, "zip",
+                                  f"tệp nén có hơn {max_members} tệp đính kèm; phần còn lại bỏ qua (too many members)")
+                return
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > max_member or (info.file_size > 1024 * 1024 and ratio > max_ratio) \
+                    or total + info.file_size > max_total:
+                yield SourceError(src, page.offset, url, "zip",
+                                  f"thành phần '{name}' quá lớn hoặc nghi là bom zip: {info.file_size} byte, nén "
+                                  f"{ratio:.0f}:1 (member too large / zip bomb suspected)")
+                continue
+            try:
+                with zf.open(info) as fh:
+                    data = fh.read(max_member + 1)
+            except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
+                yield SourceError(src, page.offset, url, "zip", f"không giải nén được '{name}': {exc}")
+                continue
+            if len(data) > max_member:
+                yield SourceError(src, page.offset, url, "zip", f"thành phần '{name}' vượt giới hạn khi giải nén")
+                continue
+            total += len(data)
+            yield RawPage(url=url, payload=data, date=page.date, source=src, offset=page.offset, path=name,
+                          record_type="member")
+
+
+def with_bundles(items):
+    """A page stream with each ``.zip`` bundle followed by its attachment members."""
+    from ingest.sources import RawPage
+
+    for item in items:
+        yield item
+        if isinstance(item, RawPage) and is_bundle(item.payload, item.url, item.path):
+            yield from bundle_members(item)

@@ -182,3 +182,26 @@ def test_attachment_on_a_private_address_is_refused_unless_allowed(tmp_path):
                     assert res.returncode == 0, err
                     assert len(asked) == 1
                     assert any(d["kind"] == "attachment" for d in index_docs(data))
+
+
+def test_a_zip_bundle_of_attachments_is_opened(tmp_path):
+    """A page links a .zip of documents: each attachment inside is a document of its own whose
+    parent is the page; what is not an attachment inside is ignored."""
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("ho-so/tb-583.docx", good_docx())
+        z.writestr("ho-so/doc-truoc.txt", "không phải tệp đính kèm")
+    site = SiteServer()
+    site.routes["/tin/2.html"] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                                  page_html([("/upload/ho-so.zip", "Tải hồ sơ (.zip)")]))
+    site.routes["/upload/ho-so.zip"] = (200, {"Content-Type": "application/zip"}, bundle.getvalue())
+    data = tmp_path / "data"
+    with site:
+        res = run_tracuu("crawl", site.url + "/tin/2.html", "--follow", "none", "--delay", "0", "--data", str(data),
+                         timeout=300)
+    assert res.returncode == 0, res.stderr.decode()
+    docs = index_docs(data)
+    (att,) = [d for d in docs if d["kind"] == "attachment"]
+    assert att["url"] == site.url + "/upload/ho-so.zip!/ho-so/tb-583.docx"
+    assert att["attachment"]["number"] == "583/TB-SNV"
+    assert [p["url"] for p in att["parents"]] == [site.url + "/tin/2.html"]
