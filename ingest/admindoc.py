@@ -90,6 +90,9 @@ def normalize_doc_number(text: str) -> str | None:
 _NUMBER_LINE_RE = re.compile(r"^\s*s[o6oơ]\s*[:;.,]?\s*(?=\d)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"(\d{1,6}(?:\s*/\s*\d{2,4})?\s*/\s*[A-Za-zÀ-ỹĐđ][\wÀ-ỹĐđ]*(?:\s*[-–]\s*[\wÀ-ỹĐđ]+)*)")
 
+# OCR drops the slash now and then: "Số: 7HD-SKHĐT" is 7/HD-SKHĐT
+_NUMBER_NOSLASH_RE = re.compile(r"(\d{1,6})([A-ZĐ][A-Za-zĐđ]*(?:\s*[-–]\s*[\wÀ-ỹĐđ]+)+)")
+
 # --------------------------------------------------------------------------------- anchors
 _MOTTO1_RE = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*v[i1l][e]t\s*nam")
 _MOTTO2_RE = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
@@ -135,6 +138,12 @@ class AdminMeta:
         return not (self.number or self.issued or self.doc_type or self.issuer)
 
 
+def looks_like_name(line: str) -> bool:
+    """A Vietnamese personal name as signed under a title: 2–6 capitalised syllables (Lò Văn Thành)."""
+    cand = " ".join(line.split()).rstrip(" .,;-_|~")
+    return bool(_NAME_RE.match(cand)) and not _is_upper_line(cand)
+
+
 def _is_upper_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -147,6 +156,12 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
     for kind, rx in (("motto", _MOTTO1_RE), ("motto", _MOTTO2_RE)):
         for m in rx.finditer(folded):
             spans.append((m.start(), m.end(), kind))
+    m = re.search(r"\bs[o6]\s*[:;.,]?\s*(?=\d)", folded)
+    if m:
+        end = m.end()
+        n = _NUMBER_RE.match(line, end) or _NUMBER_NOSLASH_RE.match(line, end)
+        if n:
+            spans.append((m.start(), n.end(), "number"))
     m = _DATE_RE.search(folded)
     if m:
         comma = line.rfind(",", 0, m.start())
@@ -154,12 +169,6 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
         # the place is the text before ", ngày" back to the previous anchor
         prev_end = max((e for s, e, _ in spans if e <= start), default=0)
         spans.append((prev_end, m.end(), "date"))
-    m = re.search(r"\bs[o6]\s*[:;.,]?\s*(?=\d+\s*/)", folded)
-    if m:
-        end = m.end()
-        n = _NUMBER_RE.match(line, end)
-        if n:
-            spans.append((m.start(), n.end(), "number"))
     spans.sort()
     out: list[tuple[str, str]] = []
     pos = 0
@@ -224,7 +233,8 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _strip_subject_prefix(subject: str) -> str:
-    return _SUBJECT_PREFIX_RE.sub("", subject, count=1).strip()
+    m = _SUBJECT_PREFIX_RE.match(_fold(subject))      # folding keeps positions: cut the original
+    return subject[m.end():].strip() if m else subject.strip()
 
 
 def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -235,22 +245,25 @@ def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
             start = i
     tail = lines[start:] if start else lines[-25:]
     for k in range(len(tail) - 1, -1, -1):
-        cand = " ".join(tail[k].split()).strip(" .,;")
-        if not _NAME_RE.match(cand) or _is_upper_line(cand):
+        cand = " ".join(tail[k].split()).rstrip(" .,;-_|~")
+        if not looks_like_name(cand):
             continue
         titles: list[str] = []
+        seen = 0
         for j in range(k - 1, -1, -1):
             t = " ".join(tail[j].split())
             ft = _fold(t)
+            if sum(c.isalpha() for c in t) < 3:          # seal and signature specks read as text
+                continue
             if t.startswith(("-", "+", "•")) or _RECIPIENTS_RE.match(ft):
                 if titles:
                     break
-                continue
-            if _is_upper_line(t) and (_SIGN_PREFIX_RE.match(ft) or any(w in ft for w in _TITLE_WORDS)):
+                continue                              # recipients interleaved (spreadsheet rows)
+            seen += 1
+            if _is_upper_line(t) and (titles or _SIGN_PREFIX_RE.match(ft) or any(w in ft for w in _TITLE_WORDS)
+                                      or ft.rstrip().endswith(("doc", "tich", "truong", "ban"))):
                 titles.insert(0, t)
-            elif titles:
-                break
-            elif k - j > 3:
+            elif titles or seen > 3:
                 break
         if titles:
             return cand, titles
@@ -276,6 +289,10 @@ def parse_admin_meta(text: str) -> AdminMeta:
                 n = _NUMBER_RE.search(piece)
                 if n:
                     meta.number = re.sub(r"\s+", "", n.group(1)).replace("–", "-")
+                else:
+                    n = _NUMBER_NOSLASH_RE.search(piece)
+                    if n:
+                        meta.number = n.group(1) + "/" + re.sub(r"\s+", "", n.group(2)).replace("–", "-")
                 header_done = True
             elif kind == "date" and meta.issued is None:
                 fp = _fold(piece)
@@ -311,13 +328,21 @@ def parse_admin_meta(text: str) -> AdminMeta:
                 nxt = lines[i + 1]
                 if not _BODY_START_RE.match(_fold(nxt)) and not _ADDRESSEE_RE.match(_fold(nxt)):
                     meta.subject = nxt
+                    # a wrapped subject read line by line (OCR): its last line is shorter than the
+                    # first, neither a heading nor the opening of the body
+                    for cont in lines[i + 2:i + 4]:
+                        fc = _fold(cont)
+                        if len(cont) >= len(nxt) or _is_upper_line(cont) or _BODY_START_RE.match(fc) \
+                                or _ADDRESSEE_RE.match(fc) or cont.rstrip().endswith((".", ":", ";")):
+                            break
+                        meta.subject += " " + cont
             break
     if meta.doc_type is None and meta.number:
         meta.doc_type = _type_from_number(meta.number)
     if meta.doc_type is None and meta.subject and re.match(r"^\s*v\s*/\s*v", meta.subject, re.IGNORECASE):
         meta.doc_type = "Công văn"
     if meta.subject:
-        meta.subject = " ".join(meta.subject.split())
+        meta.subject = " ".join(meta.subject.split()).rstrip(" :;,_-~|")
         meta.subject_plain = _strip_subject_prefix(meta.subject)
     if meta.number:
         meta.number_key = normalize_doc_number(meta.number)

@@ -70,7 +70,7 @@ def _rows(segs: list[Seg]) -> list[list[Seg]]:
         merged = [row[0]]
         for s in row[1:]:                   # pieces of one line (font change, kerning): join them
             p = merged[-1]
-            if s.x0 - p.x1 < 1.2 * min(p.h, s.h):
+            if s.x0 - p.x1 < 0.45 * min(p.h, s.h):
                 sep = "" if p.text.endswith(" ") or s.text.startswith(" ") or s.x0 - p.x1 < 0.1 * p.h else " "
                 merged[-1] = Seg(p.x0, min(p.top, s.top), max(p.x1, s.x1), max(p.bottom, s.bottom),
                                  p.text + sep + s.text)
@@ -234,11 +234,20 @@ def layout_page(segs: list[Seg], page_w: float, page_h: float) -> PageLayout:
                     paragraphs.extend(_column_paragraphs(col))
         else:                               # a table: one line per row, cells separated by tabs
             n = len(b[2]) + 1
+            table_rows: list[list[str]] = []
+            prev_row: list[Seg] | None = None
             for row in b[1]:
-                cells = [""] * n
+                # a line close under the previous one is a wrapped cell of the same table row
+                same = prev_row is not None and min(s.top for s in row) - max(s.bottom for s in prev_row) \
+                    < 0.45 * median(s.h for s in row)
+                cells = table_rows[-1] if same else [""] * n
                 for s in row:
                     c = min(n - 1, _column_of(s, b[2]))
                     cells[c] = _clean(cells[c] + " " + s.text)
+                if not same:
+                    table_rows.append(cells)
+                prev_row = row
+            for cells in table_rows:
                 line = "\t".join(cells).strip("\t") if sum(1 for c in cells if c) > 1 else _clean(" ".join(cells))
                 if line:
                     paragraphs.append(line)
@@ -248,8 +257,7 @@ def layout_page(segs: list[Seg], page_w: float, page_h: float) -> PageLayout:
         result.ends_mid_paragraph = not flow.centred(last) and not flow.ends_short(last, 6 * last.char_w)
     if blocks and blocks[0][0] == "flow":
         first = blocks[0][1][0]
-        result.starts_continuation = not flow.centred(first) and not flow.indented(first) \
-            and not first.text[:1].isupper()
+        result.starts_continuation = not flow.centred(first) and not flow.indented(first)
     return result
 
 

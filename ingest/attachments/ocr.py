@@ -11,8 +11,10 @@ import csv
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
+import time
 from functools import lru_cache
 
 from ingest.attachments.errors import TimeLimitError, ToolMissingError
@@ -77,18 +79,61 @@ def _words_to_segs(tsv: str) -> list[Seg]:
     return segs
 
 
-def ocr_png(png: bytes, width: int, height: int, timeout: float) -> PageLayout:
-    """OCR one page image (PNG bytes) into paragraphs."""
-    ok, why = tesseract_status()
-    if not ok:
-        raise ToolMissingError(why)
+def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
+    buf = io.BytesIO()
+    img.save(buf, "PPM")                     # PGM/PBM: nothing to compress, Tesseract reads it from stdin
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    cmd = ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--psm", str(psm)] + ([fmt] if fmt else [])
     try:
-        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"],
-                              input=png, capture_output=True, timeout=max(1.0, timeout), env=env, check=False)
+        proc = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=max(1.0, timeout), env=env,
+                              check=False)
     except subprocess.TimeoutExpired as exc:
         raise TimeLimitError("OCR một trang quá thời gian (OCR of a page timed out)") from exc
     if proc.returncode != 0:
         log.warning("tesseract failed: %s", proc.stderr.decode("utf-8", "replace")[-300:])
-        return PageLayout([])
-    return layout_page(_words_to_segs(proc.stdout.decode("utf-8", "replace")), float(width), float(height))
+        return ""
+    return proc.stdout.decode("utf-8", "replace")
+
+
+_RECIPIENTS_RE = re.compile(r"^\s*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)
+
+
+def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None]:
+    """Lines of the signer block OCRed again on their own, and the corner they cover.
+
+    A seal stamped over the signature turns that corner into "picture" for Tesseract's page
+    segmentation, so the signer's title and name vanish or come out mangled. On a page with
+    ``Nơi nhận``, the right half from there down is OCRed again as one uniform block, after
+    thresholding away the lighter seal ink; the caller keeps it when it holds a signer's name.
+    """
+    w, h = img.size
+    anchor = next((s for s in segs if _RECIPIENTS_RE.match(s.text)), None)
+    if anchor is None:
+        return [], None
+    top = max(0, int(anchor.top - 2 * anchor.h))
+    bottom = min(h, top + int(0.4 * h))
+    crop = img.crop((w // 2, top, w, bottom))
+    if crop.mode != "1":
+        crop = crop.point(lambda v: 0 if v < 120 else 255)
+    text = _tesseract(crop, 6, "", deadline - time.monotonic())
+    return [" ".join(x.split()) for x in text.split("\n") if len(x.strip()) > 2], (top, bottom)
+
+
+def ocr_page(img, deadline: float) -> PageLayout:
+    """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
+    from ingest.admindoc import looks_like_name
+
+    ok, why = tesseract_status()
+    if not ok:
+        raise ToolMissingError(why)
+    tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
+    segs = _words_to_segs(tsv)
+    extra, corner = _signature_block(img, segs, deadline)
+    if corner is not None and any(looks_like_name(x) for x in extra):
+        top, bottom = corner
+        segs = [s for s in segs if not (s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom)]
+    else:
+        extra = []
+    lay = layout_page(segs, float(img.width), float(img.height))
+    lay.paragraphs.extend(extra)
+    return lay

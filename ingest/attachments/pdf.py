@@ -8,7 +8,6 @@ PDFium is not thread-safe: pages are read and rendered on one thread, only Tesse
 
 from __future__ import annotations
 
-import io
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from ingest.attachments.errors import BrokenFileError, EncryptedError, TimeLimitError
 from ingest.attachments.layout import PageLayout, Seg, layout_page
 from ingest.attachments.model import Extracted, Limits
-from ingest.attachments.ocr import ocr_png, tesseract_status
+from ingest.attachments.ocr import ocr_page, tesseract_status
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +55,8 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _render_pgm(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int, int]:
-    img = page.render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L")
-    buf = io.BytesIO()
-    img.save(buf, "PPM")                     # PGM: no compression to pay for, Tesseract reads it from stdin
-    return buf.getvalue(), img.width, img.height
+def _render(page: pdfium.PdfPage, dpi: int):
+    return page.render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L")
 
 
 def _page_list(nums: list[int]) -> str:
@@ -107,9 +103,8 @@ def extract_pdf(data: bytes, limits: Limits, ocr: bool, jobs: int, deadline: flo
                         if pool is not None:
                             while len([f for f in pending.values() if not f.done()]) >= 2 * max(1, jobs):
                                 next(f for f in pending.values() if not f.done()).result()
-                            pgm, w, h = _render_pgm(page, limits.ocr_dpi)
-                            pending[i] = pool.submit(ocr_png, pgm, w, h, deadline - time.monotonic())
-                            continue
+                            pending[i] = pool.submit(ocr_page, _render(page, limits.ocr_dpi), deadline)
+                        continue
                     layouts[i] = layout_page(segs, width, height)
                 finally:
                     page.close()

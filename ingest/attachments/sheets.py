@@ -69,14 +69,14 @@ def format_cell(value, fmt: str | None) -> str:
 
 
 def _row_line(cells: list[str]) -> str | None:
-    """A row as one line of tab-separated cells; a layout row (one or two filled cells, as in the
-    ND 30 header and signature rows) as its cells' lines one under the other, like body text."""
+    """A row as one line of tab-separated cells; a layout row (one or two filled cells holding line
+    breaks, as in the ND 30 header) as its cells' lines one under the other, like body text."""
     while cells and not cells[-1]:
         cells.pop()
     filled = [c.strip() for c in cells if c.strip()]
     if not filled:
         return None
-    if len(filled) <= 2:
+    if len(filled) <= 2 and any("\n" in c for c in filled):
         return "\n".join(" ".join(x.split()) for c in filled for x in c.split("\n") if x.strip())
     return "\t".join(" ".join(c.split()) for c in cells)
 
