@@ -13,7 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.attachdocs import Registry, build_document
+from index.attachdocs import build_document
+from index.attachregistry import Registry
 from index.catalog import Catalog
 from index.store import Archive
 from ingest.sources import SourceError

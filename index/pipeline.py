@@ -35,7 +35,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.attachdocs import BatchRouter, Registry, attachment_format, extract_document
+from index.attachdocs import attachment_format
+from index.attachextract import BatchRouter, extract_document
+from index.attachregistry import Registry
 from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool, clear_leftovers
 from index.report import ErrorReport, Progress, Summary, _reason_key, now_iso

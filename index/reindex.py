@@ -17,7 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from index.attachdocs import BatchRouter, Registry, attachment_format
+from index.attachdocs import attachment_format
+from index.attachextract import BatchRouter
+from index.attachregistry import Registry
 from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool
 from index.pipeline import _parse_one, parser_version

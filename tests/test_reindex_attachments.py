@@ -10,7 +10,7 @@ from tests.samples_index import MANIFEST, SAMPLES
 
 
 def test_reindex_keeps_attachments_and_their_parents(tmp_path, monkeypatch):
-    from index.attachdocs import Registry
+    from index.attachregistry import Registry
 
     data = tmp_path / "data"
     res = run_tracuu("ingest", str(SAMPLES / MANIFEST["warc"]["file"]), "--data", str(data), "--jobs", "2",
@@ -28,7 +28,7 @@ def test_reindex_keeps_attachments_and_their_parents(tmp_path, monkeypatch):
     before = attachments()
     assert len(before) == 4 and all(before.values())
     calls = []
-    import index.attachdocs as ad
+    import index.attachextract as ad
 
     monkeypatch.setattr(ad, "extract_document", lambda *a, **k: calls.append(a) or ("fail", "extracted again"))
     from index.reindex import reindex

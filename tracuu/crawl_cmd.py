@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             frontier.close()
     summary = ing.summary
     print(summary.text())
-    from index.attachdocs import summary_line
+    from index.attachregistry import summary_line
 
     if line := summary_line(data):
         print(line)

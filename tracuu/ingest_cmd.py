@@ -209,7 +209,7 @@ def run(args: argparse.Namespace) -> int:
     summary = ing.summary
     _print_examples(summary, args.verbose)
     print(summary.text())
-    from index.attachdocs import summary_line
+    from index.attachregistry import summary_line
 
     if line := summary_line(data):
         print(line)

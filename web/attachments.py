@@ -60,7 +60,7 @@ def local_links(data_dir: Path | str, doc: Document) -> dict[str, str]:
         return {}
     from urllib.parse import urljoin
 
-    from index.attachdocs import Registry
+    from index.attachregistry import Registry
 
     out: dict[str, str] = {}
     try:
