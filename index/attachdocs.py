@@ -11,6 +11,7 @@ its PDF page boundaries (so a snippet can name its page) and, through
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -145,13 +146,24 @@ def _s(value) -> str | None:
     return text or None
 
 
+#: a document number as printed in a link title (``583/TB-SNV``, ``15/2020/NĐ-CP``)
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?/[^\W\d_][\w]*(?:-[\w]+)*")
+
+
 def attachment_title(info: AttachmentInfo, link_title: str | None = None) -> str:
-    """``Thông báo 583/TB-SNV: Về việc …`` from the metadata; else the link text, else the file name."""
-    head = " ".join(x for x in (info.doc_type, info.number) if x)
+    """``Thông báo 583/TB-SNV: Về việc …`` from the metadata; else the link text, else the file name.
+
+    A scan whose number OCR could not read takes it from the page's link (``Quyết định số
+    60/QĐ-BKHCN ngày …``): that is how the portal itself names the file."""
+    number = info.number
+    if not number and link_title:
+        m = _NUMBER_IN_TEXT.search(link_title)
+        number = m.group() if m else None
+    head = " ".join(x for x in (info.doc_type, number) if x)
     if head and info.subject:
         return f"{head}: {info.subject}"
     if head and link_title:
-        return f"{head}: {link_title}" if info.number and info.number not in link_title else link_title
+        return f"{head}: {link_title}" if number and number not in link_title else link_title
     return head or info.subject or link_title or info.filename or "Tệp đính kèm"
 
 

@@ -141,6 +141,11 @@ class Registry:
         doc.parents = self.parents(info.urls)
         link = next((p.link_title for p in doc.parents if p.link_title), None)
         doc.title = attachment_title(info, link)
+        # how the linking pages name the file ("Báo cáo số 792/BC-UBND", "tại đây" excepted): searchable
+        # in the attachment too, e.g. the number of a scan that OCR misread
+        names = list(dict.fromkeys(p.link_title.strip() for p in doc.parents
+                                   if p.link_title and len(p.link_title.split()) >= 3))
+        doc.summary = "; ".join(names) or None
         if doc.site is None and doc.parents:
             doc.site = urlsplit(doc.parents[0].url).hostname
 
