@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from index.schema import CATEGORY_SEP
+from search.health import Health, reading
 
 #: the facet dimensions, in the order the UI shows them (``doctype``, ``issuer`` and ``format``
 #: are attachments' document type, issuing body and file format)
@@ -40,23 +41,25 @@ def intersect(base, sets: Iterable[frozenset[int]]):
 class FacetTables:
     """``{dimension: {value: documents}}`` of one index generation."""
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader, health: Health) -> None:
         self.tables: dict[str, dict[str, frozenset[int]]] = {
-            name: self._table(reader, name) for name in DIMENSIONS
+            name: self._table(reader, name, health) for name in DIMENSIONS
         }
         self._lower: dict[str, dict[str, list[str]]] = {}
 
     @staticmethod
-    def _table(reader, fieldname: str) -> dict[str, frozenset[int]]:
-        out: dict[str, frozenset[int]] = {}
+    def _table(reader, fieldname: str, health: Health) -> dict[str, frozenset[int]]:
+        """Read segment by segment, so a damaged segment is named (search.health)."""
+        found: dict[str, list[int]] = {}
         if fieldname not in reader.schema:
-            return out
-        for btext in reader.lexicon(fieldname):
-            value = btext.decode("utf-8") if isinstance(btext, bytes) else btext
-            docs = frozenset(reader.postings(fieldname, value).all_ids())
-            if docs:
-                out[value] = docs
-        return out
+            return {}
+        for leaf, base in reader.leaf_readers():
+            with reading(health, leaf, f"facet {fieldname}"):
+                for btext in leaf.lexicon(fieldname):
+                    value = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+                    ids = leaf.postings(fieldname, value).all_ids()
+                    found.setdefault(value, []).extend(d + base for d in ids)
+        return {value: frozenset(ids) for value, ids in sorted(found.items()) if ids}
 
     def __getitem__(self, dimension: str) -> dict[str, frozenset[int]]:
         return self.tables[dimension]

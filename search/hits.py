@@ -39,8 +39,9 @@ def build_hit(view: View, docnum: int, score: float, compiled: CompiledQuery, do
     title = doc.get("title") or ""
     if do_hl:
         marker = marker or marker_for(compiled)
-        text = "\n\n".join(p for p in indexed_texts(doc, title=False) if p)
-        snip = highlight.snippet(text, marker, scan_chars=len(text))
+        parts = [p for p in indexed_texts(doc, title=False) if p]
+        text = "\n\n".join(parts)
+        snip = highlight.snippet(text, marker, scan_chars=len(text), folded=highlight.folded_join(parts))
         if snip is None:
             snip = highlight.plain_snippet(doc.get("summary") or doc.get("body") or "")
         title_html = highlight.highlight_all(title, marker)

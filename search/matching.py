@@ -19,6 +19,7 @@ from whoosh.util.times import datetime_to_long
 from index.schema import utc_naive
 from search import attachments
 from search.dates import date_range
+from search.health import reading
 from search.model import SearchRequest
 from search.postings import MISSING_DATE, View
 from search.query import (
@@ -89,28 +90,25 @@ def _phrase(view: View, spec: PhraseIn) -> set[int]:
         # Either way accented words must be spelled exactly: intersect their E sets.
         return _exact_words(view, spec, found)
     cands = sorted(_exact_words(view, spec, found))
-    matchers = []
-    for step in spec.steps:
-        fname, term = step[-1]
-        try:
-            matchers.append(view.reader.postings(fname, term))
-        except Exception:
-            return set()
+    matchers = view.position_matchers([step[-1] for step in spec.steps])
+    if matchers is None:
+        return set()
     out: set[int] = set()
     n = len(matchers)
-    for doc in cands:
-        positions: list[set[int]] = []
-        for m in matchers:
-            if m.is_active() and m.id() < doc:
-                m.skip_to(doc)
-            if not m.is_active() or m.id() != doc:
-                break
-            positions.append(set(m.value_as("positions")))
-        if len(positions) != n:
-            continue
-        first = positions[0]
-        if any(all((p + k) in positions[k] for k in range(1, n)) for p in first):
-            out.add(doc)
+    with reading(view.health, view.reader, "phrase positions"):
+        for doc in cands:
+            positions: list[set[int]] = []
+            for m in matchers:
+                if m.is_active() and m.id() < doc:
+                    m.skip_to(doc)
+                if not m.is_active() or m.id() != doc:
+                    break
+                positions.append(set(m.value_as("positions")))
+            if len(positions) != n:
+                continue
+            first = positions[0]
+            if any(all((p + k) in positions[k] for k in range(1, n)) for p in first):
+                out.add(doc)
     return out
 
 

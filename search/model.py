@@ -19,6 +19,21 @@ class QueryError(ValueError):
     offending part, so the CLI and the web can show it as is."""
 
 
+class IndexDamaged(RuntimeError):
+    """A segment of the index cannot be read, so results would be incomplete (search.health).
+
+    Not a QueryError: the request was fine; the service answers 503 and the CLI exits 1."""
+
+    def __init__(self, segment: str, what: str, error: BaseException | str) -> None:
+        self.segment = segment
+        self.what = what
+        self.error = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
+        super().__init__(
+            f"Chỉ mục bị hỏng: không đọc được phân đoạn {segment} ({what}: {self.error}). Kết quả sẽ "
+            "thiếu nên tìm kiếm bị dừng; hãy chạy `tracuu reindex` để dựng lại chỉ mục từ kho lưu trữ. "
+            "(index segment damaged)")
+
+
 @dataclass
 class SearchRequest:
     q: str = ""

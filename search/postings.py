@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from array import array
 from collections import OrderedDict
 
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.whoosh_compat import length_bytes, read_leaf_postings
+from index.whoosh_compat import length_bytes, read_leaf_postings, weights_at
 from search.facets import FacetTables
+from search.health import Health, reading
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,10 @@ SETS_BUDGET = 2_000_000
 COMMON_SHARE = 0.05
 #: how many expansions of one prefix (``hòa*``) are used at most
 PREFIX_CAP = 400
+#: document frequencies kept (a dict entry each) before the cache is emptied
+DF_CACHE = 200_000
+#: stored documents kept (parsed JSON, a few kB each)
+STORED_CACHE = 256
 _BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
 
 
@@ -50,20 +57,30 @@ class View:
     serialises access with its lock.
     """
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, health: Health | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        #: where damaged segments met while reading are recorded (search.health)
+        self.health = health or Health()
+        self.health.segments = len(list(self.reader.leaf_readers()))
         self._sets: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._sets_size = 0
         self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
         self._postings_size = 0
         self._lengths: dict[str, list[int]] = {}
+        self._avg: dict[str, float] = {}
+        self.doc_count_all = self.reader.doc_count_all()
+        #: document frequencies looked up so far: a query asks for the same term's df in
+        #: compiling, candidate selection and scoring, and each look-up walks every segment
+        self._df: dict[tuple[str, str], int] = {}
+        #: stored documents read so far (the re-ranker and the page's hits read the same ones)
+        self._stored: OrderedDict[int, tuple[str, dict]] = OrderedDict()
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
         self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
         self.hidden = self.docs("kind", "listing")
         self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
-        self.facets = FacetTables(self.reader)
+        self.facets = FacetTables(self.reader, self.health)
         self._pub: list[int] | None = None
 
     # -- postings ---------------------------------------------------------------------------
@@ -101,15 +118,14 @@ class View:
         ids: array = array("i")
         weights: array = array("f")
         for leaf, base in self.reader.leaf_readers():
-            try:
-                if not leaf.doc_frequency(fieldname, term):
+            with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
+                try:  # one term look-up per segment (not a frequency check first: two)
+                    m = leaf.postings(fieldname, term)
+                except TermNotFound:  # absent term or field: normal
                     continue
-                m = leaf.postings(fieldname, term)
-            except Exception:  # TermNotFound and friends: absent term or field
-                continue
-            seg_ids, seg_ws = read_leaf_postings(m)
+                seg_ids, seg_ws = read_leaf_postings(m)
             if base:
-                seg_ids = array("i", (d + base for d in seg_ids))
+                seg_ids = array("i", map(base.__add__, seg_ids))
             ids.extend(seg_ids)
             weights.extend(seg_ws)
         got = (ids, weights)
@@ -131,29 +147,56 @@ class View:
             mine = [d - base for d in ordered if base <= d < end]
             if not mine:
                 continue
-            try:
-                if not leaf.doc_frequency(fieldname, term):
+            with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
+                try:
+                    m = leaf.postings(fieldname, term)
+                except TermNotFound:
                     continue
-                m = leaf.postings(fieldname, term)
-            except Exception:
-                continue
-            for local in mine:
-                if not m.is_active():
-                    break
-                if m.id() < local:
-                    m.skip_to(local)
-                    if not m.is_active():
-                        break
-                if m.id() == local:
-                    out[local + base] = m.weight()
+                for local, weight in weights_at(m, mine).items():
+                    out[local + base] = weight
+        return out
+
+    def position_matchers(self, terms: list[tuple[str, str]]) -> list | None:
+        """Whoosh matchers (over all segments) of ``(field, term)`` pairs, to read positions;
+        None when one of the terms is absent."""
+        out = []
+        for fieldname, term in terms:
+            with reading(self.health, self.reader, f"positions of {fieldname}:{term}"):
+                try:
+                    out.append(self.reader.postings(fieldname, term))
+                except TermNotFound:
+                    return None
         return out
 
     def df(self, fieldname: str, term: str) -> int:
         """Document frequency of a term (0 when the term or the field is absent)."""
-        try:
-            return self.reader.doc_frequency(fieldname, term)
-        except Exception:
+        key = (fieldname, term)
+        got = self._df.get(key)
+        if got is not None:
+            return got
+        if fieldname not in self.reader.schema:
             return 0
+        with reading(self.health, self.reader, f"term info of {fieldname}:{term}"):
+            try:
+                got = self.reader.doc_frequency(fieldname, term)
+            except TermNotFound:
+                got = 0
+        if len(self._df) >= DF_CACHE:
+            self._df.clear()
+        self._df[key] = got
+        return got
+
+    def idf(self, fieldname: str, term: str) -> float:
+        """Whoosh's idf (``WeightingModel.idf``: ``log(N / (df + 1)) + 1`` over all documents),
+        from the cached document frequency."""
+        return math.log(self.doc_count_all / (self.df(fieldname, term) + 1)) + 1
+
+    def avg_length(self, fieldname: str) -> float:
+        """Average field length in tokens (Whoosh's ``avg_field_length``), 1.0 when unknown."""
+        got = self._avg.get(fieldname)
+        if got is None:
+            got = self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
+        return got
 
     def lengths(self, fieldname: str) -> list[int]:
         """Field length (tokens) of every document, for BM25 (read once per index generation).
@@ -172,8 +215,9 @@ class View:
                 if raw is not None:
                     part = [_BYTE_TO_LENGTH[b] for b in raw] + [0] * (n - len(raw))
                 else:  # another codec: the public, slower way
-                    dfl = leaf.doc_field_length
-                    part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
+                    with reading(self.health, leaf, f"field lengths of {fieldname}"):
+                        dfl = leaf.doc_field_length
+                        part = [dfl(d, fieldname, 0) or 0 for d in range(n)]
                 got.extend(part)
             self._lengths[fieldname] = got
         return got
@@ -182,10 +226,13 @@ class View:
     def expand(self, fieldname: str, prefix: str, limit: int = PREFIX_CAP) -> list[str]:
         """Terms of a field starting with ``prefix``, in lexicon order, at most ``limit``."""
         out: list[str] = []
-        for btext in self.reader.expand_prefix(fieldname, prefix):
-            out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-            if len(out) >= limit:
-                break
+        if fieldname not in self.reader.schema:
+            return out
+        with reading(self.health, self.reader, f"terms {fieldname}:{prefix}*"):
+            for btext in self.reader.expand_prefix(fieldname, prefix):
+                out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+                if len(out) >= limit:
+                    break
         return out
 
     def is_common(self, folded: str) -> bool:
@@ -197,7 +244,7 @@ class View:
         found: list[tuple[int, str, str]] = []
         for fname, prefix in pairs:
             for term in self.expand(fname, prefix):
-                found.append((self.reader.doc_frequency(fname, term), fname, term))
+                found.append((self.df(fname, term), fname, term))
         found.sort(reverse=True)
         return [(f, t) for _df, f, t in found[:limit]]
 
@@ -208,13 +255,23 @@ class View:
         if self._pub is None:
             n = self.reader.doc_count_all()
             if "published" in self.reader.schema and n and self.reader.has_column("published"):
-                col = self.reader.column_reader("published", translate=False)
-                self._pub = [col[i] for i in range(n)]
+                with reading(self.health, self.reader, "published column"):
+                    col = self.reader.column_reader("published", translate=False)
+                    self._pub = [col[i] for i in range(n)]
             else:
                 self._pub = [MISSING_DATE] * n
         return self._pub
 
     def stored(self, docnum: int) -> tuple[str, dict]:
         """``(id, document dict)`` of a document from the stored fields."""
-        fields = self.searcher.stored_fields(docnum)
-        return fields.get("id") or "", json.loads(fields["doc"])
+        hit = self._stored.get(docnum)
+        if hit is not None:
+            self._stored.move_to_end(docnum)
+            return hit
+        with reading(self.health, self.reader, f"stored fields of document {docnum}"):
+            fields = self.searcher.stored_fields(docnum)
+            got = (fields.get("id") or "", json.loads(fields["doc"]))
+        self._stored[docnum] = got
+        if len(self._stored) > STORED_CACHE:
+            self._stored.popitem(last=False)
+        return got

@@ -184,11 +184,14 @@ class CompiledQuery:
 # ---------------------------------------------------------------------------------------------
 # Parsing
 # ---------------------------------------------------------------------------------------------
-def clean_query_text(q: str) -> str:
-    """Control characters → spaces, quotes unified, legacy/mojibake repaired (analysis)."""
-    if len(q) > MAX_QUERY_CHARS:
+def clean_query_text(q: str, max_chars: int = MAX_QUERY_CHARS) -> str:
+    """Control characters → spaces, quotes unified, legacy/mojibake repaired (analysis).
+
+    ``max_chars`` is the caller's limit (:class:`search.limits.Limits`), so the parser never
+    refuses what the web or the CLI accepted."""
+    if len(q) > max_chars:
         raise QueryError(
-            f"Câu truy vấn quá dài ({len(q)} ký tự; tối đa {MAX_QUERY_CHARS}). Hãy rút gọn "
+            f"Câu truy vấn quá dài ({len(q)} ký tự; tối đa {max_chars}). Hãy rút gọn "
             "thành vài từ hoặc cụm từ đặc trưng. (query too long)"
         )
     q = "".join(" " if unicodedata.category(c) == "Cc" else c for c in q)
@@ -200,9 +203,9 @@ def clean_query_text(q: str) -> str:
     return " ".join(q.split())
 
 
-def parse(q: str) -> ParsedQuery:
+def parse(q: str, max_chars: int = MAX_QUERY_CHARS) -> ParsedQuery:
     """Parse user text; raises :class:`QueryError` only for input that cannot mean anything."""
-    text = clean_query_text(q or "")
+    text = clean_query_text(q or "", max_chars)
     notes: list[str] = []
     raw_tokens = [m for m in _TOKEN_RE.finditer(text)]
     # First pass: classify tokens into operators and units.

@@ -106,7 +106,7 @@ def _score(view: View, compiled: CompiledQuery, final, n: int) -> list[tuple[int
     total = len(compiled.bigrams)
     combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
     top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
-    runs = _longest_runs_in_text(view, compiled.chains, [d for d, _s in top[:CONTIGUITY_DEPTH]])
+    runs = _contiguity(view, compiled.chains, top[:CONTIGUITY_DEPTH], n)
     final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
     return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
 
@@ -116,7 +116,6 @@ def bm25(view: View, terms: list[tuple[str, str, float]], docs) -> dict[int, flo
 
     Few documents against a long posting list: skip to them (or binary search when the list is
     cached); otherwise one pass over the postings."""
-    searcher = view.searcher
     docs_set = docs if isinstance(docs, (set, frozenset)) else set(docs)
     ordered = sorted(docs_set) if len(docs_set) <= SPARSE_DOCS else None
     scores: dict[int, float] = {}
@@ -125,8 +124,8 @@ def bm25(view: View, terms: list[tuple[str, str, float]], docs) -> dict[int, flo
         df = view.df(fname, term)
         if not df:
             continue
-        idf = searcher.idf(fname, term)
-        avg = searcher.avg_field_length(fname) or 1.0
+        idf = view.idf(fname, term)
+        avg = view.avg_length(fname)
         lengths = view.lengths(fname)
         c = boost * idf * (K1 + 1)
         k = K1 * (1 - B)
@@ -173,6 +172,31 @@ def _fill(view: View, terms, final_set, have: set[int], k: int) -> list[int]:
     return out
 
 
+def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float]], n: int) -> dict[int, float]:
+    """:func:`_longest_runs_in_text` of the ``head`` documents (``(docnum, score)``, best first),
+    stopping as soon as a document's score times the largest bonus ``(1 + W_CONTIGUITY)`` falls
+    below the ``n``-th best boosted score so far: it and every later one (lower scores) cannot
+    reach the first ``n`` any more, so the result's first ``n`` are exactly those of computing
+    them all; only fewer stored pages are read."""
+    chains = [c for c in chains if len(c) >= 3]
+    if not chains or not head:
+        return {}
+    out: dict[int, float] = {}
+    best: list[float] = []  # the n largest boosted scores so far (a min-heap)
+    for d, s in head:
+        if len(best) >= n and s * (1.0 + W_CONTIGUITY) < best[0]:
+            break
+        run = _longest_runs_in_text(view, chains, [d]).get(d, 0.0)
+        if run:
+            out[d] = run
+        boosted = s * (1.0 + W_CONTIGUITY * run)
+        if len(best) < n:
+            heapq.heappush(best, boosted)
+        elif boosted > best[0]:
+            heapq.heapreplace(best, boosted)
+    return out
+
+
 def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
     """For each doc, ``((longest run of consecutive query syllables found contiguously) - 1) /
     (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded).
@@ -186,18 +210,26 @@ def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) 
     chains = [c for c in chains if len(c) >= 3]  # one pair: the coverage factor says it all
     if not chains or not docs:
         return out
+    lookup = highlight.chain_lookup(frozenset(w for c in chains for w in c))
+    words = set(lookup.values())
     for d in docs:
         _id, doc = view.stored(d)
-        tokens: list[str] = []
+        # (position, F form) of the chain's syllables only; parts are kept 10 positions apart
+        # so that no run crosses from the title into the body.
+        found: list[tuple[int, str]] = []
+        offset = 0
         for part in indexed_texts(doc, title=True):
-            tokens += highlight.folded_tokens(part)
-            tokens.append("")  # no run across parts
+            got = highlight.chain_positions(part, lookup)
+            if got is None:  # combining marks: tokenise the slow, exact way
+                got = [(i, tok) for i, tok in enumerate(highlight.folded_tokens(part)) if tok in words]
+            found += [(offset + p, tok) for p, tok in got]
+            offset = (found[-1][0] if found else offset) + 10
         for chain in chains:
             where: dict[str, list[int]] = {}
             for i, w in enumerate(chain):
                 where.setdefault(w, []).append(i)
             positions: list[set[int]] = [set() for _ in chain]
-            for j, tok in enumerate(tokens):
+            for j, tok in found:
                 for i in where.get(tok, ()):
                     positions[i].add(j)
             value = ((_longest_run(positions) - 1) / (len(chain) - 1)) ** 2

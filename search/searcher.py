@@ -16,6 +16,7 @@ The searcher owns the one Whoosh searcher (not thread-safe) behind a lock, swaps
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -25,19 +26,28 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from index.writer import index_dir
 from ingest.document import Document
 from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
 from search.facets import intersect
-from search.model import SORTS, Hit, QueryError, SearchRequest, SearchResult
+from search.health import Health, IndexDamaged, reading
+from search.limits import Limits
+from search.model import Hit, QueryError, SearchRequest, SearchResult
 from search.postings import View
 from search.query import compile_query, parse
+from search.storage import open_index
 
 log = logging.getLogger(__name__)
 
-MAX_PER_PAGE = 100
-MAX_PAGE = 1000
+
+def index_dir(data_dir: Path) -> Path:
+    """``<data>/index`` (as index.writer names it; not imported from there because the writer
+    module pulls in the whole ingest side, ~0.1 s of every `tracuu search` start-up)."""
+    return Path(data_dir) / "index"
+
+
+#: hits an export builds per turn of the searcher's lock (other searches run in between)
+EXPORT_BATCH = 500
 
 
 class IndexMissing(QueryError):
@@ -45,39 +55,67 @@ class IndexMissing(QueryError):
 
 
 class Searcher:
-    """Search a tracuu data directory. Thread-safe (one lock; Whoosh searchers are not)."""
+    """Search a tracuu data directory. Thread-safe (one lock; Whoosh searchers are not).
 
-    def __init__(self, data_dir: Path | str) -> None:
+    A damaged index does not stop the searcher from opening: :meth:`stats` still answers (with
+    ``"health"``), and each search that needs the damaged part raises :class:`IndexDamaged`.
+    """
+
+    def __init__(self, data_dir: Path | str, limits: Limits | None = None) -> None:
         self.data_dir = Path(data_dir)
+        #: request limits (search.limits): the web passes its own; otherwise TRACUU_* or defaults
+        self.limits = limits or Limits.from_env()
+        #: damaged segments met so far (search.health), shown by stats()
+        self.health = Health()
         path = index_dir(self.data_dir)
         if not whoosh_index.exists_in(str(path)):
             raise IndexMissing(
                 f"Chưa có chỉ mục trong {path}. Hãy chạy `tracuu ingest ĐƯỜNG_DẪN --data "
                 f"{self.data_dir}` trước. (no index yet)"
             )
-        self._ix = whoosh_index.open_dir(str(path))
         self._lock = threading.RLock()
-        self._view = View(self._ix.searcher())
+        self._ix = None
+        self._view: View | None = None
+        with contextlib.suppress(IndexDamaged):  # recorded in self.health; searches say so
+            with self._lock:
+                self._fresh()
         # Document look-ups (a document page asks for itself and each related/latest link) use a
         # reader and lock of their own, so they never queue behind a running search.
         self._doc_lock = threading.Lock()
-        self._doc_searcher = self._ix.searcher()
+        self._doc_searcher = None
 
     # -- plumbing ---------------------------------------------------------------------------
     def _fresh(self) -> View:
-        """The current view, reopened if a writer committed since."""
-        s = self._view.searcher
-        if not s.up_to_date():
-            new = s.refresh()
-            if new is not s:
-                self._view = View(new)
-        return self._view
+        """The current view, reopened if a writer committed since (call with the lock held).
+
+        Raises IndexDamaged (and records it) when the index or one of its segments cannot be
+        opened; the next call tries again, so a `tracuu reindex` heals a running server."""
+        view = self._view
+        with reading(self.health, None, "opening the index"):
+            if self._ix is None:
+                self._ix = open_index(index_dir(self.data_dir))
+            if view is not None:
+                if view.searcher.up_to_date():
+                    return view
+                new = view.searcher.refresh()
+                if new is view.searcher:
+                    return view
+            else:
+                new = self._ix.searcher()
+        view = View(new, self.health)
+        # A new generation opened, its facet tables read: past problems were about files that
+        # are replaced or readable now; damage still present is met and recorded again.
+        self.health.clear()
+        self._view = view
+        return view
 
     def close(self) -> None:
         with self._lock:
-            self._view.searcher.close()
+            if self._view is not None:
+                self._view.searcher.close()
         with self._doc_lock:
-            self._doc_searcher.close()
+            if self._doc_searcher is not None:
+                self._doc_searcher.close()
 
     def __enter__(self) -> Searcher:
         return self
@@ -87,9 +125,10 @@ class Searcher:
 
     # -- searching --------------------------------------------------------------------------
     def search(self, req: SearchRequest) -> SearchResult:
+        """One page of results with facets, highlights and did-you-mean, as the request asks."""
         t0 = time.perf_counter()
-        _validate(req)
-        parsed = parse(req.q)
+        self.limits.check(req)
+        parsed = parse(req.q, self.limits.max_query_chars)
         with self._lock:
             view = self._fresh()
             compiled = compile_query(parsed, view.prefix_expander, view.is_common)
@@ -111,24 +150,42 @@ class Searcher:
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
                             suggestion=suggestion)
 
-    def iter_results(self, req: SearchRequest, limit: int | None = None) -> Iterator[Hit]:
-        """Every hit in order (no paging), for export."""
-        _validate(req)
-        parsed = parse(req.q)
+    def iter_results(self, req: SearchRequest, limit: int | None = None) -> ResultStream:
+        """Every hit in order (no paging), for export: a :class:`ResultStream` whose ``total``
+        is known before the first row.
+
+        The match and the ranking run once, under the lock; the hits are then built
+        ``EXPORT_BATCH`` at a time, each batch taking the lock only while it reads stored fields,
+        so a 100,000-row export lets other searches run between batches (and none while the
+        consumer is writing rows out)."""
+        self.limits.check(req)
+        parsed = parse(req.q, self.limits.max_query_chars)
         with self._lock:
             view = self._fresh()
             compiled = compile_query(parsed, view.prefix_expander, view.is_common)
             final = intersect(matching.match(view, compiled.match),
                               matching.request_filters(view, req).values())
             n = len(final) if limit is None else min(limit, len(final))
-            ranked = ranking.rank(view, compiled, final, req.sort, n)
-            hits = [hits_mod.build_hit(view, d, s, compiled, req.highlight) for d, s in ranked[:n]]
-        yield from hits
+            ranked = ranking.rank(view, compiled, final, req.sort, n)[:n]
+        return ResultStream(self._lock, view, compiled, ranked, len(final), req.highlight)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[View]:
+        """The current index view with the searcher's lock held, for modules that build on the
+        split search functions (concordance, trends): they match and read stored fields through
+        it. Hold it briefly (a batch at a time); other searches wait meanwhile."""
+        with self._lock:
+            yield self._fresh()
 
     # -- documents, stats, completions -----------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
+        """The stored document with this id (None when there is none)."""
         with self._doc_lock:
             s = self._doc_searcher
+            if s is None:
+                with self._lock:
+                    self._fresh()
+                    s = self._doc_searcher = self._ix.searcher()
             if not s.up_to_date():
                 new = s.refresh()
                 if new is not s:
@@ -138,8 +195,12 @@ class Searcher:
         return Document.from_json(stored["doc"]) if stored else None
 
     def stats(self) -> dict:
+        """Counts of the index (documents, sites, categories, years), its size and ``health``."""
         with self._lock:
-            view = self._fresh()
+            try:
+                view = self._fresh()
+            except IndexDamaged:
+                return {"health": self.health.as_dict()}
             toc = sorted(index_dir(self.data_dir).glob("_MAIN_*.toc"), key=lambda p: p.stat().st_mtime)
             last = datetime.fromtimestamp(toc[-1].stat().st_mtime).astimezone() if toc else None
             listings = len(view.hidden)
@@ -153,6 +214,7 @@ class Searcher:
                 "years": sorted(view.facets.totals("year", view.all_docs), reverse=True),
                 "last_indexed": last.isoformat(timespec="seconds") if last else None,
                 "index_bytes": sum(p.stat().st_size for p in index_dir(self.data_dir).iterdir() if p.is_file()),
+                "health": self.health.as_dict(),
             }
 
     def suggest(self, prefix: str, limit: int = 10) -> list[str]:
@@ -164,23 +226,31 @@ class Searcher:
             return suggest.completions(self._fresh(), parsed, limit)
 
 
-def _validate(req: SearchRequest) -> None:
-    if req.sort not in SORTS:
-        raise QueryError(f"Cách sắp xếp “{req.sort}” không hợp lệ; dùng một trong: {', '.join(SORTS)}. "
-                         "(invalid sort)")
-    if not isinstance(req.page, int) or req.page < 1 or req.page > MAX_PAGE:
-        raise QueryError(f"Số trang phải từ 1 đến {MAX_PAGE} (nhận được {req.page}). (invalid page)")
-    if not isinstance(req.per_page, int) or not 1 <= req.per_page <= MAX_PER_PAGE:
-        raise QueryError(f"Số kết quả mỗi trang phải từ 1 đến {MAX_PER_PAGE} (nhận được {req.per_page}). "
-                         "(invalid per_page)")
-    if req.kind is not None and req.kind not in attachments.KINDS:
-        raise QueryError(f"Loại tài liệu “{req.kind}” không hợp lệ; dùng một trong: {', '.join(attachments.KINDS)}. "
-                         "(invalid kind)")
-    for y in req.year:
-        if not isinstance(y, int) or not 1000 <= y <= 9999:
-            raise QueryError(f"Năm “{y}” không hợp lệ. (invalid year)")
+class ResultStream:
+    """Hits of an export in rank order, built batch by batch; ``total`` is the whole match count
+    (``len()`` is the number of rows it will yield, at most the export's limit)."""
+
+    def __init__(self, lock: threading.RLock, view: View, compiled, ranked: list[tuple[int, float]],
+                 total: int, highlight: bool) -> None:
+        self._lock = lock
+        self._view = view
+        self._compiled = compiled
+        self._ranked = ranked
+        self.total = total
+        self._highlight = highlight
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    def __iter__(self) -> Iterator[Hit]:
+        marker = hits_mod.marker_for(self._compiled)
+        for i in range(0, len(self._ranked), EXPORT_BATCH):
+            with self._lock:
+                batch = [hits_mod.build_hit(self._view, d, s, self._compiled, self._highlight, marker)
+                         for d, s in self._ranked[i:i + EXPORT_BATCH]]
+            yield from batch
 
 
-__all__ = ["Searcher", "IndexMissing", "restore_accents"]
+__all__ = ["Searcher", "IndexMissing", "IndexDamaged", "ResultStream", "restore_accents"]
 
 restore_accents = suggest.restore_accents

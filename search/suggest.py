@@ -66,7 +66,7 @@ def restore_accents(view: View, words: list[str], fixed: list[bool]) -> str | No
             for term in view.expand("sugg", f"{prefix}|", limit=limit):
                 exact = term.split("|", 1)[1]
                 df = (view.df("body_e", exact) + view.df("title_e", exact) if single
-                      else reader.doc_frequency("sugg", term))
+                      else view.df("sugg", term))
                 got[exact] = math.log1p(df)
             if len(cache) > 50_000:
                 cache.clear()

@@ -122,3 +122,15 @@ def test_demo_serves_the_samples_and_finds_the_seed_page_first():
 def test_demo_without_samples_is_a_clear_error(tmp_path: Path):
     proc = run_tracuu("demo", "--no-browser", "--samples", str(tmp_path / "none"), timeout=60)
     assert proc.returncode == 1 and "trang mẫu" in proc.stderr.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="needs Linux CPU affinity")
+def test_serve_defaults_to_one_worker_per_available_core(tmp_path):
+    build_index(tmp_path, make_docs(12))
+    with tracuu_server("serve", "--data", str(tmp_path), "--port", "0") as url:
+        for i in range(6):
+            assert get_json(url + f"api/v1/search?q=cong+tac&per_page={i + 1}")["total"] == 12
+        pids = _worker_pids(url)
+        if not pids:
+            pytest.skip("ss cannot show listening processes here")
+        assert len(pids) == len(os.sched_getaffinity(0))

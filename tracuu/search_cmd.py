@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.model import QueryError, SearchRequest
+    from search.model import IndexDamaged, QueryError, SearchRequest
     from search.searcher import Searcher
 
     if args.batch and args.query:
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                     q = line.rstrip("\r\n")
                     try:
                         out = searcher.search(request(q)).to_json()
-                    except QueryError as exc:
+                    except (QueryError, IndexDamaged) as exc:
                         failed += 1
                         out = {"query": q, "error": str(exc)}
                     print(json.dumps(out, ensure_ascii=False), flush=False)
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         q = " ".join(args.query)
         try:
             result = searcher.search(request(q))
-        except QueryError as exc:
+        except (QueryError, IndexDamaged) as exc:
             if args.json:
                 print(json.dumps({"query": q, "error": str(exc)}, ensure_ascii=False))
             print(f"{PROG}: {exc}", file=sys.stderr)

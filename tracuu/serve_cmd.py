@@ -36,8 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(serve)
     serve.add_argument("--data", help="thư mục dữ liệu (mặc định: $TRACUU_DATA hoặc ./tracuu-data)")
     serve.add_argument("--threads", type=int, default=8, help="số luồng phục vụ mỗi tiến trình (mặc định 8)")
-    serve.add_argument("--workers", type=int, default=1,
-                       help="số tiến trình phục vụ chung một cổng (mặc định 1; đặt bằng số lõi CPU khi tải cao)")
+    serve.add_argument("--workers", type=int, default=None,
+                       help="số tiến trình phục vụ chung một cổng (mặc định: số lõi CPU được dùng, "
+                            f"hiện là {available_cores()})")
     serve.set_defaults(func=run_serve)
 
     demo = subparsers.add_parser(
@@ -48,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--samples", default=str(SAMPLES), help="thư mục trang mẫu (mặc định: tracuu/samples)")
     demo.add_argument("--no-browser", action="store_true", help="không mở trình duyệt")
     demo.add_argument("--keep", action="store_true", help="giữ lại thư mục dữ liệu tạm khi dừng")
+    demo.add_argument("--workers", type=int, default=None,
+                      help=f"số tiến trình phục vụ (mặc định: số lõi CPU được dùng, hiện là {available_cores()})")
     demo.set_defaults(func=run_demo)
 
 
@@ -57,7 +60,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8080, help="cổng (mặc định 8080; 0 = cổng trống bất kỳ)")
 
 
-def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, workers: int = 1) -> int:
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, e.g. under taskset or a container's
+    cpuset), not the machine's total."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_workers() -> int:
+    """Worker processes when ``--workers`` is not given: one per available core, because
+    searching is CPU-bound Python (the GIL lets one process use one core)."""
+    return available_cores()
+
+
+def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, workers: int | None = None) -> int:
     from waitress import create_server
 
     from web import create_app
@@ -66,6 +84,8 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, wo
         print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
               "(no index in data directory)", file=sys.stderr)
         return 1
+    if workers is None:
+        workers = default_workers()
     if workers < 1 or threads < 1:
         print("tracuu: --workers và --threads phải ≥ 1 (must be at least 1)", file=sys.stderr)
         return 2
@@ -81,6 +101,7 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, wo
     # the same listening socket and let the kernel spread connections over the cores.
     children = _fork_workers(workers - 1)
     app = create_app({"DATA": str(data)})
+    _warm(app)
     server = create_server(app, sockets=[sock], threads=threads, ident="tracuu")
     if children is None:  # a worker process: serve until the parent stops us
         try:
@@ -116,6 +137,17 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, wo
     return 0
 
 
+def _warm(app) -> None:
+    """Open the index (and its facet tables) in this process before serving, so the first
+    visitors do not wait for it; connections that arrive meanwhile wait in the socket's backlog.
+    A failure here is not fatal: the first request reports it (503) and retries."""
+    try:
+        with app.extensions["tracuu.searchers"].searcher() as s:
+            s.stats()
+    except Exception as exc:  # noqa: BLE001 - reported again, with its page, on the first request
+        logging.getLogger(__name__).warning("could not open the index before serving: %s", exc)
+
+
 def _raise_interrupt(*_: object) -> None:
     raise KeyboardInterrupt
 
@@ -137,6 +169,7 @@ def run_serve(args: argparse.Namespace) -> int:
     return _serve(data_dir(args.data), args.host, args.port, args.threads, workers=args.workers)
 
 
+
 def run_demo(args: argparse.Namespace) -> int:
     from tracuu.cli import main as cli_main
 
@@ -155,7 +188,7 @@ def run_demo(args: argparse.Namespace) -> int:
         if rc == 1:
             print("tracuu: một số trang mẫu bị bỏ qua (see messages above); vẫn tiếp tục", file=sys.stderr)
         open_browser = not args.no_browser and _has_display()
-        return _serve(tmp, args.host, args.port,
+        return _serve(tmp, args.host, args.port, workers=args.workers,
                       on_ready=(lambda url: threading.Timer(0.5, webbrowser.open, [url]).start())
                       if open_browser else None)
     finally:

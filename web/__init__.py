@@ -16,9 +16,10 @@ from typing import Any
 from flask import Flask, render_template
 from werkzeug.exceptions import HTTPException
 
-from search.model import QueryError
+from search.limits import Limits
+from search.model import IndexDamaged, QueryError
 from web import formatting
-from web.params import Limits, ParamError
+from web.params import ParamError
 from web.problems import param_problem, problem, wants_problem_json
 from web.searching import IndexMissing, SearcherPool
 
@@ -26,9 +27,10 @@ log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "DATA": None,
-    "MAX_QUERY_CHARS": 256,
-    "MAX_PER_PAGE": 100,
-    "MAX_DEPTH": 10_000,
+    # request limits: defaults from search.limits, the one place the searcher checks them too
+    "MAX_QUERY_CHARS": Limits.max_query_chars,
+    "MAX_PER_PAGE": Limits.max_per_page,
+    "MAX_DEPTH": Limits.max_depth,
     "EXPORT_MAX_ROWS": 100_000,
     "FEED_ENTRIES": 50,
     "DEVELOPMENT": False,
@@ -43,7 +45,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure(app, config)
-    app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]))
+    app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]), app.config["LIMITS"])
     formatting.register(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -63,9 +65,7 @@ def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
     if not app.config.get("DEVELOPMENT"):
         app.config["DEBUG"] = False
         app.debug = False
-    app.config["LIMITS"] = Limits(max_query_chars=int(app.config["MAX_QUERY_CHARS"]),
-                                  max_per_page=int(app.config["MAX_PER_PAGE"]),
-                                  max_depth=int(app.config["MAX_DEPTH"]))
+    app.config["LIMITS"] = Limits.from_config(app.config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Vietnamese in the API
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.jinja_env.autoescape = True  # every template, whatever its extension (feed.atom included)
@@ -77,12 +77,14 @@ def register_blueprints(app: Flask) -> None:
     from web.api import bp as api_bp
     from web.attachments import bp as attachments_bp
     from web.export import bp as export_bp
+    from web.research import bp as research_bp
     from web.views import bp as views_bp
 
     app.register_blueprint(views_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(attachments_bp)
+    app.register_blueprint(research_bp)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -101,6 +103,13 @@ def register_error_handlers(app: Flask) -> None:
         if wants_problem_json():
             return problem(400, "Truy vấn không hợp lệ (invalid query)", str(exc), "invalid-query")
         return page(400, "Truy vấn không hợp lệ", str(exc))
+
+    @app.errorhandler(IndexDamaged)
+    def damaged(exc: IndexDamaged):
+        # Already logged (once per problem) and counted in /api/v1/stats "health".
+        if wants_problem_json():
+            return problem(503, "Chỉ mục bị hỏng (index damaged)", str(exc), "index-damaged")
+        return page(503, "Chỉ mục bị hỏng", str(exc))
 
     @app.errorhandler(IndexMissing)
     def no_index(exc: IndexMissing):

@@ -37,17 +37,19 @@ def _export_request(req: SearchRequest) -> SearchRequest:
 
 
 def _open_export(req: SearchRequest) -> tuple[ExitStack, int, int, Iterator[Hit]]:
-    """Borrow a searcher for the whole stream; count first so headers can announce a truncation."""
+    """Borrow a searcher for the whole stream. The search runs once; its ``total`` is known
+    before the first row, so headers can announce a truncation. Rows are built in batches that
+    take the searcher's lock only briefly (Searcher.iter_results), so other searches are not
+    stalled by a 100,000-row download."""
     cap = int(current_app.config["EXPORT_MAX_ROWS"])
     stack = ExitStack()
     try:
         s = stack.enter_context(pool().searcher())
-        total = s.search(dataclasses.replace(_export_request(req), per_page=1)).total
-        hits = s.iter_results(_export_request(req), limit=cap)
+        stream = s.iter_results(_export_request(req), limit=cap)
     except BaseException:
         stack.close()
         raise
-    return stack, total, cap, hits
+    return stack, stream.total, cap, iter(stream)
 
 
 def _filename(ext: str) -> str:
@@ -128,8 +130,8 @@ def jsonl_export():
 @bp.get("/feed.atom")
 def feed():
     req = parse_search_args(request.args, limits())
-    req = dataclasses.replace(req, sort="newest", page=1, per_page=int(current_app.config["FEED_ENTRIES"]),
-                              facets=False)
+    entries = min(int(current_app.config["FEED_ENTRIES"]), limits().max_per_page)
+    req = dataclasses.replace(req, sort="newest", page=1, per_page=entries, facets=False)
     with pool().searcher() as s:
         result = s.search(req)
     args = [(k, v) for k, v in to_args(req, page=False) if k not in ("sort", "per_page", "facets")]

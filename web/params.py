@@ -19,6 +19,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from search.dates import period
+from search.limits import Limits
 from search.model import QueryError, SearchRequest
 
 #: URL name → meaning. ``from``/``to`` are the URL names of ``date_from``/``date_to``.
@@ -31,17 +32,6 @@ FLAG_PARAMS = ("facets", "highlight")
 SEARCH_PARAMS = frozenset(SINGLE_PARAMS + MULTI_PARAMS + FLAG_PARAMS)
 SORTS = ("relevance", "newest", "oldest")
 SORT_LABELS = {"relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps that keep one request cheap; each one is reported to the user by name when exceeded."""
-
-    max_query_chars: int = 256
-    max_per_page: int = 100
-    max_depth: int = 10_000  # page * per_page: deep paging is what the export is for
-    max_filter_values: int = 20
-    default_per_page: int = 10
 
 
 @dataclass

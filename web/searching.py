@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from search.limits import Limits
 from search.model import QueryError
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ class IndexMissing(RuntimeError):
 class SearcherPool:
     """Lazily opened shared searcher; ``with pool.searcher() as s`` borrows it."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, limits: Limits | None = None) -> None:
         self.data_dir = Path(data_dir)
+        #: the app's request limits, handed to the searcher so both refuse exactly the same
+        self.limits = limits or Limits()
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
 
@@ -43,7 +46,7 @@ class SearcherPool:
             raise IndexMissing(f"chưa có chỉ mục trong {self.data_dir}; hãy chạy `tracuu ingest ĐƯỜNG_DẪN "
                                f"--data {self.data_dir}` trước (no index yet)")
         try:
-            return searcher_mod.Searcher(self.data_dir)
+            return searcher_mod.Searcher(self.data_dir, limits=self.limits)
         except QueryError as exc:  # the searcher's own "no index" error
             if type(exc).__name__ == "IndexMissing":
                 raise IndexMissing(str(exc)) from exc
