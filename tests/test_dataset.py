@@ -133,7 +133,7 @@ def test_datasheet_is_accurate(data, stored, tmp_path):
     assert parse_iso(sheet["published_min"]) == min(dates)
     assert parse_iso(sheet["published_max"]) == max(dates)
     assert sheet["undated"] == len(stored) - len(dates)
-    assert sheet["kinds"] == {"article": 39, "listing": 4}
+    assert sheet["kinds"] == {"article": 39, "attachment": 4, "listing": 4}  # the samples' Word, PDFs, XLSX
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert f"**{len(stored)}**" in readme and iso(min(dates)) in readme and iso(max(dates)) in readme
     assert 'data_files: "data/site=*/*.parquet"' in readme
