@@ -48,7 +48,7 @@ def test_attachment_hit_with_its_pdf_page(ui_page, samples_server, shot):
     assert "TỒN TẠI, HẠN CHẾ" in second.inner_text()
     # the browser scrolled to the PDF's second page
     top = page.evaluate("document.getElementById('trang-2').getBoundingClientRect().top")
-    assert 0 <= top < 300
+    assert -2 <= top < 300  # sub-pixel scroll offsets
     assert page.locator("table.meta-table").inner_text().count("412/BC-UBND") == 1
     download = page.locator("p.download a")
     assert download.get_attribute("href").endswith("/tep")
