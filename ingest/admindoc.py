@@ -100,6 +100,7 @@ _DATE_RE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _RECIPIENTS_RE = re.compile(r"^\s*n[o0]i\s*nh[a]n\s*[:;.]?")
 _ADDRESSEE_RE = re.compile(r"^\s*k[i1l]nh\s*g[u]i\s*[:;.]?")
 _SUBJECT_PREFIX_RE = re.compile(r"^\s*(?:v\s*/\s*v|ve\s+viec)\b\.?\s*:?\s*", re.IGNORECASE)
+_VV_OCR_RE = re.compile(r"^\s*v\s*[/|\\il1]\s*v\b\.?\s*", re.IGNORECASE)     # on folded text: VỊV, V|v, V1v
 _SIGN_PREFIX_RE = re.compile(r"^(?:tm|kt|tl|tuq|q|ktm)\s*[.,]\s*")
 _TITLE_WORDS = ("chu tich", "giam doc", "truong", "pho", "bo truong", "thu truong", "chanh", "tong",
                 "cuc truong", "vu truong", "chanh van phong", "truong ban", "bi thu", "thu ky", "ke toan")
@@ -142,6 +143,18 @@ def looks_like_name(line: str) -> bool:
     """A Vietnamese personal name as signed under a title: 2–6 capitalised syllables (Lò Văn Thành)."""
     cand = " ".join(line.split()).rstrip(" .,;-_|~")
     return bool(_NAME_RE.match(cand)) and not _is_upper_line(cand)
+
+
+_JUNK_EDGE_RE = re.compile(r"^[\s_~|¬—=*•·]+(?=\S)|(?<=\S)[\s_~|¬—=*]+$")
+
+
+def strip_junk(line: str) -> str:
+    """A line without the rules, underlines and specks OCR reads as ``_``, ``~``, ``|`` at its ends;
+    empty when nothing with at least two letters or digits is left."""
+    t = _JUNK_EDGE_RE.sub("", line.strip())
+    t = re.sub(r"\s+_+\s+", " ", t)
+    t = re.sub(r"(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s)", "", t)
+    return t if sum(c.isalnum() for c in t) >= 2 else ""
 
 
 def _is_upper_line(line: str) -> bool:
@@ -270,9 +283,89 @@ def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def parse_admin_meta(text: str) -> AdminMeta:
-    """ND 30 metadata from extracted text (one paragraph per line, table cells tab-separated)."""
-    lines = [x.strip() for raw in text.split("\n") for x in raw.split("\t") if x.strip()]
+_TYPE_ABBR = {name: abbr for abbr, name in reversed(list(DOC_TYPES.items()))}
+_PRINTED_ABBR = {"TTR": "TTr", "QYĐ": "QyĐ", "CTR": "CTr", "TTH": "TTh"}     # as ND 30 prints them
+_SAFE_MARKS = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "NQLT": "NQLT"}
+_ABBR_SKIP = {"va", "v", "cua"}
+
+
+def initials(name: str) -> str:
+    """ND 30 abbreviation of a body's name: ``SỞ KẾ HOẠCH VÀ ĐẦU TƯ`` → ``SKHĐT`` (``và`` left out)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if _fold(w) not in _ABBR_SKIP]
+    return "".join(w[0].upper() for w in words)
+
+
+def _edit1(a: str, b: str) -> bool:
+    """At most one letter substituted, inserted or deleted."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _fix_ocr_number(number: str, meta: AdminMeta) -> str:
+    """OCR misreads of a number's symbol put right from the rest of the page: the issuer's initials
+    (``SKHDT`` → ``SKHĐT``), Đ in unambiguous abbreviations (``QD`` → ``QĐ``), and a type abbreviation
+    one letter off the type printed in capitals (``ÂH`` → ``KH`` under ``KẾ HOẠCH``)."""
+    head, _, sym = number.rpartition("/")
+    if not head:
+        return number
+    parts = sym.split("-")
+    org = initials(meta.issuer) if meta.issuer else ""
+    want_type = _TYPE_ABBR.get(meta.doc_type or "", "")
+    for k, part in enumerate(parts):
+        up = part.upper()
+        if org and up != org and (_fold(up) == _fold(org) or len(org) >= 4 and _edit1(_fold(up), _fold(org))):
+            parts[k] = org
+        elif up in _SAFE_MARKS:
+            parts[k] = _SAFE_MARKS[up]
+        elif k == 0 and want_type and up not in DOC_TYPES and _edit1(_fold(up), _fold(want_type)):
+            parts[k] = _PRINTED_ABBR.get(want_type, want_type)
+    return head + "/" + "-".join(parts)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in _fold(text) if c.isalpha())
+
+
+def _issuer_from_body(issuer: str, body: list[str]) -> str:
+    """The issuer's name as the body spells it (``… của Sở Kế hoạch và Đầu tư``), in capitals.
+
+    OCR reads lower-case body text better than the bold capitals of the header ('ĐÂUTƯ'); when the
+    body names the same body, letter for letter once folded, that spelling is the better one.
+    """
+    key = _letters(issuer)
+    if len(key) < 6:
+        return issuer
+    for line in body:
+        if key[:3] not in _letters(line):
+            continue
+        words = list(re.finditer(r"\S+", line))
+        for i in range(len(words)):
+            if not key.startswith(_letters(words[i].group()) or "#"):
+                continue
+            acc = ""
+            for j in range(i, len(words)):
+                acc += _letters(words[j].group())
+                if not key.startswith(acc):
+                    break
+                if acc == key:
+                    found = line[words[i].start():words[j].end()].strip(" .,;:/()\"'“”")
+                    return found.upper() if found.upper() != found else issuer
+    return issuer
+
+
+def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
+    """ND 30 metadata from extracted text (one paragraph per line, table cells tab-separated).
+
+    ``ocr``: the text comes from OCR, so the number's symbol is checked against the issuer and type.
+    """
+    lines = [strip_junk(x) for raw in text.split("\n") for x in raw.split("\t")]
+    lines = [x for x in lines if x]
     meta = AdminMeta()
     if not lines:
         return meta
@@ -306,9 +399,9 @@ def parse_admin_meta(text: str) -> AdminMeta:
                 issuer_lines.append(piece)
             elif kind == "text" and not header_done and "motto" in kinds and _is_upper_line(piece):
                 issuer_lines.append(piece)
-            elif kind == "text" and header_done and _SUBJECT_PREFIX_RE.match(piece) and subject_idx is None \
-                    and re.match(r"^\s*v\s*/\s*v", piece, re.IGNORECASE):
-                meta.subject = piece
+            elif kind == "text" and header_done and subject_idx is None and _VV_OCR_RE.match(_fold(piece)):
+                m = _VV_OCR_RE.match(_fold(piece))
+                meta.subject = "V/v " + piece[m.end():].strip() if ocr else piece
                 subject_idx = i
         if meta.issued and meta.number and i >= after_header - 1 and after_header:
             pass
@@ -344,6 +437,10 @@ def parse_admin_meta(text: str) -> AdminMeta:
     if meta.subject:
         meta.subject = " ".join(meta.subject.split()).rstrip(" :;,_-~|")
         meta.subject_plain = _strip_subject_prefix(meta.subject)
+    if meta.issuer and ocr:
+        meta.issuer = _issuer_from_body(meta.issuer, [x for x in lines if not _is_upper_line(x)])
+    if meta.number and ocr:
+        meta.number = _fix_ocr_number(meta.number, meta)
     if meta.number:
         meta.number_key = normalize_doc_number(meta.number)
     # Kính gửi

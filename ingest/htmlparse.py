@@ -19,13 +19,18 @@ so the tree is walked a bounded number of times and selectors are compiled once.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
 from ingest.document import Document
-from ingest.families import BY_NAME, FRAME_SELECTOR, GENERIC, detect_family
+from ingest.families import BY_NAME, FAMILIES, FRAME_SELECTOR, GENERIC, Family, detect_family
+from ingest.layout import bold_lead, fitting_family
 from ingest.page import Page
 from ingest.page_attach import Attachments
-from ingest.page_text import split_sel
+from ingest.page_text import clean, split_sel
+
+if TYPE_CHECKING:
+    from ingest.explain import Explain
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +41,38 @@ _FRAME = FRAME_SELECTOR
 _split_sel = split_sel
 
 
-def extract_html(html: str, url: str | None = None, family: str | None = None) -> Document:
+def extract_html(html: str, url: str | None = None, family: str | None = None,
+                 trace: Explain | None = None) -> Document:
     """Extract a :class:`Document` from decoded HTML.
 
     ``url`` is the page's address when known (else ``link rel=canonical`` / ``og:url``);
-    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools.
+    ``family`` forces a family by name (``"generic"`` = heuristics only), for tests and tools;
+    ``trace`` collects why each field came out as it did (``tracuu parse --explain``).
     """
     fam = (GENERIC if family == "generic" else BY_NAME[family]) if family else detect_family(html, url)
-    page = Page(html, url, fam)
-    return run_stages(page)
+    if trace is not None:
+        _explain_family(trace, html, url, fam, forced=family is not None)
+    page = Page(html, url, fam, trace)
+    if not family:  # a family whose selectors find nothing here reads worse than the heuristics
+        page.fam = fitting_family(page)
+        if trace is not None and page.fam is not fam:
+            trace.note("family", f"{fam.name}: none of its class/id selectors matches: generic heuristics",
+                       value=GENERIC.name)
+    doc = run_stages(page)
+    if trace is not None:
+        trace.note("attachments", "family attachment boxes + attachment links of the body (extension or "
+                   "'tại đây'/'Tải về' words)", value=len(doc.attachments))
+    return doc
+
+
+def _explain_family(trace: Explain, html: str, url: str | None, fam: Family, forced: bool) -> None:
+    """The family chosen and every family's detection hits (hint substrings + URL patterns)."""
+    head = html[:200_000]
+    for f in FAMILIES:
+        trace.candidate("family", name=f.name, hits=f.score(head, url), needed=f.min_hits)
+    rule = "forced (--family)" if forced else ("detected" if fam is not GENERIC else "no family matched: "
+                                                "generic heuristics only")
+    trace.note("family", rule, value=fam.name, label=fam.label)
 
 
 def run_stages(page: Page) -> Document:
@@ -58,6 +86,11 @@ def run_stages(page: Page) -> Document:
     if container is not None:
         skip.update(id(el) for el in page_lists.heading_lists_inside(page, container))
     summary = page_body.summary(page, lists.roots, skip)
+    if not summary and page.fam is GENERIC and container is not None:
+        lead = bold_lead(page, container)  # a bold first paragraph is the sapo (ingest/layout.py)
+        if lead is not None:
+            summary = clean(lead.get_text(" "))
+            skip.add(id(lead))
 
     attachments = Attachments(page)
     body = page_body.body(page, container, skip, lists.roots, title, attachments)
@@ -68,29 +101,35 @@ def run_stages(page: Page) -> Document:
     if summary and paragraphs and paragraphs[0] == summary:
         paragraphs = paragraphs[1:]
 
-    dates = page_dates.Dates(page, title_el, skip, body)
-    is_article = page_kind.is_article(page, title, container, paragraphs, body.item_links,
-                                      dated=lambda: dates.published() is not None and title_el is not None)
+    dates = page_dates.Dates(page, title_el, body, [a.url for a in attachments.items])
+    kind = page_kind.decide(page, title, title_el, container, paragraphs, body.item_links,
+                            dated=lambda: dates.published() is not None and title_el is not None)
+    is_article = kind == "article"
+    published = updated = None
+    published_from = updated_from = None
     if is_article:
-        kind = "article"
-        published, updated = dates.published(), dates.updated()
-    else:
-        kind = "listing" if page_kind.count_item_links(page) >= 5 else "other"
-        published = updated = None
+        published, published_from = dates.published(), dates.published_from
+        upd = dates.updated()
+        if upd is not None and upd.dt != published:
+            updated, updated_from = upd.dt, upd.source
+    elif page.trace is not None:
+        for name in ("published", "updated"):
+            page.trace.note(name, f"not an article ({kind}): no publication time")
     category = page_meta.category(page, title, article=is_article)
     images, atts = body.images, attachments.items
-    if not is_article:
-        paragraphs = paragraphs if kind == "other" else []
-        if kind == "listing":
+    home = page_kind.looks_home(page.url)
+    if not is_article:  # a listing's or home page's teasers are not its text
+        paragraphs = paragraphs if kind == "other" and not home else []
+        if kind == "listing" or home:
             images, atts = [], []
 
-    return Document(
+    doc = Document(
         url=page.url,
         site=page.site(),
         kind=kind,
         title=title,
         published=published,
-        updated=updated if updated != published else None,
+        updated=updated,
         category=category,
         summary=summary or None,
         body="\n\n".join(paragraphs),
@@ -99,3 +138,5 @@ def run_stages(page: Page) -> Document:
         related=lists.related,
         latest=lists.latest,
     )
+    doc.source.published_from, doc.source.updated_from = published_from, updated_from
+    return doc

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from bs4.element import NavigableString, Tag
 
 from ingest.cssindex import CssIndex, IndexingSoup
-from ingest.dates import parse_datetime
+from ingest.dates import parse_datetime_precision
 from ingest.families import (
     LATEST_HEADINGS,
     LIFERAY_LAYOUT_URL,
@@ -132,10 +132,15 @@ class Page:
 
     def parse_date(self, text: str) -> datetime | None:
         """``parse_datetime`` after the family's clean-up (view counters…); never raises."""
+        found = self.parse_date_precision(text)
+        return found[0] if found is not None else None
+
+    def parse_date_precision(self, text: str) -> tuple[datetime, str] | None:
+        """The date in ``text`` with its precision (``ingest.dates.PRECISIONS``); never raises."""
         text = clean(text)
         text = self.fam.clean_date(text) if self.fam.date_strip else text
         try:
-            return parse_datetime(text)
+            return parse_datetime_precision(text)
         except (ValueError, OverflowError) as exc:  # a bad date string must not lose the page
             log.debug("unparseable date %r: %s", text, exc)
             return None

@@ -23,6 +23,7 @@ from ingest.families import (
     GENERIC,
     NOISE_LINE,
 )
+from ingest.layout import footer_by_content, paragraph_holder
 from ingest.page import Page
 from ingest.page_attach import Attachments, is_attachment
 from ingest.page_text import BLOCK, Block, blocks, first, is_descendant, iter_strings, joined, text
@@ -53,7 +54,8 @@ def densest(page: Page) -> Tag | None:
     """Generic body: the element whose own paragraphs hold the most non-link text."""
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    frame = {id(el) for el in page.ix.select(page.root, FRAME_SELECTOR)}
+    frame = {id(el) for el in page.ix.select(page.root, FRAME_SELECTOR)} | footer_by_content(page)
+    holders: dict[int, Tag | None] = {}
     for s in iter_strings(page.root, frame):
         n = len(s.strip())
         if n < 25:
@@ -68,7 +70,10 @@ def densest(page: Page) -> Tag | None:
         if parent is None or parent.name == "a" or parent.name in ("li", "h1", "h2", "h3", "nav", "header",
                                                                      "footer", "aside"):
             continue
-        container = parent if parent.name in ("div", "td", "article", "section", "main") else parent.parent
+        if parent.name in ("div", "p"):  # a (wrapped) paragraph scores with its siblings (ingest/layout.py)
+            container = paragraph_holder(parent, holders) or (parent if parent.name == "div" else parent.parent)
+        else:
+            container = parent if parent.name in ("td", "article", "section", "main") else parent.parent
         if container is None:
             continue
         n_eff = n + (40 if n > 80 else 0)

@@ -9,12 +9,16 @@ or the text right after the link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bs4.element import Tag
 
 from ingest.document import LinkItem
+from ingest.families import DATE_ATTRIBUTES, ID_ATTRIBUTES
+from ingest.itemtitle import item_title
 from ingest.page import HEADING_ROLE, LIST_HEADING, Page
 from ingest.page_attach import is_attachment
+from ingest.page_dates import Candidate, arbitrate, id_candidate, url_candidates
 from ingest.page_text import clean, is_descendant, iter_strings, raw
 
 
@@ -62,7 +66,7 @@ def find_lists(page: Page, container: Tag | None) -> Lists:
     return out
 
 
-def _item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
+def item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
     """For each anchor, the element holding its list item: the highest ancestor (at most four
     levels up, below ``stop``) whose links all point to that anchor's target."""
     hrefs: dict[int, set[str]] = {}
@@ -107,45 +111,93 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
                 break
             if node.name == "a" and node.has_attr("href") and not is_descendant(node, after):
                 anchors.append(node)
-    blocks = _item_blocks(anchors, container)
+    blocks = item_blocks(anchors, container)
     has_time = page.ix.select_one(container, "time") is not None
     groups: dict[str, list[Tag]] = {}
     for a in anchors:
         href = a["href"].strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")) or is_attachment(a):
             continue
-        groups.setdefault(href, []).append(a)
+        # a counter link to the item's comments (``…#box_comment``) belongs to the item
+        groups.setdefault(href.split("#", 1)[0], []).append(a)
     items: list[LinkItem] = []
     for href, links in groups.items():
-        title = max((clean(raw(x)) for x in links), key=len)
+        title, date_in_link = item_title(links)  # the link's own words (ingest/itemtitle.py)
         if not title:
             title = clean(links[0].get("title") or "")
         if not title or LIST_HEADING.match(title):
             continue
         block = blocks[id(links[0])]
-        published = None
-        t = block.find("time") if has_time and block is not links[0] else None
-        if t is not None and t.get("datetime"):
-            published = page.parse_date(t["datetime"])
-        if published is None and block is not links[0]:
-            link_ids = {id(x) for x in links}
-            rest = clean(" ".join(iter_strings(block, link_ids)))
-            if rest:
-                published = page.parse_date(rest)
-        if published is None:
-            sib = links[-1].next_sibling
-            hops = 0
-            while sib is not None and hops < 3:
-                txt = raw(sib) if isinstance(sib, Tag) else str(sib)
-                if isinstance(sib, Tag) and sib.name == "a":
-                    break
-                if txt.strip():
-                    published = page.parse_date(clean(txt))
-                    break
-                sib = sib.next_sibling
-                hops += 1
+        published = item_time(page, href, links, block, has_time)
+        if published is None and date_in_link:
+            published = page.parse_date(date_in_link)
         items.append(LinkItem(title=title, url=page.absolute(href), published=published))
     return items
+
+
+_ITEM_ATTRS = frozenset(DATE_ATTRIBUTES + ID_ATTRIBUTES)
+
+
+def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: bool) -> datetime | None:
+    """A list item's time: its visible date (item text, the text after its link) refined by what the
+    markup carries for the same item (``<time datetime>``, ``title=``/``data-*`` attributes, the CMS id
+    in its link) when they agree — at the precision the page offers, never invented."""
+    cands: list[Candidate] = []
+    visible = None
+    if block is not links[0]:
+        link_ids = {id(x) for x in links}
+        rest = clean(" ".join(iter_strings(block, link_ids)))
+        if rest:
+            visible = page.parse_date_precision(rest)
+    if visible is None:
+        sib = links[-1].next_sibling
+        hops = 0
+        while sib is not None and hops < 3:
+            txt = raw(sib) if isinstance(sib, Tag) else str(sib)
+            if isinstance(sib, Tag) and sib.name == "a":
+                break
+            if txt.strip():
+                visible = page.parse_date_precision(clean(txt))
+                break
+            sib = sib.next_sibling
+            hops += 1
+    if visible is not None:
+        cands.append(Candidate(visible[0], visible[1], "text", True, 0))
+    t = block.find("time") if has_time and block is not links[0] else None
+    if t is not None and t.get("datetime"):
+        found = page.parse_date_precision(t["datetime"])
+        if found is not None:
+            cands.append(Candidate(found[0], found[1], "time[datetime]"))
+    for el in _item_elements(page, links[0], block):
+        names = _ITEM_ATTRS.intersection(el.attrs) if el.attrs else ()
+        for name in names:
+            value = el.get(name)
+            if name in ID_ATTRIBUTES:
+                c = id_candidate(value, f"attr:{name}")
+                if c is not None:
+                    cands.append(c)
+            elif isinstance(value, str) and any(ch.isdigit() for ch in value) \
+                    and clean(value) != clean(raw(links[0])):  # a title= repeating the link text is no date
+                found = page.parse_date_precision(value)
+                if found is not None:
+                    cands.append(Candidate(found[0], found[1], f"attr:{name}"))
+    if any(ch.isdigit() for ch in href):
+        cands.extend(c for c in url_candidates(href) if c.source != "url:upload-path")
+    if not cands:
+        return None
+    best = arbitrate(cands)
+    return best.dt if best is not None else None
+
+
+def _item_elements(page: Page, link: Tag, block: Tag) -> list[Tag]:
+    """The link, its item block and the block's few other elements (a ``<span title=…>`` by the link)."""
+    if block is link:
+        return [link]
+    lo, hi = page.ix.span(block)
+    tags = getattr(page.soup, "parsed_tags", None)
+    if tags is None or lo < 0 or hi - lo > 12:
+        return [link, block]
+    return [link, *tags[lo:hi + 1]]
 
 
 def heading_lists(page: Page, exclude: Tag | None) -> dict[str, list[tuple[Tag, Tag]]]:

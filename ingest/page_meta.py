@@ -13,6 +13,7 @@ import re
 from bs4.element import Tag
 
 from ingest.families import GENERIC, HOME_WORDS, TRAIL_SEP, TRAIL_SEPARATOR
+from ingest.layout import list_trail, trail_label
 from ingest.page import Page
 from ingest.page_text import clean, first, first_value, iter_strings, raw, text
 
@@ -87,10 +88,14 @@ def category(page: Page, title: str, article: bool = True) -> list[str]:
         el = _home_trail(page)
         rule = "generic: trail starting with a 'Trang chủ' link"
     if el is None:
+        el = list_trail(page, title)  # ingest/layout.py: an <ol>/<ul> trail with a renamed class
+        rule = "generic: list starting with a 'Trang chủ' link, above the title"
+    if el is None:
         if page.trace is not None:
             page.trace.note("category", "none", value=[])
         return []
-    labels = [t for t in (clean(s) for s in iter_strings(el)) if t and not TRAIL_SEPARATOR.match(t)]
+    labels = [trail_label(t) for t in (clean(s) for s in iter_strings(el)) if t and not TRAIL_SEPARATOR.match(t)]
+    labels = [t for t in labels if t]
     for i, lab in enumerate(labels):
         if lab.lower() in HOME_WORDS:
             labels = labels[i + 1:]

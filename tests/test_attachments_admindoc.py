@@ -78,3 +78,39 @@ def test_type_from_number_when_no_type_line():
 def test_plain_text_gives_empty_meta():
     m = parse_admin_meta("Một bài viết bình thường, không phải văn bản hành chính.")
     assert m.empty and m.to_dict()["issued"] is None
+
+
+def test_ocr_misreads_of_the_number_are_put_right_from_the_page():
+    text = ("UBND TỈNH THANH HÓA\n_\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố:2/ÂH-SKHDT\nThanh Hóa, ngày 06 tháng 01 năm 2017\n"
+            "KẾ HOẠCH\nTổ chức hội nghị tổng kết năm\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    assert parse_admin_meta(text, ocr=True).number == "2/KH-SKHĐT"
+    assert parse_admin_meta(text).number == "2/ÂH-SKHDT"          # text layers are taken as printed
+    m = parse_admin_meta("BỘ Y TẾ\nSố: 15/2020/ND-CP\nHà Nội, ngày 03 tháng 02 năm 2020\nx", ocr=True)
+    assert m.number == "15/2020/NĐ-CP"
+    m = parse_admin_meta("SỞ NỘI VỤ\nSố: 7HD-SNV\nLai Châu, ngày 03 tháng 02 năm 2020\nHƯỚNG DẪN\nx", ocr=True)
+    assert m.number == "7/HD-SNV"
+
+
+def test_signer_under_a_seal_with_specks_read_as_text():
+    text = ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\n_\nB\nIÁM ĐỐC\n| Nguyễn A Giang -")
+    m = parse_admin_meta(text)
+    assert m.signer == "Nguyễn A Giang" and m.signer_title[0] == "KT. GIÁM ĐỐC"
+
+
+def test_ocr_issuer_spelled_as_the_body_spells_it():
+    text = ("BỘ LAO ĐỘNG -THƯƠNGBINH\nVÀ XÃ HỘI\nSố: 2702/BLĐĐTBXH-PC\n_VỊV thi sáng tác biểu trưng\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2019\nKính gửi: Các đơn vị.\n"
+            "Đề nghị gửi về Bộ Lao động - Thương binh và Xã hội./.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert m.number == "2702/BLĐTBXH-PC" and m.doc_type == "Công văn"
+    assert m.subject == "V/v thi sáng tác biểu trưng"
+    m = parse_admin_meta("SỞ CÔNG THƯƠNG\nSố: 43/TTTr-SCT\nKiên Giang, ngày 08 tháng 4 năm 2020\nTỜ TRÌNH\nx",
+                         ocr=True)
+    assert m.number == "43/TTr-SCT"
+
+
+def test_ocr_issuer_from_body_starts_at_a_word():
+    text = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 583/TB-SNV\nLai Châu, ngày 16 tháng 7 năm 2018\nTHÔNG BÁO\nVề việc x\n"
+            "Thực hiện kế hoạch năm 2018, Sở Nội vụ thông báo như sau:")
+    assert parse_admin_meta(text, ocr=True).issuer == "SỞ NỘI VỤ"

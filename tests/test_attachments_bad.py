@@ -120,3 +120,13 @@ def test_errors_survive_the_worker_boundary():
     with pytest.raises(EncryptedError) as err:
         extract_isolated(_encrypted_pdf("x"), "bao_cao.pdf")
     assert err.value.code == "encrypted"
+
+
+def test_memory_limit_in_the_worker():
+    # the zip guard let it through (a generous max_unzipped), the worker's address-space cap does not
+    bomb = zip_bomb_docx(300 << 20)
+    from ingest.attachments import MemoryLimitError
+
+    with pytest.raises(MemoryLimitError) as err:
+        extract_isolated(bomb, "bom.docx", limits=Limits(max_unzipped=2 << 30, memory_mb=128, seconds=60))
+    assert "bộ nhớ" in str(err.value)

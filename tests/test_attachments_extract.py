@@ -125,3 +125,38 @@ def test_to_dict_and_pool():
     assert out[3].code == "mismatched-type"
     d = out[0].to_dict()
     assert d["meta"]["issued"] == "2018-07-16" and json.dumps(d, ensure_ascii=False)
+
+
+def test_xls_formats_and_dates():
+    res = _read("thong_ke.xls")
+    lines = res.text.split("\n")
+    assert res.format == "xls" and lines[0] == "## Bieu_02"
+    assert "1\tHuyện Tam Đường\t1.225\t96,5" in lines and "Ngày lập\t16/07/2018" in lines
+    assert res.meta.number == DOC["number"] and res.meta.issued == dt.date(2018, 7, 16)
+
+
+def test_legacy_doc_needs_a_real_word_file():
+    # antiword refuses what is not Word 97+; the message names both tools' answers
+    from ingest.attachments import BrokenFileError
+
+    fake = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 2000
+    with pytest.raises(BrokenFileError) as err:
+        extract(fake, "cu.doc")
+    assert "antiword" in str(err.value) or "catdoc" in str(err.value)
+
+
+def test_without_tesseract_the_scan_is_recorded_as_needing_ocr(tmp_path):
+    # a real run with no tesseract on PATH, as on a machine without tesseract-ocr installed
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from ingest.attachments import extract; "
+            "r = extract(open(sys.argv[1], 'rb').read(), 'scan.pdf'); "
+            "print(json.dumps({'needs_ocr': r.needs_ocr, 'warnings': r.warnings}, ensure_ascii=False))")
+    env = {**os.environ, "PATH": str(tmp_path), "PYTHONPATH": str(FIX.parent.parent.parent)}
+    out = subprocess.run([sys.executable, "-c", code, str(FIX / "thong_bao_scan.pdf")], env=env,
+                         capture_output=True, check=True, text=True)
+    res = json.loads(out.stdout)
+    assert res["needs_ocr"] is True
+    assert any("Cần OCR" in w and "chưa cài Tesseract" in w for w in res["warnings"])

@@ -85,5 +85,5 @@ def extract(data: bytes, name: str, content_type: str | None = None, *, limits: 
         raise BrokenFileError("cấu trúc lồng nhau quá sâu (nesting too deep)") from None
     result.warnings[:0] = warnings
     repair_pages(result)
-    result.meta = parse_admin_meta(result.text)
+    result.meta = parse_admin_meta(result.text, ocr=bool(result.ocr_pages))
     return result

@@ -121,7 +121,7 @@ def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], 
 
 def ocr_page(img, deadline: float) -> PageLayout:
     """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
-    from ingest.admindoc import looks_like_name
+    from ingest.admindoc import looks_like_name, strip_junk
 
     ok, why = tesseract_status()
     if not ok:
@@ -129,6 +129,7 @@ def ocr_page(img, deadline: float) -> PageLayout:
     tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
     segs = _words_to_segs(tsv)
     extra, corner = _signature_block(img, segs, deadline)
+    extra = [t for t in (strip_junk(x) for x in extra) if t]
     if corner is not None and any(looks_like_name(x) for x in extra):
         top, bottom = corner
         segs = [s for s in segs if not (s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom)]
