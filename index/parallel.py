@@ -63,7 +63,9 @@ WORKER_LIMITMB = 48
 class SegmentBuilder:
     """Writes Documents as one segment into ``folder`` (see the module docstring)."""
 
-    def __init__(self, folder: Path | str, *, limitmb: int = WORKER_LIMITMB) -> None:
+    def __init__(self, folder: Path | str, *, limitmb: int = WORKER_LIMITMB, schema=None) -> None:
+        """``schema``: the schema of the index the segment is for (an index written before a
+        format change keeps its own); default the current one."""
         from index.schema import build_schema
         from index.writer import _new_writer
 
@@ -71,7 +73,7 @@ class SegmentBuilder:
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
-        self._ix = whoosh_index.create_in(str(self.folder), build_schema())
+        self._ix = whoosh_index.create_in(str(self.folder), schema if schema is not None else build_schema())
         self._writer = _new_writer(self._ix, limitmb)
         self._sugg_seen: set[str] = set()
         self.count = 0
@@ -100,11 +102,11 @@ class SegmentBuilder:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_segment(docs: Iterable[Document], folder: Path | str, *,
-                  limitmb: int = WORKER_LIMITMB) -> tuple[Path | None, list[tuple[int, str, str]]]:
+def write_segment(docs: Iterable[Document], folder: Path | str, *, limitmb: int = WORKER_LIMITMB,
+                  schema=None) -> tuple[Path | None, list[tuple[int, str, str]]]:
     """Every Document of ``docs`` as one segment in ``folder``: ``(folder or None, [(docnum, key,
     digest), ...])``. A Spark partition calls this; the driver adopts the folders."""
-    builder = SegmentBuilder(folder, limitmb=limitmb)
+    builder = SegmentBuilder(folder, limitmb=limitmb, schema=schema)
     try:
         added = [builder.add(doc) for doc in docs]
     except BaseException:
@@ -151,6 +153,32 @@ def adopt_segments(writer, folders: Iterable[Path], drops: dict[str, set[int]]) 
     return adopted
 
 
+def schema_mismatch(ours, theirs) -> str | None:
+    """Why a segment written with schema ``theirs`` cannot join an index of schema ``ours``
+    (a field missing, or written in another format or by another analyzer), or None."""
+    for name in ours.names():
+        if name not in theirs:
+            return f"field {name} missing"
+        a, b = ours[name], theirs[name]
+        if type(a.format) is not type(b.format) or type(getattr(a, "analyzer", None)) is not \
+                type(getattr(b, "analyzer", None)) or a.stored != b.stored:
+            return f"field {name}: {type(b.format).__name__} instead of {type(a.format).__name__}"
+    extra = [n for n in theirs.names() if n not in ours]
+    return f"unknown fields {extra}" if extra else None
+
+
+def check_segment_schema(schema, folder: Path | str) -> None:
+    """Refuse (ValueError) a segment folder written with another schema than ``schema``."""
+    ix = whoosh_index.open_dir(str(folder))
+    try:
+        problem = schema_mismatch(schema, ix.schema)
+    finally:
+        ix.close()
+    if problem:
+        raise ValueError(f"phân đoạn {folder} không khớp lược đồ của chỉ mục (segment schema differs: "
+                         f"{problem}); hãy dựng lại phân đoạn với lược đồ của chỉ mục hoặc chạy `tracuu reindex`")
+
+
 def clear_leftovers(data_dir: Path | str) -> None:
     """Remove segment folders of an earlier run that was killed (never adopted: their pages were
     not committed to the catalog either, so they are read again)."""
@@ -189,7 +217,7 @@ def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
     return "doc", (docnum, key, digest, value.id, getattr(value.source, "encoding", None), links)
 
 
-def _worker(conn, limitmb: int) -> None:
+def _worker(conn, limitmb: int, schema) -> None:
     """A worker's loop: ``("batch", folder, jobs)`` → results; ``("flush",)`` → folder | None."""
     builder: SegmentBuilder | None = None
     try:
@@ -201,7 +229,7 @@ def _worker(conn, limitmb: int) -> None:
             try:
                 if msg[0] == "batch":
                     if builder is None or builder.folder != Path(msg[1]):
-                        builder = SegmentBuilder(msg[1], limitmb=limitmb)
+                        builder = SegmentBuilder(msg[1], limitmb=limitmb, schema=schema)
                     conn.send(("ok", [_parse_and_add(builder, job) for job in msg[2]]))
                 elif msg[0] == "flush":
                     folder = builder.finish() if builder is not None else None
@@ -229,28 +257,37 @@ class WriterPool:
     worker's finished folder (after all batches sent before it).
     """
 
-    def __init__(self, data_dir: Path | str, jobs: int, *, limitmb: int = WORKER_LIMITMB) -> None:
+    def __init__(self, data_dir: Path | str, jobs: int, *, limitmb: int = WORKER_LIMITMB, schema=None) -> None:
         self.root = Path(data_dir) / SEGMENTS_SUBDIR
+        self.jobs = jobs
+        self.limitmb = limitmb
+        self.schema = schema
+        self.conns: list = []
+        self.procs: list = []
+        self.outstanding = [0] * jobs
+        self.generation = [0] * jobs
+
+    def _start(self) -> None:
+        """Start the processes on first use (an import of URLs only never needs them)."""
+        if self.procs:
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         ctx = multiprocessing.get_context("spawn")
-        self.conns = []
-        self.procs = []
-        for _ in range(jobs):
+        for _ in range(self.jobs):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_worker, args=(child, limitmb), daemon=True)
+            proc = ctx.Process(target=_worker, args=(child, self.limitmb, self.schema), daemon=True)
             proc.start()
             child.close()
             self.conns.append(parent)
             self.procs.append(proc)
-        self.outstanding = [0] * jobs
-        self.generation = [0] * jobs
 
     def folder(self, worker: int) -> Path:
         return self.root / f"{os.getpid()}-w{worker}-{self.generation[worker]}"
 
     def submit(self, jobs: list) -> tuple[int, Path]:
         """Send a batch to the least busy worker: ``(worker, segment folder it is written to)``."""
-        worker = min(range(len(self.conns)), key=self.outstanding.__getitem__)
+        self._start()
+        worker = min(range(self.jobs), key=self.outstanding.__getitem__)
         folder = self.folder(worker)
         self.conns[worker].send(("batch", str(folder), jobs))
         self.outstanding[worker] += 1
@@ -273,9 +310,11 @@ class WriterPool:
         return value
 
     def send_flush(self) -> None:
-        """Ask every worker to finish its segment once the batches sent so far are done."""
-        for conn in self.conns:
+        """Ask every worker to finish its segment once the batches sent so far are done; later
+        batches go to new folders (the finished ones wait for the main process to adopt them)."""
+        for worker, conn in enumerate(self.conns):
             conn.send(("flush",))
+            self.generation[worker] += 1
 
     def flushed(self) -> list[Path]:
         """The folders of the flush sent earlier (call once every batch sent before it was
@@ -283,7 +322,6 @@ class WriterPool:
         folders = []
         for worker in range(len(self.conns)):
             value = self._recv(worker)
-            self.generation[worker] += 1
             if value:
                 folders.append(Path(value))
         return folders
@@ -329,18 +367,28 @@ class Batches:
     it has handled every earlier batch, adopts the segments and commits (``on_flushed``).
     """
 
-    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 2) -> None:
+    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 3, parsers: int = 1) -> None:
+        """``parsers`` > 1 without ``writers``: a sink that cannot adopt segments (a search
+        cluster's writer) still gets its pages parsed by that many processes, double-buffered."""
         self.writers = writers
         self.on_done = on_done
-        self.limit = per_worker * (len(writers.conns) if writers else 1)
+        self.pool = None
+        if writers is None and parsers > 1:
+            self.pool = multiprocessing.get_context("spawn").Pool(parsers)
+        self.limit = per_worker * (writers.jobs if writers else 1) if self.pool is None else 2
         #: ("batch", worker, folder, context) | ("flush", None, None, on_flushed), oldest first
         self.flights: list[tuple[str, int | None, Path | None, Any]] = []
         self.flush_pending = False
 
     def submit(self, jobs: list, context: Any) -> None:
-        if self.writers is None:
-            from index.pipeline import _parse_one
+        from index.pipeline import _parse_one
 
+        if self.pool is not None:
+            self.flights.append(("parsed", None, None, (context, self.pool.map_async(_parse_one, jobs, chunksize=4))))
+            while len(self.flights) >= self.limit:
+                self._next()
+            return
+        if self.writers is None:
             self.on_done(context, [_parse_one(job) for job in jobs], None)
             return
         worker, folder = self.writers.submit(jobs)
@@ -350,8 +398,12 @@ class Batches:
 
     def request_flush(self, on_flushed) -> None:
         """``on_flushed(folders)`` once every batch submitted so far has been handled."""
-        if self.writers is None:
-            on_flushed([])
+        if self.writers is None or not self.writers.procs:  # nothing to adopt: after the batches
+            if self.flights:
+                self.flights.append(("flush", None, None, on_flushed))
+                self.flush_pending = True
+            else:
+                on_flushed([])
             return
         self.writers.send_flush()
         self.flush_pending = True
@@ -361,8 +413,10 @@ class Batches:
         kind, worker, folder, context = self.flights.pop(0)
         if kind == "batch":
             self.on_done(context, self.writers.result(worker), folder)
+        elif kind == "parsed":
+            self.on_done(context[0], context[1].get(), None)
         else:
-            folders = self.writers.flushed()
+            folders = self.writers.flushed() if self.writers is not None and self.writers.procs else []
             self.flush_pending = any(f[0] == "flush" for f in self.flights)
             context(folders)
 
@@ -370,6 +424,16 @@ class Batches:
         """Wait for every batch and flush in flight (``on_done`` may submit or drain again)."""
         while self.flights:
             self._next()
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the parser pool, if any (the writer pool is closed by its owner)."""
+        if self.pool is not None:
+            if kill:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
 
     def flush(self) -> list[Path]:
         """Drain, then every worker's finished segment folder (empty without workers)."""

@@ -150,10 +150,12 @@ class Ingestor:
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._writers: WriterPool | None = None
-        if self.jobs > 1:
+        segments = hasattr(self.sink, "claim")  # the Whoosh writer adopts segments; a cluster's does not
+        if self.jobs > 1 and segments:
             clear_leftovers(self.data)  # segment folders of a killed run (the index lock is ours)
-            self._writers = WriterPool(self.data, self.jobs)
-        self._batches = Batches(self._writers, self._batch_done)
+            self._writers = WriterPool(self.data, self.jobs, schema=getattr(self.sink, "schema", None))
+        self._batches = Batches(self._writers, self._batch_done,
+                                parsers=self.jobs if self.jobs > 1 and not segments else 1)
         self._committing = False
         self._since_commit = 0
         self._flush_at = 0
@@ -219,6 +221,7 @@ class Ingestor:
             self.attachments.flush(self._add_indexed)  # attachments whose parents grew this run
             self.commit(force=True)
         finally:
+            self._batches.close()
             if self._writers is not None:
                 self._writers.close()
             self.router.close()
@@ -236,11 +239,28 @@ class Ingestor:
 
     def __exit__(self, *exc: object) -> None:
         if exc and exc[0] is not None and self._writers is not None:
-            # what the workers hold was never adopted: their pages are read again next time
-            self._writers.close(kill=True)
-            self._writers = None
+            self._abort()
+            return
+        if exc and exc[0] is not None:
+            self._batches.close(kill=True)
             self._batches = Batches(None, self._batch_done)
         self.close()
+
+    def _abort(self) -> None:
+        """After an error or Ctrl-C with writer processes: what they hold was never adopted, so
+        nothing since the last commit is kept — not the index's pending deletions, not the
+        catalog's rows — and the next run reads those pages again, exactly as after ``kill -9``."""
+        try:
+            self._writers.close(kill=True)
+            self._writers = None
+            self.sink.cancel()
+            self.catalog.rollback()
+        finally:
+            self.catalog.close()
+            self.archive.close()
+            self.report.close()
+            self.progress.done()
+        self.summary.seconds = time.monotonic() - self._t0
 
     # -- the core -------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
 from index.codec import fast_codec
-from index.parallel import adopt_segments
+from index.parallel import adopt_segments, check_segment_schema
 from index.schema import build_schema, content_hash, doc_key, document_fields
 from index.segment import GroupedSegmentWriter
 from ingest.document import Document
@@ -66,7 +66,8 @@ def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     are bigrams with one short posting list, where compression costs more than it saves; rare
     terms' postings inlined in the term dictionary) and :mod:`index.segment`'s writer (postings
     handed over as lists, sorted once per commit, merges read a term at a time).
-    Same on-disk format: any Whoosh 2.7 reads it."""
+    Whoosh 3's file layout, but only readable where tracuu's codec and formats import (they are
+    pickled into the index: index/whoosh_compat.py)."""
     return GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec(), compound=False)
 
 
@@ -153,6 +154,19 @@ class IndexWriterSink:
 
     def close(self) -> None:
         self.commit()
+
+    def cancel(self) -> None:
+        """Drop everything not committed (documents, registered segments, deletions) and release
+        the index: the committed index stays as it was."""
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        self._built = []
+        self._drops.clear()
+        self._session.clear()
+        self._sugg_seen.clear()
+        self._pending = self._deleted = 0
+        self._close_reader()
 
     def __enter__(self) -> IndexWriterSink:
         return self
@@ -241,6 +255,12 @@ class IndexWriterSink:
         self.counts[result] += 1
         return result
 
+    @property
+    def schema(self):
+        """The index's own schema (an index written before a format change keeps its formats):
+        segments written elsewhere for it must use this one."""
+        return self._ix.schema
+
     def drop(self, folder: Path | str, docnum: int) -> None:
         """Leave document ``docnum`` of a built segment out of the index (e.g. an error page)."""
         self._drops.setdefault(str(folder), set()).add(docnum)
@@ -251,6 +271,7 @@ class IndexWriterSink:
         if folder is not None:
             if self._writer is None:
                 self._open_writer()
+            check_segment_schema(self._ix.schema, folder)
             self._built.append(Path(folder))
 
     def adopt_index(self, folder: Path | str) -> dict[str, int]:
@@ -259,6 +280,7 @@ class IndexWriterSink:
         from whoosh import index as wi
 
         counts = {"indexed": 0, "unchanged": 0, "updated": 0}
+        check_segment_schema(self._ix.schema, folder)
         ix = wi.open_dir(str(folder))
         with ix.reader() as reader:
             hashes = reader.column_reader("hash")

@@ -115,3 +115,88 @@ def test_writer_pool_indexes_in_worker_processes(tmp_path):
     finally:
         pool.close()
     assert not (tmp_path / "d" / ".segments").exists()
+
+
+def test_batches_sent_after_a_flush_go_to_new_folders(tmp_path):
+    """The main process keeps sending batches while a flush is outstanding (it adopts the
+    flushed segments later): those batches must not reuse, and so wipe, the flushed folder."""
+    page = ("<html><head><title>Thông báo</title></head><body><article><h1>Thông báo</h1><p>"
+            + "Nội dung văn bản hành chính. " * 20 + "</p></article></body></html>").encode()
+    pool = WriterPool(tmp_path / "d", 1)
+    try:
+        _, first = pool.submit([(page, "https://x.gov.vn/1", "1.html", "text/html")])
+        pool.send_flush()
+        _, second = pool.submit([(page, "https://x.gov.vn/2", "2.html", "text/html")])
+        assert second != first
+        assert pool.result(0)[0][0] == "doc"
+        assert pool.flushed() == [first]
+        assert pool.result(0)[0][0] == "doc"
+        assert (first / "_MAIN_1.toc").exists()
+        assert pool.flush() == [second]
+    finally:
+        pool.close()
+
+
+def test_segments_for_an_older_index_use_its_schema(tmp_path):
+    """An index written before a format change keeps its formats: segments for it must be
+    written with its schema, and a segment in another format is refused, not mixed in."""
+    import pytest
+
+    from index.formats import CountedPositions
+    from index.schema import build_schema
+
+    old = build_schema()
+    for name in ("title_f", "body_f"):
+        old[name].format = CountedPositions(field_boost=1.0)
+    index_dir(tmp_path / "d").mkdir(parents=True)
+    whoosh_index.create_in(str(index_dir(tmp_path / "d")), old)
+    with IndexWriterSink(tmp_path / "d") as sink:
+        assert isinstance(sink.schema["body_f"].format, CountedPositions)
+        folder, _ = write_segment(DOCS[:3], tmp_path / "good", schema=sink.schema)
+        sink.adopt_index(folder)
+        wrong, _ = write_segment(DOCS[3:5], tmp_path / "wrong")
+        with pytest.raises(ValueError, match="body_f"):
+            sink.adopt_index(wrong)
+    ix = whoosh_index.open_dir(str(index_dir(tmp_path / "d")))
+    with ix.searcher() as s:
+        m = s.reader().postings("title_f", "thong")
+        assert s.doc_count() == 3 and m.value_as("positions") == [0]
+
+
+def test_an_error_with_writer_processes_keeps_index_and_catalog_in_step(tmp_path):
+    """An exception (or Ctrl-C) while writer processes hold unadopted segments: nothing since
+    the last commit is kept, in the index or the catalog, so the next run redoes those pages."""
+    import pytest
+
+    from index.catalog import Catalog
+    from index.pipeline import Ingestor
+    from ingest.sources import RawPage, expand_inputs, iter_unit
+    from tests.conftest import make_portal
+    from tests.test_pipeline import index_docs
+
+    portal = make_portal(tmp_path / "portal", 12, "abort", families="wordpress", warc=True)
+    warc = next((portal / "warc").glob("*.warc.gz"))
+    with Ingestor(tmp_path / "ref", jobs=1) as ing:
+        ing.import_paths([warc])
+    expected = index_docs(tmp_path / "ref")
+
+    def broken():
+        units, _ = expand_inputs([warc])
+        for k, item in enumerate(iter_unit(units[0])):
+            if k == 30:
+                raise RuntimeError("disk on fire")
+            if isinstance(item, RawPage):
+                item.source = str(warc.resolve())
+            yield item
+
+    data = tmp_path / "d"
+    with pytest.raises(RuntimeError), Ingestor(data, jobs=2, batch=4, commit_every=8) as ing:
+        ing.process(broken())
+    docs = index_docs(data)
+    with Catalog(data / "catalog.sqlite") as cat:
+        indexed = {url for (url,) in cat.db.execute(
+            "SELECT url FROM captures WHERE outcome IN ('indexed', 'updated')")}
+    assert indexed == set(docs)  # the catalog claims exactly what the index holds
+    with Ingestor(data, jobs=2) as ing:
+        ing.import_paths([warc])
+    assert index_docs(data) == expected

@@ -1,9 +1,11 @@
 """``tracuu reindex [--data DIR] [--jobs N]``: rebuild the index from the archive alone.
 
-For when the parser or the analyzer changed: every URL's newest capture is read back from
-``<data>/archive`` (blobs and our WARC files) as listed in ``<data>/catalog.sqlite``, parsed again
-and indexed into a fresh index that replaces the old one only when complete. No network, and the
-original input files are not needed.
+For when the parser or the analyzer changed, or to bring an index written by an older tracuu to
+the current, smaller format: every URL's newest capture is read back from ``<data>/archive``
+(blobs and our WARC files) as listed in ``<data>/catalog.sqlite``, parsed again and indexed —
+``--jobs`` processes parse and index, each writing segments of the new index — into a fresh
+index that replaces the old one only when complete. No network, and the original input files
+are not needed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
     p.add_argument("--backend", metavar="URL",
                    help="sphinxql://host:port[,host:port…]: ghi vào cụm Sphinx/Manticore (env TRACUU_BACKEND)")
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình phân tích (parser processes) [cores]")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="số tiến trình phân tích và lập chỉ mục (parser/indexer processes) [cores]")
     p.set_defaults(func=run)
 
 
