@@ -17,7 +17,7 @@ from datetime import datetime
 from whoosh.util.times import datetime_to_long
 
 from index.schema import utc_naive
-from search import deadline
+from search import attachments, deadline
 from search.dates import date_range
 from search.health import reading
 from search.model import SearchRequest
@@ -145,4 +145,9 @@ def request_filters(view: View, req: SearchRequest) -> dict[str, frozenset[int]]
     if req.date_from or req.date_to:
         start, end = date_range(req.date_from, req.date_to)
         out["date"] = date_docs(view, start, end)
+    for dim in ("doctype", "issuer", "format"):  # attachments (search.attachments)
+        if getattr(req, dim):
+            out[dim] = view.facets.docs(dim, getattr(req, dim))
+    if req.kind:
+        out["kind"] = attachments.kind_filter(view, req.kind)
     return out

@@ -28,8 +28,8 @@ from whoosh import index as whoosh_index
 
 from index.refresh import reopen
 from ingest.document import Document
+from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
-from search import matching, ranking, suggest
 from search.facets import intersect
 from search.health import Health, IndexDamaged, reading
 from search.limits import Limits
@@ -142,6 +142,10 @@ class Searcher:
             page = ranked[start:start + req.per_page]
             marker = hits_mod.marker_for(compiled)
             hits = [hits_mod.build_hit(view, d, score, compiled, req.highlight, marker) for d, score in page]
+            # a page's matching attachments are shown under it even when results are pages only
+            nest_pool = final if "kind" not in filters else intersect(
+                matched, [v for k, v in filters.items() if k != "kind"])
+            attachments.nest(view, hits, nest_pool, marker if req.highlight else None)
             suggestion = suggest.did_you_mean(view, parsed, len(final))
         took = (time.perf_counter() - t0) * 1000
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,

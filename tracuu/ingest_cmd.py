@@ -156,6 +156,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: cần ít nhất một PATH, --urls hoặc --sitemap (nothing to import)", file=sys.stderr)
         return 2
     data = data_dir(args.data)
+    if args.no_ocr:
+        import os
+
+        os.environ["TRACUU_OCR"] = "0"  # read by the extraction workers (index.attachdocs)
     cfg = None
     info = None
     if args.urls or args.sitemap:
@@ -189,6 +193,10 @@ def run(args: argparse.Namespace) -> int:
     summary = ing.summary
     _print_examples(summary, args.verbose)
     print(summary.text())
+    from index.attachregistry import summary_line
+
+    if line := summary_line(data):
+        print(line)
     print(f"Dữ liệu (data): {data}")
     if interrupted:
         print(f"{PROG}: đã dừng; phần đã xử lý được lưu, chạy lại cùng lệnh để tiếp tục (interrupted; re-run to "
@@ -209,7 +217,9 @@ def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
     frontier = Frontier(data / "crawl" / f"ingest-{key.hexdigest()[:12]}.sqlite")
     with Fetcher(cfg) as fetcher:
         crawler = Crawler(fetcher, frontier, follow="none", on_result=ing.on_fetch, validators=ing.validators,
-                          commit_every=10, before_commit=lambda: ing.commit(force=True))
+                          commit_every=10, before_commit=lambda: ing.commit(force=True),
+                          attachments=args.max_attachments > 0, max_attachments=max(args.max_attachments, 0))
+        cfg.address_check.trust(args.sitemap)
 
         def get_sitemap(url: str) -> bytes:
             res = fetcher.fetch(url)
@@ -231,6 +241,7 @@ def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
                     ing.fail(item)
                 else:
                     urls.append(item)
+        cfg.address_check.trust(urls)  # listed by the operator; what pages link is checked
         for bad in crawler.seed(urls):
             ing.fail(SourceError("urls", None, bad, "urls", "URL không hợp lệ (invalid URL)"))
         try:

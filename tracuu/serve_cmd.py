@@ -226,14 +226,17 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def sample_pages(samples: Path) -> list[str]:
-    """The pages ``manifest.json`` marks for ingesting (not its images, attachments or the seed's
-    duplicate text dump); the whole folder when there is no manifest."""
+    """The pages ``manifest.json`` marks for ingesting and its attachment documents (not its images,
+    placeholder files or the seed's duplicate text dump); the whole folder when there is no manifest."""
     manifest = samples / "manifest.json"
     if not manifest.exists():
         return [str(samples)]
     try:
         pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
         files = [samples / p["file"] for p in pages if p.get("ingest", True)]
+        # the Word, PDF, scan and spreadsheet attachments (tracuu/samples/_attachments.py)
+        files += [samples / a["file"] for a in json.loads(manifest.read_text(encoding="utf-8")).get("assets", [])
+                  if a.get("attachment")]
     except (ValueError, KeyError, TypeError) as exc:
         print(f"tracuu: {manifest} không đọc được ({exc}); nạp cả thư mục (unreadable manifest)", file=sys.stderr)
         return [str(samples)]
