@@ -63,7 +63,15 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3, help="alternate stock and tracuu this many times")
     ap.add_argument("--full", action="store_true", help="also ingest every corpus article (slow)")
     ap.add_argument("--full-only", action="store_true", help="only the full-corpus ingest")
+    ap.add_argument("--fields", type=Path, metavar="DATA",
+                    help="only print what each field of DATA's index costs in bytes (index/fieldstats.py)")
     args = ap.parse_args()
+    if args.fields:
+        from index.fieldstats import report
+
+        data = args.fields
+        print(report(data / "index" if (data / "index").is_dir() else data))
+        return 0
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
 

@@ -10,43 +10,54 @@ whoosh-reloaded 2.7.5 the writer calls ``W3TermInfo.set_inline`` while the class
 ``set_inlined`` (the reader side, ``is_inlined``/``inlined_postings``, is complete). We add the
 missing alias — nothing else changes — and enable inlining for terms in fewer than
 ``INLINE_LIMIT`` documents; zlib compression of posting blocks is switched off (faster writes
-and reads, somewhat larger postings file). Indexes written this way are read by any Whoosh 2.7
-without this module; segments merged later by a default-codec writer are simply re-encoded.
+and reads, somewhat larger postings file).
+
+Third, postings are pickled compactly (:data:`PICKLE_PROTOCOL`, whole weights as ints): Whoosh
+pickles blocks and inlined postings with protocol 2, where every bytes value (a positions list)
+costs a ~30-byte ``_codecs.encode`` call. Whoosh's readers unpickle either. With the formats of
+:mod:`index.formats` this halved the index (bench: index/fieldstats.py).
+
+These indexes are **not** readable without tracuu: the codec object is pickled into each
+segment's table of contents and the formats into the schema (index/whoosh_compat.py's note).
 
 Second, the field writer takes whole terms (:meth:`_FieldWriter.add_grouped`, fed by
 :mod:`index.segment`) instead of single postings: Whoosh looked up the document's field length
 once per *posting* through the file-backed length column (~14 µs each) and called its block
 writer once per posting; here each field's lengths are read once, rare terms' term-info rows are
 built directly, posting blocks are filled a block at a time, and term-dictionary rows and hash
-tables are written in batches. The bytes are Whoosh's.
+tables are written in batches. The layout is Whoosh 3's.
 
 Use: ``GroupedSegmentWriter(ix, codec=fast_codec(), limitmb=...)`` (``ix.writer(codec=...)``
 works too, through Whoosh's own pool). bench/index.py measures the effect.
 The codec object is pickled into each segment, so ``index.codec.TracuuCodec`` must stay importable
-under this name for reading indexes written with it.
+under this name for reading indexes written with it. Whoosh's private names it needs are in
+:mod:`index.whoosh_compat`.
 """
 
 from __future__ import annotations
 
-from array import array
-from hashlib import md5
-from itertools import repeat
 from pickle import dumps
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
-from whoosh.filedb.filetables import OrderedHashWriter, _lengths, _pointer, md5_hash
-from whoosh.matching import ListMatcher
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from index import whoosh_compat as wc
+
 #: Terms with fewer postings than this are stored inline in the term dictionary.
 INLINE_LIMIT = 8
+#: Pickle protocol of inlined postings and posting blocks. Whoosh writes protocol 2, where a
+#: bytes value (a positions list) costs ~30 bytes of ``_codecs.encode`` call and a float 9;
+#: protocol 3 writes bytes as bytes (2 + n) and is read by the same ``pickle.loads``.
+PICKLE_PROTOCOL = 3
 
 
-def _enable_inlining() -> None:
-    """Give W3TermInfo the method name the postings writer calls (whoosh-reloaded 2.7.5 bug)."""
-    if not hasattr(W3TermInfo, "set_inline"):
-        W3TermInfo.set_inline = W3TermInfo.set_inlined
+def compact_weights(weights):
+    """Weights as ints when they all are whole numbers (term frequencies at boost 1.0: 2 bytes
+    in a pickle instead of a 9-byte float); readers only do arithmetic with them."""
+    if all(type(w) is int or w.is_integer() for w in weights):
+        return tuple(map(int, weights))
+    return tuple(weights)
 
 
 def _field_lengths(lengths, fieldname: str, field) -> list[int] | None:
@@ -58,33 +69,10 @@ def _field_lengths(lengths, fieldname: str, field) -> list[int] | None:
     return [dfl(d, fieldname, 0) for d in range(lengths.doc_count_all())]
 
 
-class _TermsWriter(OrderedHashWriter):
-    """The term dictionary's hash file with its hash tables written a table at a time (Whoosh
-    writes each slot with its own call: 280,000 calls per 700 pages). Same slots, same bytes."""
-
-    def _write_hashes(self) -> None:
-        dbfile = self.dbfile
-        null = (0, 0)
-        for entries in self.buckets:
-            pos = dbfile.tell()
-            numslots = 2 * len(entries)
-            self.directory.append((pos, numslots))
-            hashtable = [null] * numslots
-            for hashval, position in entries:
-                slot = (hashval >> 8) % numslots
-                while hashtable[slot] != null:
-                    slot = (slot + 1) % numslots
-                hashtable[slot] = (hashval, position)
-            dbfile.write(b"".join([_pack_pointer(h, p) for h, p in hashtable]))
-
-
-_pack_pointer = _pointer.pack
-
-
 class _FieldWriter(W3FieldWriter):
     def __init__(self, codec, storage, segment) -> None:
         super().__init__(codec, storage, segment)
-        self._tindex.__class__ = _TermsWriter  # same state, faster close()
+        wc.use_fast_terms_writer(self)  # same state, faster close()
 
     def add_postings(self, schema, lengths, items):
         """Whoosh's contract (sorted single postings, e.g. from a merge), regrouped by term for
@@ -102,8 +90,8 @@ class _FieldWriter(W3FieldWriter):
         are memoised), skipping the block writer's per-term set-up; the others go through
         Whoosh's block writer (:meth:`_block_term`).
         """
-        inline_limit = self._codec._inlinelimit
-        rows = _RowWriter(self._tindex)
+        inline_limit = wc.inline_limit(self._codec)
+        rows = wc.TermRowWriter(wc.term_dictionary(self))
         add_row = rows.add
         singles: dict[tuple[int, float, bytes], bytes] = {}
         lastfn = None
@@ -115,7 +103,7 @@ class _FieldWriter(W3FieldWriter):
                     self.finish_field()
                 field = schema[fieldname]
                 self.start_field(fieldname, field)
-                prefix = pack_ushort(self._fieldid)
+                prefix = pack_ushort(wc.field_id(self))
                 lastfn = fieldname
                 lens = _field_lengths(lengths, fieldname, field)
                 singles = {}
@@ -146,21 +134,14 @@ class _FieldWriter(W3FieldWriter):
         """A term with its own posting blocks: Whoosh's block writer, its buffers filled a block
         at a time instead of one ``add_posting`` call per posting (same blocks, same bytes)."""
         self.start_term(btext)
-        pw = self._postwriter
-        limit = pw._blocklimit
+        limit = wc.block_limit(self)
         for i in range(0, len(postings), limit):
             if i:
-                pw._write_block()
+                wc.next_block(self)
             chunk = postings[i:i + limit]
             ids = [p[1] for p in chunk]
-            weights = [p[2] for p in chunk]
             lengths = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
-            pw._ids = array("I", ids)
-            pw._weights = array("f", weights)
-            pw._values = [p[3] for p in chunk if p[3]]
-            pw._maxweight = max(0, max(weights))
-            pw._minlength = min(lengths) if lengths else None
-            pw._maxlength = max(lengths) if lengths else 0
+            wc.fill_block(self, ids, [p[2] for p in chunk], [p[3] for p in chunk], lengths)
         self.finish_term()
 
 
@@ -178,46 +159,7 @@ def _group_postings(items):
         yield lastfn, lasttext, buf
 
 
-_pack_terminfo = W3TermInfo._struct.pack
-
-
-class _RowWriter:
-    """``OrderedHashWriter.add`` (the term dictionary) for many rows: the same bytes, hash and
-    index entries, but the file position is tracked here instead of asked of the file twice per
-    term, rows are written in batches (:meth:`flush` before anything else writes to the file),
-    and the md5 hash is taken from the digest's last four bytes (what Whoosh's ``md5_hash``
-    computes through a hex string)."""
-
-    def __init__(self, tindex) -> None:
-        self.t = tindex
-        self.pos = tindex.dbfile.tell()
-        self.fast_hash = tindex.hashfn is md5_hash
-        self.buf: list[bytes] = []
-
-    def flush(self) -> None:
-        if self.buf:
-            self.t.dbfile.write(b"".join(self.buf))
-            self.buf = []
-
-    def resync(self) -> None:
-        """After rows written by Whoosh's own ``add``."""
-        self.pos = self.t.dbfile.tell()
-
-    def add(self, key: bytes, value: bytes) -> None:
-        t = self.t
-        if key <= t.lastkey:
-            raise ValueError(f"Keys must increase: {t.lastkey!r}..{key!r}")
-        pos = self.pos
-        t.index.append(pos)
-        row = _lengths.pack(len(key), len(value)) + key + value
-        buf = self.buf
-        buf.append(row)
-        if len(buf) >= 4096:
-            self.flush()
-        h = int.from_bytes(md5(key).digest()[12:], "big") if self.fast_hash else t.hashfn(key)
-        t.buckets[h & 255].append((h, pos))
-        t.lastkey = key
-        self.pos = pos + len(row)
+_pack_terminfo = wc.TERMINFO_STRUCT.pack
 
 
 def _inline_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | None) -> bytes:
@@ -232,40 +174,27 @@ def _inline_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | 
     lo = length_to_byte(min(found)) if found else 0
     hi = length_to_byte(max(found)) if found else 0
     return _pack_terminfo(True, total, len(ids), lo, hi, max(maxweight, 0), ids[0], ids[-1]) + \
-        dumps((ids, weights, values), 2)
-
-
-class _InlineMatcher(ListMatcher):
-    """Matcher over inlined postings whose empty values are ``b""`` like block postings.
-
-    Whoosh's ``ListMatcher`` answers ``""`` (str) for formats without values (``Existence``), which
-    a segment merge then rejects (``vbytes=''``); block matchers give ``b""``.
-    """
-
-    def value(self):
-        return super().value() if self._values else b""
-
-    def all_items(self):
-        if self._values:
-            return super().all_items()
-        return zip(self._ids, repeat(b""))
+        dumps((ids, compact_weights(weights), values), PICKLE_PROTOCOL)
 
 
 class TracuuCodec(W3Codec):
-    """``W3Codec`` whose field writer takes whole terms, with working inlined postings (same
-    on-disk format)."""
+    """``W3Codec`` whose field writer takes whole terms, with working inlined postings and
+    compactly pickled postings (read by Whoosh's own readers)."""
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
 
+    def postings_writer(self, dbfile, byteids=False):
+        return wc.compact_postings_writer(self, dbfile, byteids, PICKLE_PROTOCOL, compact_weights)
+
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
             ids, weights, values = terminfo.inlined_postings()
-            return _InlineMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+            return wc.InlineMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
         return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
 
 def fast_codec(inline_limit: int = INLINE_LIMIT, compression: int = 0) -> TracuuCodec:
     """A codec that inlines rare terms' postings, skips zlib, and memoises field lengths."""
-    _enable_inlining()
+    wc.enable_inlining()
     return TracuuCodec(inlinelimit=inline_limit, compression=compression)

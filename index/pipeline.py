@@ -12,8 +12,13 @@ Design choices, each for an archivist's requirement:
   together at intervals. After ``kill -9`` the next run skips finished files, restarts unfinished
   ones at their checkpoint, and anything processed after the last commit is simply done again —
   the index writer answers ``unchanged`` for documents it already has, so no duplicates arise.
-* **Fast on few cores.** Parsing runs in a process pool on bounded batches (double-buffered, so the
-  main process indexes batch *n* while the workers parse batch *n + 1*); one writer indexes.
+* **Fast on few cores.** With ``--jobs N`` (N ≥ 2) N worker processes each parse batches of pages
+  *and* index them into segments of their own (:mod:`index.parallel`); at each commit the main
+  process, which holds the index lock, adopts those segments (Whoosh merges them like any
+  segment) in the same step that commits the catalog and checkpoints. The main process reads
+  the inputs, archives, catalogues and decides each document's outcome (new, updated, unchanged)
+  in input order, so the result is the one a single writer gives. ``--jobs 1`` does everything
+  in one process.
 * **Honest reporting.** Every failure becomes one JSONL line (source, offset, URL, stage, message);
   a summary counts read, indexed, updated, unchanged, revisits, skipped and failed by reason.
 """
@@ -23,17 +28,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from index.catalog import Capture, Catalog
+from index.parallel import Batches, WriterPool, clear_leftovers
+from index.report import ErrorReport, Progress, Summary, _reason_key, now_iso
 from index.store import Archive, Written
 from ingest.fetch import FetchResult
 from ingest.sources import (
@@ -64,10 +68,6 @@ def parser_version() -> str:
     return "p-" + h.hexdigest()[:12]
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def charset_of(content_type: str | None) -> str | None:
     if not content_type:
         return None
@@ -79,150 +79,20 @@ def charset_of(content_type: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# parsing (runs in worker processes)
+# parsing (in the worker processes, or in the main one with --jobs 1)
 
 
 def _parse_one(job: tuple[bytes, str | None, str | None, str | None]):
     """Worker: ``("doc", Document)`` | ``("skip", reason)`` | ``("fail", message)``."""
     from ingest.parse import SkipPage, parse_page
 
-    data, url, path, ctype = job
+    data, url, path, ctype = job[:4]
     try:
         return ("doc", parse_page(data, url=url, path=path, content_type=ctype))
     except SkipPage as exc:
         return ("skip", str(getattr(exc, "reason", None) or exc))
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         return ("fail", f"{type(exc).__name__}: {exc}")
-
-
-class _Serial:
-    """The pool interface without processes (``--jobs 1``): no pickling, no start-up cost."""
-
-    def map_async(self, fn, items, chunksize=1):
-        return _Done([fn(i) for i in items])
-
-    def close(self) -> None:
-        pass
-
-    def join(self) -> None:
-        pass
-
-
-class _Done:
-    def __init__(self, value):
-        self.value = value
-
-    def get(self):
-        return self.value
-
-
-# ---------------------------------------------------------------------------------------------
-# reporting
-
-
-@dataclass
-class Summary:
-    read: int = 0
-    indexed: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    revisits: int = 0
-    files_skipped: int = 0  # whole inputs already imported (checkpoint done)
-    skipped: Counter = field(default_factory=Counter)
-    failed: Counter = field(default_factory=Counter)
-    report_path: Path | None = None
-    seconds: float = 0.0
-    examples: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, item, reason), first few
-
-    def example(self, kind: str, item: str | None, reason: str, limit: int = 20) -> None:
-        if sum(1 for k, _, _ in self.examples if k == kind) < limit:
-            self.examples.append((kind, item or "?", reason))
-
-    @property
-    def failures(self) -> int:
-        return sum(self.failed.values())
-
-    def to_dict(self) -> dict[str, object]:
-        return {"read": self.read, "indexed": self.indexed, "updated": self.updated,
-                "unchanged": self.unchanged, "revisits": self.revisits, "files_skipped": self.files_skipped,
-                "skipped": dict(self.skipped), "failed": dict(self.failed),
-                "error_report": str(self.report_path) if self.report_path else None,
-                "seconds": round(self.seconds, 2)}
-
-    def text(self) -> str:
-        rate = self.read / self.seconds if self.seconds else 0.0
-        lines = [f"Đã đọc {self.read} trang/bản ghi (read) trong {self.seconds:.1f} s ({rate:.1f} trang/s)",
-                 f"  lập chỉ mục mới (indexed): {self.indexed}",
-                 f"  cập nhật (updated): {self.updated}",
-                 f"  không đổi (unchanged): {self.unchanged}",
-                 f"  revisit: {self.revisits}"]
-        if self.files_skipped:
-            lines.append(f"  tệp đã nhập trước đó, bỏ qua (inputs already imported): {self.files_skipped}")
-        lines.append(f"  bỏ qua (skipped): {sum(self.skipped.values())}")
-        lines += [f"    {k}: {v}" for k, v in self.skipped.most_common()]
-        lines.append(f"  lỗi (failed): {self.failures}")
-        lines += [f"    {k}: {v}" for k, v in self.failed.most_common()]
-        if self.report_path and self.failures:
-            lines.append(f"Báo cáo lỗi (error report): {self.report_path}")
-        return "\n".join(lines)
-
-
-class ErrorReport:
-    """JSONL, one line per failure, created lazily under ``<data>/reports/``."""
-
-    def __init__(self, data_dir: Path) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        self.path = data_dir / "reports" / f"errors-{stamp}-{os.getpid()}.jsonl"
-        self._fh = None
-
-    def write(self, err: SourceError) -> None:
-        if self._fh is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "a", encoding="utf-8")
-        self._fh.write(json.dumps({**err.to_dict(), "time": now_iso()}, ensure_ascii=False) + "\n")
-        self._fh.flush()
-
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-
-
-class Progress:
-    """A one-line progress bar on a terminal (files, records, pages/s, ETA by bytes)."""
-
-    def __init__(self, enabled: bool | None = None, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.start = time.monotonic()
-        self._last = 0.0
-        self.files_total = self.files_done = 0
-        self.bytes_total = self.bytes_done = 0
-        self.records = 0
-
-    def update(self, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self._last < 0.25:
-            return
-        self._last = now
-        elapsed = max(now - self.start, 1e-6)
-        rate = self.records / elapsed
-        eta = "--:--"
-        if self.bytes_total and self.bytes_done:
-            remaining = elapsed * (self.bytes_total - self.bytes_done) / self.bytes_done
-            eta = f"{int(remaining // 60):02d}:{int(remaining % 60):02d}"
-        frac = self.bytes_done / self.bytes_total if self.bytes_total else 0.0
-        bar = "#" * int(frac * 20)
-        files = f"tệp {self.files_done}/{self.files_total} · " if self.files_total else ""
-        self.stream.write(f"\r[{bar:<20}] {files}{self.records} bản ghi · {rate:.1f} trang/s · ETA {eta} ")
-        self.stream.flush()
-
-    def done(self) -> None:
-        if self.enabled:
-            self.update(force=True)
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,6 +108,7 @@ class _Pending:
     store_offset: int | None
     store_length: int | None
     key: tuple[str | None, str]
+    to_blob: bool = False  # the payload is to be stored in the blob store by the writer process
 
 
 class Ingestor:
@@ -268,8 +139,14 @@ class Ingestor:
         self.report = ErrorReport(self.data)
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
-        self._pool = None
+        self._writers: WriterPool | None = None
+        if self.jobs > 1:
+            clear_leftovers(self.data)  # segment folders of a killed run (the index lock is ours)
+            self._writers = WriterPool(self.data, self.jobs, schema=getattr(self.sink, "schema", None))
+        self._batches = Batches(self._writers, self._batch_done)
+        self._committing = False
         self._since_commit = 0
+        self._flush_at = 0
         self._last_commit = time.monotonic()
         self._inflight: dict[tuple[str | None, str], list[tuple[str | None, str, int | None]]] = {}
         self._checkpoints: dict[str, tuple[Unit, int, bool]] = {}
@@ -277,15 +154,6 @@ class Ingestor:
         self.revisits = RevisitIndex(resolver=self._resolve_from_catalog)
 
     # -- plumbing -------------------------------------------------------------------------
-
-    @property
-    def pool(self):
-        if self._pool is None:
-            if self.jobs <= 1:
-                self._pool = _Serial()
-            else:
-                self._pool = multiprocessing.get_context("spawn").Pool(self.jobs)
-        return self._pool
 
     def fail(self, err: SourceError) -> None:
         self.summary.failed[err.stage] += 1
@@ -302,27 +170,45 @@ class Ingestor:
         return page.payload if page else None
 
     def commit(self, force: bool = False) -> None:
+        """Commit the index and the catalog together when due (every ``commit_every`` pages or
+        ``commit_seconds``) or when forced. With writer processes the commit happens once every
+        batch sent before it is handled: forced, it waits for that; otherwise the workers go on
+        with later batches meanwhile (:class:`index.parallel.Batches`)."""
         due = force or self._since_commit >= self.commit_every or \
             time.monotonic() - self._last_commit >= self.commit_seconds
-        if not due:
+        if not due or self._committing:
             return
-        self.sink.commit()
-        when = now_iso()
-        for source, (unit, resume, done) in self._checkpoints.items():
-            self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
-                                        when=when)
-        self._checkpoints.clear()
-        self.catalog.commit()
-        self._since_commit = 0
+        if force or not self._batches.flush_pending:
+            self._flush_at = self._since_commit
+            self._batches.request_flush(self._commit_now)
+        if force:
+            self._batches.drain()
+
+    def _commit_now(self, folders: list[Path]) -> None:
+        """Adopt the workers' segments, commit the index, then the captures and checkpoints of
+        exactly the pages those segments hold (no later batch has been handled yet)."""
+        self._committing = True
+        try:
+            for folder in folders:
+                self.sink.adopt(folder)
+            self.sink.commit()
+            when = now_iso()
+            for source, (unit, resume, done) in self._checkpoints.items():
+                self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
+                                            when=when)
+            self._checkpoints.clear()
+            self.catalog.commit()
+        finally:
+            self._committing = False
+        self._since_commit = max(0, self._since_commit - self._flush_at)
         self._last_commit = time.monotonic()
 
     def close(self) -> Summary:
         try:
             self.commit(force=True)
         finally:
-            if self._pool is not None:
-                self._pool.close()
-                self._pool.join()
+            if self._writers is not None:
+                self._writers.close()
             self.sink.close()
             self.catalog.close()
             self.archive.close()
@@ -335,9 +221,11 @@ class Ingestor:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc and exc[0] is not None and self._pool is not None and not isinstance(self._pool, _Serial):
-            self._pool.terminate()
-            self._pool = _Serial()
+        if exc and exc[0] is not None and self._writers is not None:
+            # what the workers hold was never adopted: their pages are read again next time
+            self._writers.close(kill=True)
+            self._writers = None
+            self._batches = Batches(None, self._batch_done)
         self.close()
 
     # -- the core -------------------------------------------------------------------------
@@ -364,34 +252,52 @@ class Ingestor:
         if page.url and page.date:
             newest = self.catalog.newest_date(page.url)
             superseded = bool(newest and _comparable(page.date) < _comparable(newest))
+        to_blob = False
         if written is not None:
             store_key, store_offset, store_length = written.file, written.offset, written.length
+        elif self._writers is not None and not superseded:
+            # the writer process that parses the page stores it first (off the main process's path)
+            store, store_key, store_offset, store_length, to_blob = "blob", sha, None, None, True
         else:
             store, store_key, store_offset, store_length = "blob", self.archive.blobs.put(page.payload, sha), None, None
         self._inflight[key] = []
-        pend = _Pending(page, sha, store, store_key, store_offset, store_length, key)
+        pend = _Pending(page, sha, store, store_key, store_offset, store_length, key, to_blob)
         if superseded:
             # an older capture than the indexed one: archived and catalogued, not indexed
             self._finish(pend, ("skip", "đã có bản thu mới hơn (superseded by a newer capture)"))
             return None
         return pend
 
-    def _finish(self, pend: _Pending, result: tuple[str, object]) -> object | None:
+    def _finish(self, pend: _Pending, result: tuple[str, object], folder: Path | None = None) -> object | None:
+        """Record one page's outcome. ``result`` is the parser's (a Document, indexed here) or,
+        from a writer process, ``(docnum, key, digest, id, encoding)`` of a document already in
+        the segment of ``folder``: the sink claims it (decides new/updated/unchanged)."""
         page = pend.page
         kind, value = result
         doc = None
+        doc_id = encoding = None
         outcome, reason = "failed", None
         if page.status is not None and not (200 <= page.status < 300) and page.record_type != "revisit":
             outcome, reason = "skipped", f"http-{page.status}"
             self.summary.skipped[reason] += 1
+            if kind == "doc" and folder is not None:  # indexed by the worker all the same: drop it
+                self.sink.drop(folder, value[0])
+        elif kind == "ifail":
+            outcome, reason = "failed", str(value)
+            self.fail(SourceError(page.source, page.offset, page.url, "index", reason))
         elif kind == "doc":
-            doc = value
             try:
-                outcome = self.sink.add(doc)
+                if folder is not None:
+                    docnum, key, digest, doc_id, encoding = value
+                    outcome = self.sink.claim(key, digest, folder, docnum)
+                else:
+                    doc = value
+                    doc_id, encoding = doc.id, getattr(doc.source, "encoding", None)
+                    outcome = self.sink.add(doc)
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
                 outcome, reason = "failed", f"{type(exc).__name__}: {exc}"
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))
-                doc = None
+                doc = doc_id = None
             else:
                 if outcome == "indexed":
                     self.summary.indexed += 1
@@ -406,10 +312,9 @@ class Ingestor:
         else:
             reason = str(value)
             self.fail(SourceError(page.source, page.offset, page.url, "parse", reason))
-        cap = Capture(url=page.url, sha256=pend.sha, doc_id=getattr(doc, "id", None), crawl_date=page.date,
+        cap = Capture(url=page.url, sha256=pend.sha, doc_id=doc_id, crawl_date=page.date,
                       imported=now_iso(), status_code=page.status, content_type_served=page.content_type,
-                      charset=charset_of(page.content_type) or getattr(getattr(doc, "source", None), "encoding",
-                                                                       None),
+                      charset=charset_of(page.content_type) or encoding,
                       hash=page.warc_digest or page.sha1_digest, content_length=len(page.payload),
                       record_type=page.record_type, record_id=page.record_id, refers_to=page.refers_to,
                       source_file_path=page.source, source_file_offset=page.offset, store=pend.store,
@@ -422,28 +327,28 @@ class Ingestor:
         self._since_commit += 1
         return doc
 
-    def _jobs_of(self, batch: list[_Pending]) -> list[tuple[bytes, str | None, str | None, str | None]]:
-        return [(p.page.payload, p.page.url, p.page.path, p.page.content_type) for p in batch]
+    def _jobs_of(self, batch: list[_Pending]) -> list[tuple]:
+        """Parser jobs ``(payload, url, path, content type[, (blob root, sha256)])``."""
+        root = str(self.archive.blobs.root)
+        return [(p.page.payload, p.page.url, p.page.path, p.page.content_type, (root, p.sha)) if p.to_blob else
+                (p.page.payload, p.page.url, p.page.path, p.page.content_type) for p in batch]
+
+    def _batch_done(self, context, results, folder: Path | None) -> None:
+        """A batch came back (in submission order): record each page, move the checkpoint."""
+        batch, last, on_batch_done = context
+        for pend, result in zip(batch, results, strict=True):
+            self._finish(pend, result, folder)
+        if on_batch_done is not None and last is not None:
+            on_batch_done(last)
+        self.commit()
+        self.progress.update()
 
     def process(self, items: Iterable[RawPage | SourceError], *,
                 on_batch_done: Callable[[RawPage], None] | None = None) -> None:
-        """Admit, parse (pool, double-buffered) and index a stream of pages."""
+        """Admit, parse and index a stream of pages, in batches (in the writer processes, a few
+        batches ahead, with ``--jobs`` ≥ 2)."""
         pending_batch: list[_Pending] = []
         last_page: RawPage | None = None
-        inflight = None  # (batch, async result, last page of the batch)
-
-        def drain(flight) -> None:
-            batch, res, last = flight
-            for pend, result in zip(batch, res.get(), strict=True):
-                self._finish(pend, result)
-            if on_batch_done is not None and last is not None:
-                on_batch_done(last)
-            self.commit()
-            self.progress.update()
-
-        def submit(batch: list[_Pending], last: RawPage | None):
-            return (batch, self.pool.map_async(_parse_one, self._jobs_of(batch), chunksize=4), last)
-
         for item in items:
             if isinstance(item, SourceError):
                 self.fail(item)
@@ -453,16 +358,13 @@ class Ingestor:
             if pend is not None:
                 pending_batch.append(pend)
             if len(pending_batch) >= self.batch:
-                nxt = submit(pending_batch, last_page)
-                if inflight is not None:
-                    drain(inflight)
-                inflight, pending_batch = nxt, []
-            elif pend is None and inflight is None and on_batch_done is not None and not pending_batch:
+                self._batches.submit(self._jobs_of(pending_batch), (pending_batch, last_page, on_batch_done))
+                pending_batch = []
+            elif pend is None and not self._batches.flights and on_batch_done is not None and not pending_batch:
                 on_batch_done(item)  # nothing outstanding: the checkpoint may move
-        if inflight is not None:
-            drain(inflight)
         if pending_batch or last_page is not None:
-            drain(submit(pending_batch, last_page))
+            self._batches.submit(self._jobs_of(pending_batch), (pending_batch, last_page, on_batch_done))
+        self._batches.drain()
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -639,111 +541,8 @@ def _comparable(date: str) -> str:
     return date.replace("Z", "").replace("+00:00", "")[:19]
 
 
-def _reason_key(reason: str) -> str:
-    """Group skip reasons for the summary: the English part in parentheses when there is one."""
-    if "(" in reason and reason.rstrip().endswith(")"):
-        return reason[reason.rfind("(") + 1:-1].strip() or reason
-    return reason[:80]
+def reindex(*args, **kwargs) -> Summary:
+    """:func:`index.reindex.reindex` (kept here for callers of the former single module)."""
+    from index.reindex import reindex as run
 
-
-# ---------------------------------------------------------------------------------------------
-# rebuilding the index from the archive alone
-
-
-def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, progress: Progress | None = None,
-            sink_factory: Callable[[Path], object] | None = None) -> Summary:
-    """Rebuild ``<data>/index`` from the archive and catalog only (no network, no inputs).
-
-    The new index is built beside the old one (``<data>/.reindex/index``) while the old one stays
-    searchable and write-locked; only a complete rebuild replaces it, so a crash leaves the old
-    index in place.
-    """
-    import shutil
-
-    data = Path(data_dir)
-    if sink_factory is None:
-        from index.writer import IndexWriterSink
-
-        sink_factory = IndexWriterSink
-    if not (data / "catalog.sqlite").exists():
-        raise FileNotFoundError(f"không có danh mục {data / 'catalog.sqlite'}: chưa nhập gì (nothing imported)")
-    tmp = data / ".reindex"
-    shutil.rmtree(tmp, ignore_errors=True)
-    progress = progress or Progress(enabled=False)
-    summary = Summary()
-    report = ErrorReport(data)
-    summary.report_path = report.path
-    t0 = time.monotonic()
-    live = sink_factory(data)  # holds the writer lock: no ingest runs meanwhile
-    catalog = Catalog(data / "catalog.sqlite")
-    archive = Archive(data)
-    sink = sink_factory(tmp)
-    version = parser_version()
-    pool = _Serial() if (jobs or os.cpu_count() or 1) <= 1 else \
-        multiprocessing.get_context("spawn").Pool(jobs or os.cpu_count())
-    try:
-        caps = list(catalog.latest_per_url())
-        progress.files_total = 0
-        progress.bytes_total = len(caps)
-
-        def run_batch(chunk: list[tuple[Capture, RawPage]]) -> None:
-            jobs_ = [(p.payload, c.url, p.path, c.content_type_served) for c, p in chunk]
-            for (cap, _page), (kind, value) in zip(chunk, pool.map_async(_parse_one, jobs_, chunksize=4).get(),
-                                                  strict=True):
-                summary.read += 1
-                outcome, reason = "failed", None
-                if kind == "doc":
-                    outcome = sink.add(value)
-                    summary.indexed += 1
-                elif kind == "skip":
-                    outcome, reason = "skipped", str(value)
-                    summary.skipped[_reason_key(reason)] += 1
-                else:
-                    reason = str(value)
-                    summary.failed["parse"] += 1
-                    report.write(SourceError(cap.source_file_path or "", cap.source_file_offset, cap.url,
-                                             "parse", reason))
-                catalog.db.execute("UPDATE captures SET outcome = ?, reason = ?, parser_version = ? WHERE id = ?",
-                                   (outcome, reason, version, cap.id))
-            progress.records = progress.bytes_done = summary.read
-            progress.update()
-
-        chunk: list[tuple[Capture, RawPage]] = []
-        for cap in caps:
-            try:
-                page = archive.load(cap.store or "", cap.store_key or "", cap.store_offset)
-            except OSError as exc:
-                page = None
-                msg = str(exc)
-            else:
-                msg = "bản lưu không đọc được (stored copy unreadable)"
-            if page is None:
-                summary.failed["store"] += 1
-                report.write(SourceError(cap.store_key or "", cap.store_offset, cap.url, "store", msg))
-                continue
-            page.path = cap.url and cap.url.rsplit("/", 1)[-1] or None
-            chunk.append((cap, page))
-            if len(chunk) >= batch:
-                run_batch(chunk)
-                chunk = []
-        if chunk:
-            run_batch(chunk)
-        sink.close()
-        live.close()
-        old = data / "index.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (data / "index").exists():
-            os.replace(data / "index", old)
-        os.replace(tmp / "index", data / "index")
-        catalog.commit()
-        shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(tmp, ignore_errors=True)
-    finally:
-        pool.close()
-        pool.join()
-        catalog.close()
-        archive.close()
-        report.close()
-        progress.done()
-    summary.seconds = time.monotonic() - t0
-    return summary
+    return run(*args, **kwargs)

@@ -36,7 +36,7 @@ from whoosh.analysis import RegexTokenizer, Token, Tokenizer
 from whoosh.formats import Existence
 
 from index import analysis
-from index.formats import CountedFrequency, CountedPositions
+from index.formats import CompactPositions, CountedWeights
 from ingest.document import VN_TZ, Document
 
 #: Separator between breadcrumb levels in category paths (request values use the same).
@@ -126,9 +126,10 @@ def _column_only(field: fields.FieldType) -> fields.FieldType:
 
 
 def _text(analyzer, phrase: bool) -> fields.TEXT:
-    """A TEXT field with :mod:`index.formats`' cheaper-to-fill formats (same postings as Whoosh's)."""
+    """A TEXT field with :mod:`index.formats`' compact formats: positions as varints (F), term
+    frequencies as weights without value bytes (E, B, D) — what the searcher reads."""
     field = fields.TEXT(analyzer=analyzer, phrase=phrase)
-    field.format = CountedPositions(field_boost=1.0) if phrase else CountedFrequency(field_boost=1.0)
+    field.format = CompactPositions(field_boost=1.0) if phrase else CountedWeights(field_boost=1.0)
     return field
 
 
@@ -152,7 +153,7 @@ def build_schema() -> fields.Schema:
         body_e=_text(e, phrase=False),
         body_f=_text(f, phrase=True),
         body_b=_text(b, phrase=False),
-        docnum=fields.TEXT(analyzer=d, phrase=False),
+        docnum=_text(d, phrase=False),
         # scorable only so Whoosh keeps a length column: without one, its segment writer stats the
         # column file once per posting of the field
         sugg=fields.FieldType(format=Existence(), analyzer=suggest_analyzer(), scorable=True),

@@ -35,11 +35,10 @@ from operator import itemgetter
 from pickle import loads
 from typing import IO, Any
 
-from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
-from whoosh.filedb.filetables import _lengths
 from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
+from index import whoosh_compat as wc
 from index.formats import Memo
 
 #: Posting = (term bytes, docnum, weight, value bytes); a group = (field name, term bytes, postings).
@@ -47,7 +46,7 @@ Posting = tuple[bytes, int, float, bytes]
 Group = tuple[str, bytes, list[Posting]]
 _Columns = tuple[list[bytes], list[int], list[float], list[bytes]]
 _TERM = itemgetter(0)
-_TERMINFO_SIZE = W3TermInfo._struct.size
+_TERMINFO_SIZE = wc.TERMINFO_SIZE
 
 #: Memory per posting counted against ``limitmb``: four list slots (32 B) plus a share of the
 #: objects not shared between postings (positions values, terms seen once). tracemalloc over 1,160
@@ -206,36 +205,7 @@ class GroupedPool:
         self.fields = {}
 
 
-def _scan_terms(terms: W3TermsReader, window: int = 1 << 22) -> Iterator[tuple[str, bytes, bytes]]:
-    """``(field name, term bytes, term-info row)`` of every term of a segment, in file order.
-
-    Whoosh's ``items()`` makes three file reads and a term-info object (unpickling inlined
-    postings) per term; this reads the dictionary's records a window at a time."""
-    table = terms._tindex
-    dbfile = table.dbfile
-    unmap = terms._fieldunmap
-    head = _lengths.size
-    unpack = _lengths.unpack_from
-    pos, eod = table.startofdata, table.endofdata
-    while pos < eod:
-        buf = dbfile.get(pos, min(window, eod - pos))
-        off, n = 0, len(buf)
-        while off + head <= n:
-            keylen, datalen = unpack(buf, off)
-            end = off + head + keylen + datalen
-            if end > n:
-                break
-            key = off + head
-            yield unmap[(buf[key] << 8) | buf[key + 1]], buf[key + 2:key + keylen], buf[key + keylen:end]
-            off = end
-        if off == 0:  # one record longer than the window
-            if window >= eod - pos:
-                raise ValueError(f"truncated term dictionary record at byte {pos}")
-            window *= 2
-        pos += off
-
-
-def _read_term(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, format_):
+def _read_term(terms, fieldname: str, tbytes: bytes, row: bytes, format_):
     """``(ids, weights, values)`` of one term of a segment from its term-info row: inlined
     there, or read from its posting blocks a block at a time. Empty values are ``b""``."""
     if row[0]:  # the inlined flag, first field of W3TermInfo's struct
@@ -245,18 +215,7 @@ def _read_term(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, 
         elif len(values) != len(ids):  # some values empty: no reader can pair them with postings
             raise ValueError(f"term {fieldname}:{tbytes!r}: {len(values)} values for {len(ids)} postings")
         return ids, weights, values
-    info = W3TermInfo.from_bytes(row)
-    m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
-    ids, weights, values = [], [], []
-    while m.is_active():
-        m._read_ids()
-        m._read_weights()
-        m._read_values()
-        ids.extend(m._ids)
-        weights.extend(m._weights)
-        values.extend([v or b"" for v in m._values])
-        m._next_block()
-    return ids, weights, values
+    return wc.read_block_postings(terms, fieldname, tbytes, row, format_)
 
 
 class GroupedSegmentWriter(SegmentWriter):
@@ -326,8 +285,8 @@ class GroupedSegmentWriter(SegmentWriter):
         generators (~20 µs a posting: merging made up two thirds of an ingest that commits every
         1,000 pages). Other readers than a Whoosh 3 segment take Whoosh's path.
         """
-        terms = getattr(reader, "_terms", None)
-        if not isinstance(terms, W3TermsReader) or not hasattr(reader, "deleted_docs_set"):
+        terms = wc.segment_terms(reader)
+        if terms is None:
             super().add_reader(reader)
             return
         self._check_state()
@@ -336,7 +295,7 @@ class GroupedSegmentWriter(SegmentWriter):
         docmap = self.write_per_doc(set(self.schema.names()) | names, reader)
         add_term = self.pool.add_term
         formats = {name: self.schema[name].format for name in names}
-        for fieldname, tbytes, row in _scan_terms(terms):
+        for fieldname, tbytes, row in wc.scan_terms(terms):
             format_ = formats.get(fieldname)
             if format_ is None:
                 continue

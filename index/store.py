@@ -49,6 +49,7 @@ class BlobStore:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        self._dirs: set[Path] = set()  # folders known to exist (a mkdir per blob was a third of put)
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.gz"
@@ -62,7 +63,9 @@ class BlobStore:
         target = self.path(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:

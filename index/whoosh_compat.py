@@ -5,7 +5,54 @@ infos, posting blocks and column files directly, writing whole terms). Those nam
 between Whoosh releases without notice; keeping them behind this module means an upgrade is
 checked here, against the note below, instead of across index/ and search/.
 
-Checked against: whoosh-reloaded 2.7.5 (the version setup.cfg pins).
+Checked against: whoosh-reloaded 2.7.5 (the version setup.cfg pins), CPython 3.11 and 3.12.
+:func:`check` asserts that every name listed below exists (tests/test_whoosh_compat.py runs it),
+so an upgrade that renames one fails a test rather than a user's import.
+
+**Indexes are not plain Whoosh indexes.** Each segment's table of contents pickles the codec
+object (:class:`index.codec.TracuuCodec`) and the schema pickles the field formats
+(:mod:`index.formats`) and analyzers (:mod:`index.analysis`, :mod:`index.schema`); reading an
+index therefore imports those classes by name, and the index can only be opened where this
+package is importable. The *bytes* of the term dictionary and posting files are Whoosh 3's
+layout (rows, hash tables, blocks: Whoosh's readers decode them through ``pickle.loads``), but
+the values of the F fields are :class:`index.formats.CompactPositions` varints, which only that
+format decodes. Renaming or moving any of those classes breaks every existing index: keep an
+alias. An index written before a format change keeps its pickled formats and still opens;
+``tracuu reindex`` rewrites it in the current format.
+
+What index/ relies on (section "used by index/"; callers: index/codec.py, index/segment.py,
+index/writer.py, index/parallel.py, index/fieldstats.py):
+
+* Term dictionary (``whoosh.filedb.filetables``): records are ``_lengths`` (``!ii``: key length,
+  value length) + key + value, hash tables of ``_pointer`` slots (``!Iq``), an ordered position
+  index; ``OrderedHashWriter``'s state (``dbfile``, ``index``, ``buckets``, ``directory``,
+  ``lastkey``, ``hashfn``) and ``_write_hashes`` (overridden to write a table at a time);
+  ``md5_hash`` as the default hash. Reading: ``W3TermsReader._tindex`` (``dbfile``,
+  ``startofdata``, ``endofdata``), ``_fieldunmap``, ``_codec``, ``_postfile``.
+* Term infos (``whoosh.codec.whoosh3.W3TermInfo``): ``_struct`` (``!BfIBBfII``: flags, total
+  weight, doc frequency, min/max length bytes, max weight, first/last id), then either the
+  pickled ``(ids, weights, values)`` of inlined postings or a long offset and an int length.
+  2.7.5's writer calls ``set_inline`` while the class defines ``set_inlined``: :func:`enable_inlining`
+  adds the alias. ``from_bytes`` reads the length as a 1-tuple (:func:`postings_extent` decodes it).
+* Field writer (``W3FieldWriter``): ``_tindex`` (its class is swapped to :class:`FastTermsWriter`,
+  same state), ``_fieldid``, ``_postwriter``, ``start_field``/``finish_field``/``start_term``/
+  ``finish_term``; the codec's ``_blocklimit``, ``_compression``, ``_inlinelimit``.
+* Posting blocks (``W3PostingsWriter``): the buffers ``_ids``, ``_weights``, ``_values``,
+  ``_maxweight``, ``_minlength``, ``_maxlength``, ``_blocklimit``, and ``_write_block`` (replaced
+  by :class:`CompactPostingsWriter` with the same layout: block length int, pickled info tuple,
+  pickled ``(ids, weights, values)``), ``_blockcount``, ``_postfile``, ``_terminfo``,
+  ``_new_block``, ``_mini_ids``/``_mini_weights``/``_mini_values``, ``_compression``;
+  ``WHOOSH3_HEADER_MAGIC``. Reading (merges): ``W3LeafMatcher._read_ids``/``_read_weights``/
+  ``_read_values``, ``_ids``/``_weights``/``_values``, ``_next_block``; a block's weights may be
+  ints (whole frequencies) — Whoosh only does arithmetic with them.
+* Segment writer (``whoosh.writing.SegmentWriter``, subclassed by
+  :class:`index.segment.GroupedSegmentWriter`): ``_check_state``, ``_doc_boost``,
+  ``_field_boost``, ``_check_fields``, ``_added``, ``docnum``, ``perdocwriter``, ``fieldwriter``,
+  ``pool``, ``write_per_doc``, ``per_document_reader``, ``_flush_segment``, ``segments`` and
+  ``_setup_doc_offsets`` (segments adopted from other processes, :mod:`index.parallel`);
+  readers' ``_terms`` and ``deleted_docs_set``. ``FileIndex._read_toc`` gives a folder's segments.
+* Files: ``clean_files`` removes any segment file not listed in the newest table of contents,
+  which is why writer processes write into folders of their own (:mod:`index.parallel`).
 
 What search/ relies on (section "used by search/" below; search/postings.py is the only caller):
 ``W3LeafMatcher``'s block (``_read_data``, ``_data``, ``_byteids``, ``_read_weights``, ``_ids``,
@@ -22,7 +69,288 @@ import pickle
 import re
 import zlib
 
-# --- used by index/ (writer, segment, codec, pipeline) ---------------------------------------
+# --- used by index/ (writer, segment, codec, parallel, fieldstats) ----------------------------
+from collections.abc import Callable, Iterator  # noqa: E402
+from hashlib import md5  # noqa: E402
+from itertools import repeat  # noqa: E402
+from pickle import dumps  # noqa: E402
+from zlib import compress  # noqa: E402
+
+from whoosh.codec.whoosh3 import (  # noqa: E402
+    WHOOSH3_HEADER_MAGIC,
+    W3PostingsWriter,
+    W3TermInfo,
+    W3TermsReader,
+)
+from whoosh.filedb.filetables import OrderedHashWriter, _lengths, _pointer, md5_hash  # noqa: E402
+from whoosh.matching import ListMatcher  # noqa: E402
+from whoosh.util.numeric import length_to_byte  # noqa: E402
+from whoosh.writing import SegmentWriter  # noqa: E402
+
+#: a term-dictionary record's header: key length, value length (``filetables._lengths``, ``!ii``)
+ROW_HEADER_STRUCT = _lengths
+ROW_HEADER = _lengths.size
+#: the fixed part of a term-info row (flags, weight, doc frequency, lengths, max weight, ids)
+TERMINFO_STRUCT = W3TermInfo._struct
+TERMINFO_SIZE = W3TermInfo._struct.size
+#: bytes per term outside its row: two hash-table slots and one position-index entry
+TERM_TABLE_BYTES = 2 * _pointer.size + 4
+_pack_pointer = _pointer.pack
+
+
+def check() -> None:
+    """Raise AttributeError naming the first relied-on name this Whoosh lacks."""
+    from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher
+    from whoosh.index import FileIndex
+
+    needed = {
+        W3TermInfo: ("_struct", "set_inlined", "from_bytes"),
+        W3TermsReader: ("__init__",),
+        W3FieldWriter: ("start_field", "finish_field", "start_term", "finish_term"),
+        W3PostingsWriter: ("_write_block", "_new_block", "_mini_ids", "_mini_weights", "_mini_values"),
+        W3LeafMatcher: ("_read_ids", "_read_weights", "_read_values", "_next_block"),
+        OrderedHashWriter: ("_write_hashes", "add"),
+        SegmentWriter: ("_check_state", "_doc_boost", "_field_boost", "_check_fields", "write_per_doc",
+                        "per_document_reader", "_flush_segment", "_setup_doc_offsets"),
+        FileIndex: ("_read_toc",),
+    }
+    for cls, names in needed.items():
+        for name in names:
+            if not hasattr(cls, name):
+                raise AttributeError(f"whoosh: {cls.__name__}.{name} is gone (index/whoosh_compat.py)")
+
+
+def enable_inlining() -> None:
+    """Give W3TermInfo the method name the postings writer calls (whoosh-reloaded 2.7.5 bug)."""
+    if not hasattr(W3TermInfo, "set_inline"):
+        W3TermInfo.set_inline = W3TermInfo.set_inlined
+
+
+def toc_segments(ix) -> list:
+    """The segment objects listed in an index's current table of contents."""
+    return list(ix._read_toc().segments)
+
+
+def setup_doc_offsets(writer) -> None:
+    """Recompute a ``SegmentWriter``'s document offsets after segments were appended to its
+    ``segments`` list (deletions by docnum rely on them)."""
+    writer._setup_doc_offsets()
+
+
+def segment_terms(reader) -> W3TermsReader | None:
+    """A segment reader's Whoosh 3 term dictionary, or None (another codec: use the public API)."""
+    terms = getattr(reader, "_terms", None)
+    return terms if isinstance(terms, W3TermsReader) and hasattr(reader, "deleted_docs_set") else None
+
+
+def postings_extent(row: bytes) -> tuple[int, int]:
+    """(offset, length) in the postings file of a term with its own blocks: after the fixed
+    part, a long offset and an int length (``W3TermInfo.from_bytes`` reads the length as a
+    1-tuple in whoosh-reloaded 2.7.5, so it is decoded here)."""
+    size = TERMINFO_SIZE
+    return int.from_bytes(row[size:size + 8], "big", signed=True), int.from_bytes(row[size + 8:size + 12], "big")
+
+
+def scan_terms(terms: W3TermsReader, window: int = 1 << 22) -> Iterator[tuple[str, bytes, bytes]]:
+    """``(field name, term bytes, term-info row)`` of every term of a segment, in file order.
+
+    Whoosh's ``items()`` makes three file reads and a term-info object (unpickling inlined
+    postings) per term; this reads the dictionary's records a window at a time."""
+    table = terms._tindex
+    dbfile = table.dbfile
+    unmap = terms._fieldunmap
+    head = _lengths.size
+    unpack = _lengths.unpack_from
+    pos, eod = table.startofdata, table.endofdata
+    while pos < eod:
+        buf = dbfile.get(pos, min(window, eod - pos))
+        off, n = 0, len(buf)
+        while off + head <= n:
+            keylen, datalen = unpack(buf, off)
+            end = off + head + keylen + datalen
+            if end > n:
+                break
+            key = off + head
+            yield unmap[(buf[key] << 8) | buf[key + 1]], buf[key + 2:key + keylen], buf[key + keylen:end]
+            off = end
+        if off == 0:  # one record longer than the window
+            if window >= eod - pos:
+                raise ValueError(f"truncated term dictionary record at byte {pos}")
+            window *= 2
+        pos += off
+
+
+def read_block_postings(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, format_):
+    """``(ids, weights, values)`` of a term with its own posting blocks, a block at a time
+    (empty values as ``b""``)."""
+    info = W3TermInfo.from_bytes(row)
+    m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
+    ids, weights, values = [], [], []
+    while m.is_active():
+        m._read_ids()
+        m._read_weights()
+        m._read_values()
+        ids.extend(m._ids)
+        weights.extend(m._weights)
+        values.extend([v or b"" for v in m._values])
+        m._next_block()
+    return ids, weights, values
+
+
+class FastTermsWriter(OrderedHashWriter):
+    """The term dictionary's hash file with its hash tables written a table at a time (Whoosh
+    writes each slot with its own call: 280,000 calls per 700 pages). Same slots, same bytes."""
+
+    def _write_hashes(self) -> None:
+        dbfile = self.dbfile
+        null = (0, 0)
+        for entries in self.buckets:
+            pos = dbfile.tell()
+            numslots = 2 * len(entries)
+            self.directory.append((pos, numslots))
+            hashtable = [null] * numslots
+            for hashval, position in entries:
+                slot = (hashval >> 8) % numslots
+                while hashtable[slot] != null:
+                    slot = (slot + 1) % numslots
+                hashtable[slot] = (hashval, position)
+            dbfile.write(b"".join([_pack_pointer(h, p) for h, p in hashtable]))
+
+
+def use_fast_terms_writer(field_writer) -> None:
+    """Swap the field writer's term dictionary to :class:`FastTermsWriter` (same state)."""
+    field_writer._tindex.__class__ = FastTermsWriter
+
+
+def term_dictionary(field_writer):
+    return field_writer._tindex
+
+
+def field_id(field_writer) -> int:
+    """The number of the field being written (the first two bytes of its term keys)."""
+    return field_writer._fieldid
+
+
+def inline_limit(codec) -> int:
+    return codec._inlinelimit
+
+
+class TermRowWriter:
+    """``OrderedHashWriter.add`` (the term dictionary) for many rows: the same bytes, hash and
+    index entries, but the file position is tracked here instead of asked of the file twice per
+    term, rows are written in batches (:meth:`flush` before anything else writes to the file),
+    and the md5 hash is taken from the digest's last four bytes (what Whoosh's ``md5_hash``
+    computes through a hex string)."""
+
+    def __init__(self, tindex) -> None:
+        self.t = tindex
+        self.pos = tindex.dbfile.tell()
+        self.fast_hash = tindex.hashfn is md5_hash
+        self.buf: list[bytes] = []
+
+    def flush(self) -> None:
+        if self.buf:
+            self.t.dbfile.write(b"".join(self.buf))
+            self.buf = []
+
+    def resync(self) -> None:
+        """After rows written by Whoosh's own ``add``."""
+        self.pos = self.t.dbfile.tell()
+
+    def add(self, key: bytes, value: bytes) -> None:
+        t = self.t
+        if key <= t.lastkey:
+            raise ValueError(f"Keys must increase: {t.lastkey!r}..{key!r}")
+        pos = self.pos
+        t.index.append(pos)
+        row = _lengths.pack(len(key), len(value)) + key + value
+        buf = self.buf
+        buf.append(row)
+        if len(buf) >= 4096:
+            self.flush()
+        h = int.from_bytes(md5(key).digest()[12:], "big") if self.fast_hash else t.hashfn(key)
+        t.buckets[h & 255].append((h, pos))
+        t.lastkey = key
+        self.pos = pos + len(row)
+
+
+def block_limit(field_writer) -> int:
+    return field_writer._postwriter._blocklimit
+
+
+def fill_block(field_writer, ids, weights, values, lengths: list[int]) -> None:
+    """Put one block's postings into the block writer's buffers (what ``add_posting`` would
+    build one posting at a time); ``next_block`` writes it."""
+    from array import array as _array
+
+    pw = field_writer._postwriter
+    pw._ids = _array("I", ids)
+    pw._weights = _array("f", weights)
+    pw._values = [v for v in values if v]
+    pw._maxweight = max(0, max(weights))
+    pw._minlength = min(lengths) if lengths else None
+    pw._maxlength = max(lengths) if lengths else 0
+
+
+def next_block(field_writer) -> None:
+    field_writer._postwriter._write_block()
+
+
+class CompactPostingsWriter(W3PostingsWriter):
+    """Whoosh's block writer with the block data pickled with ``protocol`` and its weights
+    passed through ``weights`` (see :mod:`index.codec`): Whoosh's layout, read by its reader."""
+
+    protocol = 2
+    weights: Callable | None = None
+
+    def _write_block(self, last=False):
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        weights = self._mini_weights()
+        if isinstance(weights, tuple) and self.weights is not None:
+            weights = self.weights(weights)
+        databytes = dumps((self._mini_ids(), weights, self._mini_values()), self.protocol)
+        comp = self._compression
+        if comp:
+            databytes = compress(databytes, comp)
+        ids = self._ids
+        infobytes = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
+                           length_to_byte(self._maxlength)), 2)
+        blocklength = len(infobytes) + len(databytes)
+        postfile = self._postfile
+        postfile.write_int(-blocklength if last else blocklength)
+        postfile.write(infobytes)
+        postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
+class InlineMatcher(ListMatcher):
+    """Matcher over inlined postings whose empty values are ``b""`` like block postings.
+
+    Whoosh's ``ListMatcher`` answers ``""`` (str) for formats without values (``Existence``), which
+    a segment merge then rejects (``vbytes=''``); block matchers give ``b""``.
+    """
+
+    def value(self):
+        return super().value() if self._values else b""
+
+    def all_items(self):
+        if self._values:
+            return super().all_items()
+        return zip(self._ids, repeat(b""))
+
+
+def compact_postings_writer(codec, dbfile, byteids: bool, protocol: int, weights: Callable):
+    """A :class:`CompactPostingsWriter` with ``codec``'s block size, compression, inline limit."""
+    pw = CompactPostingsWriter(dbfile, blocklimit=codec._blocklimit, byteids=byteids,
+                               compression=codec._compression, inlinelimit=codec._inlinelimit)
+    pw.protocol = protocol
+    pw.weights = weights
+    return pw
+
+
 # --- used by search/ (postings, matching, ranking, facets, suggestions) ----------------------
 # Everything search/ needs from below Whoosh's public API. Each helper falls back to
 # the public (slower) API when the structures are not what 2.7.5 builds, so a Whoosh upgrade

@@ -29,6 +29,7 @@ from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
 from index.codec import fast_codec
+from index.parallel import adopt_segments, check_segment_schema
 from index.schema import build_schema, content_hash, doc_key, document_fields
 from index.segment import GroupedSegmentWriter
 from ingest.document import Document
@@ -65,7 +66,8 @@ def _new_writer(ix: whoosh_index.Index, limitmb: int) -> SegmentWriter:
     are bigrams with one short posting list, where compression costs more than it saves; rare
     terms' postings inlined in the term dictionary) and :mod:`index.segment`'s writer (postings
     handed over as lists, sorted once per commit, merges read a term at a time).
-    Same on-disk format: any Whoosh 2.7 reads it."""
+    Whoosh 3's file layout, but only readable where tracuu's codec and formats import (they are
+    pickled into the index: index/whoosh_compat.py)."""
     return GroupedSegmentWriter(ix, limitmb=limitmb, codec=fast_codec(), compound=False)
 
 
@@ -91,8 +93,16 @@ class IndexWriterSink:
         self._ix = open_or_create(self.data_dir)
         self._writer: SegmentWriter | None = None
         self._pending = 0
-        #: key → hash of documents added since the last commit (the committed ones are in the index).
-        self._session: dict[str, str] = {}
+        #: key → (hash, place) of documents added since the last commit (the committed ones are in
+        #: the index); place is None for this writer's own buffer, else (segment folder, docnum) of a
+        #: document written by a :class:`index.parallel.SegmentBuilder`
+        self._session: dict[str, tuple[str, tuple[str, int] | None]] = {}
+        #: segment folders registered with :meth:`adopt`, adopted at the next commit
+        self._built: list[Path] = []
+        #: segment folder → its docnums to delete when adopted (unchanged or superseded documents)
+        self._drops: dict[str, set[int]] = {}
+        #: committed documents deleted by this writer since its last commit
+        self._deleted = 0
         #: syllables already listed in the ``sugg`` field of the segment being written
         self._sugg_seen: set[str] = set()
         self._hash_reader = None
@@ -117,18 +127,29 @@ class IndexWriterSink:
             self._hash_reader = None
 
     def commit(self) -> None:
-        """Make everything added so far durable and visible to searchers."""
+        """Make everything added so far durable and visible to searchers: this writer's own
+        documents, the segments registered with :meth:`adopt` (with their dropped documents
+        deleted) and deletions of replaced documents, in one new table of contents."""
         if self._writer is None:
             return
-        if self._pending:
+        adopted = [str(f) for f in self._built]
+        if self._built:
+            adopt_segments(self._writer, self._built, self._drops)
+        if self._pending or self._built or self._deleted:
             self._writer.commit()
-            log.debug("committed %d documents to %s", self._pending, index_dir(self.data_dir))
+            log.debug("committed %d documents and %d segments to %s", self._pending, len(adopted),
+                      index_dir(self.data_dir))
         else:
             self._writer.cancel()
         self._writer = None
         self._pending = 0
+        self._deleted = 0
+        self._built = []
+        for folder in adopted:
+            self._drops.pop(folder, None)
         self._close_reader()
-        self._session.clear()
+        # documents in segments not yet adopted (still being written) stay in the session
+        self._session = {k: v for k, v in self._session.items() if v[1] is not None and v[1][0] not in adopted}
         self._sugg_seen.clear()
 
     def close(self) -> None:
@@ -162,15 +183,7 @@ class IndexWriterSink:
         assert self._writer is not None
         key = doc_key(doc)
         digest = content_hash(doc)
-        previous = self._session.get(key)
-        if previous is not None and previous != digest:
-            # Whoosh's update_document cannot delete a document buffered in the same writer:
-            # commit first so the replacement really replaces it.
-            self.commit()
-            self._open_writer()
-            previous = None
-        if previous is None:
-            previous = self._committed_hash(key)
+        previous = self._previous(key, digest)
         if previous == digest:
             result: AddResult = "unchanged"
             self.counts[result] += 1
@@ -182,12 +195,89 @@ class IndexWriterSink:
         else:
             self._writer.update_document(**fields)
             result = "updated"
-        self._session[key] = digest
+        self._session[key] = (digest, None)
         self._pending += 1
         self.counts[result] += 1
         if self._pending >= self.batch_size:
             self.commit()
         return result
+
+    def _previous(self, key: str, digest: str) -> str | None:
+        """The hash of the document the index will hold under ``key`` before this one (None when
+        new). A different earlier version in a built segment is dropped from it; one buffered in
+        this writer is committed first (Whoosh cannot delete a buffered document), so that
+        ``update_document``/``delete_by_term`` replace it."""
+        if self._writer is None:
+            self._open_writer()
+        entry = self._session.get(key)
+        if entry is not None:
+            previous, place = entry
+            if previous == digest:
+                return previous
+            if place is None:
+                self.commit()
+                self._open_writer()
+            else:
+                self._drops.setdefault(place[0], set()).add(place[1])
+                return previous
+        return self._committed_hash(key)
+
+    def claim(self, key: str, digest: str, folder: Path | str, docnum: int) -> AddResult:
+        """The outcome of a document that a :class:`index.parallel.SegmentBuilder` wrote as
+        ``docnum`` of the segment in ``folder`` (registered later with :meth:`adopt`): decided
+        exactly as :meth:`add` decides it. An unchanged document is dropped from that segment
+        when it is adopted; a replaced one is deleted from the index or from its own segment."""
+        folder = str(folder)
+        entry = self._session.get(key)
+        previous = self._previous(key, digest)
+        assert self._writer is not None
+        if previous == digest:
+            self._drops.setdefault(folder, set()).add(docnum)
+            result: AddResult = "unchanged"
+        else:
+            if previous is not None and (entry is None or entry[1] is None):  # the committed copy
+                self._deleted += self._writer.delete_by_term("url", key)
+            result = "indexed" if previous is None else "updated"
+            self._session[key] = (digest, (folder, docnum))
+        self.counts[result] += 1
+        return result
+
+    @property
+    def schema(self):
+        """The index's own schema (an index written before a format change keeps its formats):
+        segments written elsewhere for it must use this one."""
+        return self._ix.schema
+
+    def drop(self, folder: Path | str, docnum: int) -> None:
+        """Leave document ``docnum`` of a built segment out of the index (e.g. an error page)."""
+        self._drops.setdefault(str(folder), set()).add(docnum)
+
+    def adopt(self, folder: Path | str | None) -> None:
+        """Register a finished segment folder (:meth:`index.parallel.SegmentBuilder.finish`)
+        whose documents were claimed (:meth:`claim`): it joins the index at the next :meth:`commit`."""
+        if folder is not None:
+            if self._writer is None:
+                self._open_writer()
+            check_segment_schema(self._ix.schema, folder)
+            self._built.append(Path(folder))
+
+    def adopt_index(self, folder: Path | str) -> dict[str, int]:
+        """Claim every document of a segment folder written elsewhere (e.g. by a Spark
+        partition) from its stored keys and hash column, and register it; returns the counts."""
+        from whoosh import index as wi
+
+        counts = {"indexed": 0, "unchanged": 0, "updated": 0}
+        check_segment_schema(self._ix.schema, folder)
+        ix = wi.open_dir(str(folder))
+        with ix.reader() as reader:
+            hashes = reader.column_reader("hash")
+            for docnum, stored in reader.iter_docs():
+                digest = hashes[docnum]
+                digest = digest.decode("utf-8") if isinstance(digest, bytes) else digest
+                counts[self.claim(stored["url"], digest, folder, docnum)] += 1
+        ix.close()
+        self.adopt(folder)
+        return counts
 
     def optimize(self) -> None:
         """Merge all segments into one (after a bulk ingest; searches get faster)."""

@@ -236,7 +236,8 @@ def test_merge_reader_rejects_damaged_term_data(indexes) -> None:
     with them, give a clear error instead of wrong postings."""
     from whoosh.codec.whoosh3 import W3TermInfo
 
-    from index.segment import _read_term, _scan_terms
+    from index.segment import _read_term
+    from index.whoosh_compat import scan_terms as _scan_terms
 
     fast = indexes[1]
     with fast.reader() as r:

@@ -63,3 +63,43 @@ def test_index_postings_declines_what_it_cannot_count():
     assert CountedFrequency().index_postings(["hoa", "binh"], folded_analyzer()) is None
     from whoosh.analysis import StandardAnalyzer
     assert CountedPositions().index_postings("hoa binh", StandardAnalyzer()) is None
+
+
+def test_compact_formats_carry_what_whoosh_formats_carry():
+    """CountedWeights: Whoosh's frequency as the weight, no value bytes; CompactPositions: the
+    same positions and frequencies as ``Positions``, decoded by its own decoders, in fewer bytes."""
+    from index.formats import CompactPositions, CountedWeights
+
+    for analyzer in (exact_analyzer(), folded_analyzer(), bigram_analyzer()):
+        want = {w: (n, wt) for w, n, wt, _v in Frequency(field_boost=1.0).word_values(TEXT, analyzer, mode="index")}
+        got = CountedWeights(field_boost=1.0).word_values(TEXT, analyzer, mode="index")
+        assert {w: (n, wt) for w, n, wt, _v in got} == want and all(v == b"" for *_x, v in got)
+        fmt, ref = CompactPositions(field_boost=2.0), Positions(field_boost=2.0)
+        want_pos = {w: (n, wt, ref.decode_positions(v)) for w, n, wt, v in ref.word_values(TEXT, analyzer,
+                                                                                         mode="index")}
+        got_pos = fmt.word_values(TEXT, analyzer, mode="index")
+        assert {w: (n, wt, fmt.decode_positions(v)) for w, n, wt, v in got_pos} == want_pos
+        assert all(fmt.decode_frequency(v) == n and fmt.decode_weight(v) == 2.0 * n for _w, n, _wt, v in got_pos)
+        assert sum(len(v) for *_x, v in got_pos) * 3 < sum(len(v) for *_x, v in ref.word_values(TEXT, analyzer))
+    big = [0, 5, 200, 70_000, 3_000_000]  # varints of several bytes
+    assert CompactPositions().decode_positions(CompactPositions().encode(big)) == big
+    assert CompactPositions().decode_frequency(CompactPositions().encode(big)) == 5
+
+
+def test_compact_index_postings_equal_field_index():
+    from whoosh.fields import TEXT as WTEXT
+
+    from index.formats import CompactPositions, CountedWeights
+
+    for analyzer in (exact_analyzer(), folded_analyzer(), bigram_analyzer()):
+        for fmt in (CountedWeights(field_boost=1.0), CompactPositions(field_boost=1.0)):
+            field = WTEXT(analyzer=analyzer)
+            field.format = fmt
+            for text in ODD_TEXTS:
+                fast = fmt.index_postings(text, analyzer)
+                if fast is None:
+                    continue
+                terms, weights, values, length = fast
+                slow = sorted((t, w, v) for t, _n, w, v in field.index(text))
+                assert sorted(zip(terms, weights, values, strict=True)) == slow
+                assert length == sum(n for _t, n, _w, _v in field.index(text))

@@ -98,14 +98,17 @@ def test_warc_zip_and_folder_give_the_same_documents_and_reimport_adds_nothing(p
     assert index_docs(tmp_path / "d_warc") == docs
 
 
-def test_changed_payload_updates_and_keeps_both_captures_then_reindex(portal, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_changed_payload_updates_and_keeps_both_captures_then_reindex(portal, tmp_path, jobs):
+    """With ``jobs=2`` the documents are indexed by writer processes into segments the main
+    process adopts: an update must still delete the old copy, and reindex rebuild the same."""
     host, site, _ = one_site(portal)
     base = f"https://{host}/"
     copy = tmp_path / "site"
     import shutil
 
     shutil.copytree(site, copy)
-    run_import(tmp_path / "d", [copy], base_url=base)
+    run_import(tmp_path / "d", [copy], base_url=base, jobs=jobs)
     truth = [json.loads(line) for line in (portal / "truth.jsonl").read_text().splitlines()]
     art = next(t for t in truth if t["host"] == host and t["kind"] == "article")
     f = portal / art["file"]
@@ -118,7 +121,7 @@ def test_changed_payload_updates_and_keeps_both_captures_then_reindex(portal, tm
     needle = htmlmod.escape(art["title"], quote=False).encode(enc, "xmlcharrefreplace")
     assert needle in old
     target.write_bytes(old.replace(needle, htmlmod.escape(new_title, quote=False).encode(enc, "xmlcharrefreplace")))
-    summary = run_import(tmp_path / "d", [copy], base_url=base)
+    summary = run_import(tmp_path / "d", [copy], base_url=base, jobs=jobs)
     assert summary.updated == 1 and summary.indexed == 0
     assert index_docs(tmp_path / "d")[art["url"]] == new_title
     with Catalog(tmp_path / "d" / "catalog.sqlite") as cat:
@@ -127,9 +130,10 @@ def test_changed_payload_updates_and_keeps_both_captures_then_reindex(portal, tm
     before = index_docs(tmp_path / "d")
     # rebuild from the archive alone: delete the inputs first
     shutil.rmtree(copy)
-    rs = reindex(tmp_path / "d", jobs=1)
+    rs = reindex(tmp_path / "d", jobs=jobs)
     assert rs.failures == 0
     assert index_docs(tmp_path / "d") == before
+    assert not (tmp_path / "d" / ".segments").exists() and not (tmp_path / "d" / ".reindex").exists()
 
 
 def _warc_with(path: Path, records: list[tuple[str, bytes | object, int | None]]) -> None:

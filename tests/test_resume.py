@@ -1,4 +1,9 @@
-"""``kill -9`` during ``tracuu ingest``, three times, then the same command: same documents, no duplicates."""
+"""``kill -9`` during ``tracuu ingest``, three times, then the same command: same documents, no duplicates.
+
+``--jobs 2`` runs two writer processes that parse and index into segments of their own, adopted
+at each commit (index/parallel.py): a kill may leave half-written segment folders and segments
+written but not yet adopted, none of which may reach the index or lose a page.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import pytest
 
 from index.catalog import Catalog
 from tests.conftest import REPO, make_portal, run_tracuu
+from tests.test_parallel import postings
 from tests.test_pipeline import index_docs
 
 
@@ -49,6 +55,8 @@ def test_sigkill_three_times_then_resume_gives_the_uninterrupted_result(tmp_path
     final = run_tracuu("ingest", *inputs, "--data", str(data), "--jobs", "2", "--commit-every", "10")
     assert final.returncode == 0, final.stderr.decode()
     assert index_docs(data) == expected  # the index opens, same URLs and titles
+    assert postings(data) == postings(tmp_path / "ref")  # and the same terms for the same pages
+    assert not (data / ".segments").exists()  # the killed runs' segment folders are gone
     from whoosh import index as wi
 
     ix = wi.open_dir(str(data / "index"))

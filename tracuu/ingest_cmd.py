@@ -3,8 +3,9 @@
 Bulk import for archivists: files and folders (HTTrack/wget mirrors: ``--base-url``, or folders
 named like hosts), zip and tar(.gz), WARC/ARC (``.warc``, ``.warc.gz``, ``.arc.gz``), URL lists and
 sitemaps (fetched politely, archived as WARC). Every payload is kept in ``<data>/archive`` and
-catalogued (``<data>/catalog.sqlite``) before it is parsed in a pool of ``--jobs`` processes and
-indexed by one writer (:mod:`index.pipeline`). Re-importing adds nothing; a changed page updates
+catalogued (``<data>/catalog.sqlite``) before it is parsed and indexed by ``--jobs`` writer
+processes, each into index segments of its own that join the index at every commit
+(:mod:`index.pipeline`, :mod:`index.parallel`). Re-importing adds nothing; a changed page updates
 its document and keeps both captures; after an interruption (even ``kill -9``) the same command
 continues. A progress bar runs on a terminal; at the end a summary counts read, indexed, updated,
 unchanged, revisits, skipped and failed by reason, and failures are listed one per line in a JSONL
@@ -63,7 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--sitemap", metavar="URL", action="append", default=[],
                    help="sitemap hoặc chỉ mục sitemap (sitemap or sitemap index URL)")
     p.add_argument("--jobs", type=int, default=None,
-                   help="số tiến trình phân tích (parser processes; default = number of cores)")
+                   help="số tiến trình phân tích và lập chỉ mục (parser/indexer processes; default = number of "
+                        "cores; 1 = everything in this process)")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
     p.add_argument("--commit-every", type=int, default=1000,
                    help="ghi bền chỉ mục và danh mục sau mỗi N trang (commit every N pages; an interrupted run "

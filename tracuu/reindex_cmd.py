@@ -2,7 +2,9 @@
 
 For when the parser or the analyzer changed: every URL's newest capture is read back from
 ``<data>/archive`` (blobs and our WARC files) as listed in ``<data>/catalog.sqlite``, parsed again
-and indexed into a fresh index that replaces the old one only when complete. No network, and the
+and indexed (by ``--jobs`` writer processes, each writing segments of the new index) into a fresh
+index that replaces the old one only when complete. Also the way to bring an index written by an
+older tracuu to the current, smaller format. No network, and the
 original input files are not needed.
 """
 
@@ -24,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Rebuild the index from the archived captures only (no network, no original inputs).",
     )
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình phân tích (parser processes) [cores]")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="số tiến trình phân tích và lập chỉ mục (parser/indexer processes) [cores]")
     p.set_defaults(func=run)
 
 
