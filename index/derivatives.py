@@ -5,8 +5,8 @@ Why these four, in Parquet, partitioned by site: they are what web-archive resea
 a cluster run (the Archives Unleashed Toolkit's and ArchiveSpark's derivatives: full text with
 provenance, the link graph, per-domain statistics, and the failures). Parquet is what Spark,
 DuckDB, pandas and R all read; partitioning by site lets a study of one portal read one folder.
-Every derivative folder gets ``DATASHEET.md`` (what each column means, how the rows were made,
-the row counts) and ``datasheet.json`` (the same counts, machine-readable), so a table shared
+Every derivative folder gets ``_DATASHEET.md`` (what each column means, how the rows were made,
+the row counts) and ``_datasheet.json`` (the same counts, machine-readable), so a table shared
 without its run still says what it is.
 """
 
@@ -187,8 +187,8 @@ def write_datasheet(out: str, name: str, per_site: dict, inputs: list[str], extr
              *(f"| {s} | {n} |" for s, n in sorted(per_site.items()))]
     if extra.get("per_kind"):
         lines += ["", "## Rows per kind", "", *(f"- {k}: {n}" for k, n in sorted(extra["per_kind"].items()))]
-    write_text(out, f"{name}/DATASHEET.md", "\n".join(lines) + "\n")
-    write_text(out, f"{name}/datasheet.json", json.dumps(meta, ensure_ascii=False, indent=1))
+    write_text(out, f"{name}/_DATASHEET.md", "\n".join(lines) + "\n")
+    write_text(out, f"{name}/_datasheet.json", json.dumps(meta, ensure_ascii=False, indent=1))
 
 
 def write_text(out: str, rel: str, text: str) -> None:
@@ -236,3 +236,56 @@ def build_data_dir(data: Path, folders: list[str], captures) -> dict:
             n += 1
         catalog.commit()
     return {"segments": len(folders), "captures": n, **counts}
+
+
+def import_documents(data: Path | str, folders: list[str]) -> tuple[Counter, list[str]]:
+    """``tracuu ingest --documents DIR``: index the ``documents/`` derivative of a run made
+    elsewhere (its ``document`` column) into ``data``, cataloguing each capture with its WARC
+    provenance. Returns the outcome counts and one message per row that could not be read."""
+    import pyarrow.dataset as ds
+
+    from index.catalog import Capture, Catalog
+    from index.pipeline import parser_version
+    from index.report import now_iso
+    from index.writer import IndexWriterSink
+    from ingest.document import Document
+
+    data = Path(data)
+    data.mkdir(parents=True, exist_ok=True)
+    counts: Counter = Counter()
+    problems: list[str] = []
+    version, when = parser_version(), now_iso()
+    with IndexWriterSink(data) as sink, Catalog(data / "catalog.sqlite") as catalog:
+        for folder in folders:
+            root = Path(folder)
+            root = root / "documents" if (root / "documents").is_dir() else root
+            try:
+                table = ds.dataset(str(root), format="parquet", partitioning="hive")
+                batches = table.to_batches(columns=["document", "capture_time", "warc_file", "warc_offset",
+                                                    "record_id", "digest", "sha256", "crawl_dates"])
+            except Exception as exc:  # noqa: BLE001 - reported per input
+                problems.append(f"{folder}: không đọc được dữ liệu phái sinh (cannot read documents/): {exc}")
+                continue
+            for batch in batches:
+                for row in batch.to_pylist():
+                    try:
+                        doc = Document.from_json(row["document"])
+                        outcome = sink.add(doc)
+                    except Exception as exc:  # noqa: BLE001 - one bad row must not stop the import
+                        problems.append(f"{folder} {row.get('warc_file')}@{row.get('warc_offset')}: {exc}")
+                        counts["failed"] += 1
+                        continue
+                    counts[outcome] += 1
+                    cid = catalog.add(Capture(
+                        url=doc.url, sha256=row["sha256"] or doc.source.sha256, doc_id=doc.id,
+                        crawl_date=row["capture_time"], imported=when, hash=row["digest"],
+                        content_length=doc.source.bytes, record_id=row["record_id"],
+                        source_file_path=row["warc_file"], source_file_offset=row["warc_offset"], store="warc",
+                        store_key=row["warc_file"], store_offset=row["warc_offset"], parser_version=version,
+                        outcome=outcome))
+                    for date in row["crawl_dates"] or []:
+                        if date != row["capture_time"]:
+                            catalog.add_date(cid, date, row["warc_file"], None)
+        sink.commit()
+        catalog.commit()
+    return counts, problems

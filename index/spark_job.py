@@ -120,6 +120,7 @@ def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partit
     captures = (records.filter(lambda r: r["type"] == "capture")
                 .map(lambda r: ((r["url"], r["sha256"]), r)).reduceByKey(merge_captures).values()
                 .map(lambda r: (r["url"] or f"sha256:{r['sha256']}", r)).groupByKey().flatMap(lambda kv: _by_url(kv[1])))
+    captures = captures.cache()
     parsed = captures.filter(lambda r: r["result"] == "doc" and r["outcome"] == "indexed")
     decided = parsed.map(lambda r: (_doc_key_of_json(r["value"]), r)).groupByKey().flatMap(lambda kv: _by_key(kv[1]))
     others = captures.filter(lambda r: not (r["result"] == "doc" and r["outcome"] == "indexed"))
@@ -140,6 +141,7 @@ def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partit
         shutil.rmtree(root, ignore_errors=True)
     records.unpersist()
     all_captures.unpersist()
+    captures.unpersist()
     kept.unpersist()
     derivatives.write_text(out, "summary.json", json.dumps(summary, ensure_ascii=False, indent=1))
     return summary
