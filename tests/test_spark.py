@@ -218,3 +218,12 @@ def test_print_submit_and_missing_pyspark(tmp_path) -> None:
     proc = run_tracuu("spark-ingest", "x.warc.gz", "--out", str(tmp_path / "o"),
                       env={"PYTHONPATH": f"{fake.parent}{os.pathsep}{REPO}"})
     assert proc.returncode == 2 and "tracuu[spark]" in proc.stderr.decode()
+
+
+def test_ingest_documents_made_elsewhere(spark_out, ingest_data, tmp_path) -> None:
+    data = tmp_path / "data"
+    proc = run_tracuu("ingest", "--documents", str(spark_out[0]), "--data", str(data))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert _stored(data) == _stored(ingest_data)
+    db = sqlite3.connect(data / "catalog.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM captures WHERE store = 'warc'").fetchone()[0] == len(_stored(data))
