@@ -45,8 +45,11 @@ from index.warc_tasks import (  # noqa: E402
     list_inputs,
     local_dir,
     merge_captures,
+    original_keys,
     resolve_key,
+    resolve_revisit,
     resolve_url,
+    revisit_wants,
     warc_task,
 )
 
@@ -110,6 +113,23 @@ def _segment_task(root: str):
     return build
 
 
+def _cross_file_revisits(sc, records):
+    """Revisits whose original is in another WARC file, resolved against the whole collection
+    (None when there are none): the originals' locations are found with one pass over the
+    capture rows, then each revisit reads its original's record and is parsed."""
+    pending = records.filter(lambda r: r["type"] == "revisit").cache()
+    if pending.isEmpty():
+        pending.unpersist()
+        return None
+    wants = sc.broadcast(set(pending.flatMap(revisit_wants).collect()))
+    found = (records.filter(lambda r: r["type"] == "capture")
+             .flatMap(lambda r: [(k, (r["source"], r["offset"], r["order"])) for k in original_keys(r)
+                                 if k in wants.value])
+             .reduceByKey(lambda a, b: a if a[2] <= b[2] else b).collect())
+    locations = sc.broadcast({k: v[:2] for k, v in found})
+    return pending.map(lambda r: resolve_revisit(r, locations.value))
+
+
 def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partitions: int | None = None) -> dict:
     """The whole job on ``spark``; returns the summary (also written to ``<out>/summary.json``)."""
     sc = spark.sparkContext
@@ -117,7 +137,10 @@ def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partit
     if build_index and is_remote(out):
         raise ValueError("--index cần --out là thư mục mà mọi executor ghi được (local or shared mount)")
     records = sc.parallelize(list(enumerate(files)), max(1, len(files))).flatMap(warc_task).cache()
-    captures = (records.filter(lambda r: r["type"] == "capture")
+    resolved = _cross_file_revisits(sc, records)
+    rows = records.filter(lambda r: r["type"] != "revisit")
+    rows = rows.union(resolved) if resolved is not None else rows
+    captures = (rows.filter(lambda r: r["type"] == "capture")
                 .map(lambda r: ((r["url"], r["sha256"]), r)).reduceByKey(merge_captures).values()
                 .map(lambda r: (r["url"] or f"sha256:{r['sha256']}", r)).groupByKey().flatMap(lambda kv: _by_url(kv[1])))
     captures = captures.cache()
@@ -126,7 +149,7 @@ def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partit
     others = captures.filter(lambda r: not (r["result"] == "doc" and r["outcome"] == "indexed"))
     all_captures = decided.union(others).cache()
     kept = all_captures.filter(lambda r: r.get("keep")).cache()
-    errors = records.filter(lambda r: r["type"] == "error").union(
+    errors = rows.filter(lambda r: r["type"] == "error").union(
         all_captures.filter(lambda r: r["outcome"] == "failed").map(derivatives.parse_error_row))
     if input_errors:
         errors = errors.union(sc.parallelize(input_errors, 1))

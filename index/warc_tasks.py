@@ -113,6 +113,15 @@ def capture_row(page: RawPage, file_no: int, result: tuple[str, object] | None) 
             "result": kind, "value": value, "order": [file_no, page.offset or 0], "dates": []}
 
 
+#: what the task's revisit resolver answers for an original outside the file: the revisit is
+#: resolved against the whole collection later (:func:`resolve_revisit`)
+_PENDING = b"\0tracuu: original in another WARC\0"
+
+
+def _pending_resolver(refers_id: str | None, url: str | None, digest: str | None) -> bytes:
+    return _PENDING
+
+
 def warc_task(item: tuple[int, str]) -> Iterator[dict]:
     """One Spark task: every record of one WARC file as capture and error rows.
 
@@ -124,12 +133,17 @@ def warc_task(item: tuple[int, str]) -> Iterator[dict]:
     local, tmp = _localise(uri)
     seen: set[tuple[str | None, str]] = set()
     try:
-        for rec in iter_warc(local, revisits=RevisitIndex()):
+        for rec in iter_warc(local, revisits=RevisitIndex(resolver=_pending_resolver)):
             if isinstance(rec, SourceError):
                 rec.source = uri
                 yield error_row(rec, file_no)
                 continue
             rec.source = uri
+            if rec.payload is _PENDING:
+                yield {"type": "revisit", "row": capture_row(rec, file_no, None), "path": rec.path,
+                       "refers_id": rec.refers_to if (rec.refers_to or "").startswith("<urn:") else None,
+                       "refers_url": rec.url, "digest": rec.warc_digest}
+                continue
             key = (rec.url, rec.sha256)
             if key in seen:
                 yield capture_row(rec, file_no, None)
@@ -142,6 +156,60 @@ def warc_task(item: tuple[int, str]) -> Iterator[dict]:
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def revisit_wants(rev: dict) -> list[tuple]:
+    """The keys that would locate a pending revisit's original (record id, then URL + digest)."""
+    out = []
+    if rev["refers_id"]:
+        out.append(("id", rev["refers_id"]))
+    if rev["refers_url"] and rev["digest"]:
+        out.append(("ud", rev["refers_url"], rev["digest"]))
+    return out
+
+
+def original_keys(row: dict) -> list[tuple]:
+    """The keys under which a 2xx capture row can be an original (as ``RevisitIndex.add``)."""
+    if row["record_type"] == "revisit" or row["status"] is None or row["status"] >= 300:
+        return []
+    out = [("id", row["record_id"])] if row["record_id"] else []
+    if row["url"] and row["hash"] and row["hash"] != "":
+        out.append(("ud", row["url"], row["hash"]))
+    return out
+
+
+def resolve_revisit(rev: dict, locations: dict) -> dict:
+    """A revisit whose original is in another WARC: read the original's record (``locations``:
+    key → (source, offset), from the whole collection) and parse it as the revisit's page; an
+    error row, with ``tracuu ingest``'s message, when the original is nowhere."""
+    import hashlib
+
+    from ingest.sources import read_record_at
+
+    row = dict(rev["row"])
+    loc = next((locations[k] for k in map(tuple, revisit_wants(rev)) if k in locations), None)
+    original = None
+    if loc is not None:
+        local, tmp = _localise(loc[0])
+        try:
+            original, _ = read_record_at(local, loc[1])
+        finally:
+            if tmp:
+                shutil.rmtree(tmp, ignore_errors=True)
+    if original is None:
+        return error_row(SourceError(row["source"], row["offset"], row["url"], "warc",
+                                     f"bản ghi revisit không tìm thấy bản gốc {rev['refers_id'] or rev['refers_url']}"
+                                     " (revisit original not found)"), row["order"][0])
+    payload = original.payload
+    ctype = row["content_type"] or original.content_type
+    row.update(sha256=hashlib.sha256(payload).hexdigest(), content_length=len(payload), content_type=ctype,
+               status=row["status"] or 200)
+    kind, value = _parse_one((payload, row["url"], rev["path"], ctype))
+    if kind == "doc":
+        row["charset"] = row["charset"] or getattr(value.source, "encoding", None)
+        value = value.to_json()
+    row["result"], row["value"] = kind, value
+    return row
 
 
 def merge_captures(a: dict, b: dict) -> dict:
