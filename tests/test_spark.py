@@ -228,7 +228,8 @@ def test_domains_and_datasheets(spark_out, ingest_data) -> None:
         recs[key] += n  # the capture's own date is one of its crawl_dates rows
     docs = Counter(u.split("/")[2] for u in _stored(ingest_data))
     rows = _table(out, "domains")
-    assert {(r["site"], r["year"]): r["captures"] for r in rows} == dict(caps)
+    # a row may hold only later crawl dates of captures made in an earlier year (captures 0)
+    assert {(r["site"], r["year"]): r["captures"] for r in rows if r["captures"]} == dict(caps)
     assert {(r["site"], r["year"]): r["records"] for r in rows} == dict(recs)
     per_host = Counter()
     for r in rows:
