@@ -271,6 +271,13 @@ def analyze(text: str) -> list[Syllable]:
     return [Syllable(*t[:4]) for t in _tokens(prepare_query(text))]
 
 
+def syllable_spans(text: str) -> list[Syllable]:
+    """Syllables of a *stored* text with their spans in that very text (no query repair), as the
+    indexer sees them: the concordance (search.kwic) aligns its lines on these, so what it finds
+    is what search matched."""
+    return [Syllable(*t[:4]) for t in _tokens(text)]
+
+
 def syllables(text: str) -> list[str]:
     """E-field terms of a text: ``"Uỷ ban Hoà Bình"`` → ``["ủy", "ban", "hòa", "bình"]``."""
     return [t[0] for t in _tokens(prepare_query(text))]

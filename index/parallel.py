@@ -258,26 +258,35 @@ class WriterPool:
 
     def __init__(self, data_dir: Path | str, jobs: int, *, limitmb: int = WORKER_LIMITMB, schema=None) -> None:
         self.root = Path(data_dir) / SEGMENTS_SUBDIR
+        self.jobs = jobs
+        self.limitmb = limitmb
+        self.schema = schema
+        self.conns: list = []
+        self.procs: list = []
+        self.outstanding = [0] * jobs
+        self.generation = [0] * jobs
+
+    def _start(self) -> None:
+        """Start the processes on first use (an import of URLs only never needs them)."""
+        if self.procs:
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         ctx = multiprocessing.get_context("spawn")
-        self.conns = []
-        self.procs = []
-        for _ in range(jobs):
+        for _ in range(self.jobs):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_worker, args=(child, limitmb, schema), daemon=True)
+            proc = ctx.Process(target=_worker, args=(child, self.limitmb, self.schema), daemon=True)
             proc.start()
             child.close()
             self.conns.append(parent)
             self.procs.append(proc)
-        self.outstanding = [0] * jobs
-        self.generation = [0] * jobs
 
     def folder(self, worker: int) -> Path:
         return self.root / f"{os.getpid()}-w{worker}-{self.generation[worker]}"
 
     def submit(self, jobs: list) -> tuple[int, Path]:
         """Send a batch to the least busy worker: ``(worker, segment folder it is written to)``."""
-        worker = min(range(len(self.conns)), key=self.outstanding.__getitem__)
+        self._start()
+        worker = min(range(self.jobs), key=self.outstanding.__getitem__)
         folder = self.folder(worker)
         self.conns[worker].send(("batch", str(folder), jobs))
         self.outstanding[worker] += 1
@@ -360,7 +369,7 @@ class Batches:
     def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 3) -> None:
         self.writers = writers
         self.on_done = on_done
-        self.limit = per_worker * (len(writers.conns) if writers else 1)
+        self.limit = per_worker * (writers.jobs if writers else 1)
         #: ("batch", worker, folder, context) | ("flush", None, None, on_flushed), oldest first
         self.flights: list[tuple[str, int | None, Path | None, Any]] = []
         self.flush_pending = False
@@ -378,7 +387,7 @@ class Batches:
 
     def request_flush(self, on_flushed) -> None:
         """``on_flushed(folders)`` once every batch submitted so far has been handled."""
-        if self.writers is None:
+        if self.writers is None or not self.writers.procs:  # nothing was ever sent
             on_flushed([])
             return
         self.writers.send_flush()

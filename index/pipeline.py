@@ -222,11 +222,25 @@ class Ingestor:
 
     def __exit__(self, *exc: object) -> None:
         if exc and exc[0] is not None and self._writers is not None:
-            # what the workers hold was never adopted: their pages are read again next time
+            self._abort()
+            return
+        self.close()
+
+    def _abort(self) -> None:
+        """After an error or Ctrl-C with writer processes: what they hold was never adopted, so
+        nothing since the last commit is kept — not the index's pending deletions, not the
+        catalog's rows — and the next run reads those pages again, exactly as after ``kill -9``."""
+        try:
             self._writers.close(kill=True)
             self._writers = None
-            self._batches = Batches(None, self._batch_done)
-        self.close()
+            self.sink.cancel()
+            self.catalog.rollback()
+        finally:
+            self.catalog.close()
+            self.archive.close()
+            self.report.close()
+            self.progress.done()
+        self.summary.seconds = time.monotonic() - self._t0
 
     # -- the core -------------------------------------------------------------------------
 

@@ -65,10 +65,6 @@ memory-maps the index through public classes only (``FileStorage``, ``StructFile
 
 from __future__ import annotations
 
-import pickle
-import re
-import zlib
-
 # --- used by index/ (writer, segment, codec, parallel, fieldstats) ----------------------------
 from collections.abc import Callable, Iterator  # noqa: E402
 from hashlib import md5  # noqa: E402
@@ -352,6 +348,10 @@ def compact_postings_writer(codec, dbfile, byteids: bool, protocol: int, weights
 
 
 # --- used by search/ (postings, matching, ranking, facets, suggestions) ----------------------
+import pickle  # noqa: E402
+import re  # noqa: E402
+import zlib  # noqa: E402
+
 # Everything search/ needs from below Whoosh's public API. Each helper falls back to
 # the public (slower) API when the structures are not what 2.7.5 builds, so a Whoosh upgrade
 # that renames them costs speed, never results.

@@ -155,6 +155,19 @@ class IndexWriterSink:
     def close(self) -> None:
         self.commit()
 
+    def cancel(self) -> None:
+        """Drop everything not committed (documents, registered segments, deletions) and release
+        the index: the committed index stays as it was."""
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        self._built = []
+        self._drops.clear()
+        self._session.clear()
+        self._sugg_seen.clear()
+        self._pending = self._deleted = 0
+        self._close_reader()
+
     def __enter__(self) -> IndexWriterSink:
         return self
 

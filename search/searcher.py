@@ -165,6 +165,14 @@ class Searcher:
             ranked = ranking.rank(view, compiled, final, req.sort, n)[:n]
         return ResultStream(self._lock, view, compiled, ranked, len(final), req.highlight)
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[View]:
+        """The current index view with the searcher's lock held, for modules that build on the
+        split search functions (concordance, trends): they match and read stored fields through
+        it. Hold it briefly (a batch at a time); other searches wait meanwhile."""
+        with self._lock:
+            yield self._fresh()
+
     # -- documents, stats, completions -----------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
         """The stored document with this id (None when there is none)."""

@@ -161,3 +161,42 @@ def test_segments_for_an_older_index_use_its_schema(tmp_path):
     with ix.searcher() as s:
         m = s.reader().postings("title_f", "thong")
         assert s.doc_count() == 3 and m.value_as("positions") == [0]
+
+
+def test_an_error_with_writer_processes_keeps_index_and_catalog_in_step(tmp_path):
+    """An exception (or Ctrl-C) while writer processes hold unadopted segments: nothing since
+    the last commit is kept, in the index or the catalog, so the next run redoes those pages."""
+    import pytest
+
+    from index.catalog import Catalog
+    from index.pipeline import Ingestor
+    from ingest.sources import RawPage, expand_inputs, iter_unit
+    from tests.conftest import make_portal
+    from tests.test_pipeline import index_docs
+
+    portal = make_portal(tmp_path / "portal", 12, "abort", families="wordpress", warc=True)
+    warc = next((portal / "warc").glob("*.warc.gz"))
+    with Ingestor(tmp_path / "ref", jobs=1) as ing:
+        ing.import_paths([warc])
+    expected = index_docs(tmp_path / "ref")
+
+    def broken():
+        units, _ = expand_inputs([warc])
+        for k, item in enumerate(iter_unit(units[0])):
+            if k == 30:
+                raise RuntimeError("disk on fire")
+            if isinstance(item, RawPage):
+                item.source = str(warc.resolve())
+            yield item
+
+    data = tmp_path / "d"
+    with pytest.raises(RuntimeError), Ingestor(data, jobs=2, batch=4, commit_every=8) as ing:
+        ing.process(broken())
+    docs = index_docs(data)
+    with Catalog(data / "catalog.sqlite") as cat:
+        indexed = {url for (url,) in cat.db.execute(
+            "SELECT url FROM captures WHERE outcome IN ('indexed', 'updated')")}
+    assert indexed == set(docs)  # the catalog claims exactly what the index holds
+    with Ingestor(data, jobs=2) as ing:
+        ing.import_paths([warc])
+    assert index_docs(data) == expected

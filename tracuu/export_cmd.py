@@ -31,8 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "hoặc các bản thu gốc dạng WARC. Export a result set (all documents without a query).",
     )
     p.add_argument("query", nargs="?", default="", metavar="QUERY", help="truy vấn tìm kiếm (search query)")
-    p.add_argument("--format", choices=("jsonl", "csv", "warc"), default="jsonl", help="định dạng (format) [jsonl]")
-    p.add_argument("--out", help="tệp ra; mặc định là stdout (output file; default stdout)")
+    p.add_argument("--format", choices=("jsonl", "csv", "warc", "parquet"), default="jsonl",
+                   help="định dạng (format) [jsonl]; parquet, hoặc jsonl với --out là thư mục, xuất bộ dữ liệu đầy đủ "
+                        "kèm README (parquet, or jsonl to a directory: the full dataset with a datasheet)")
+    p.add_argument("--out", help="tệp ra, mặc định stdout; thư mục cho parquet hoặc jsonl đầy đủ (kết thúc bằng /) "
+                                 "(output file, default stdout; a directory for the dataset)")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
     p.set_defaults(func=run)
 
@@ -74,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {data} chưa có chỉ mục/danh mục; hãy chạy tracuu ingest trước (nothing imported)",
               file=sys.stderr)
         return 1
+    if args.format == "parquet" or (args.format == "jsonl" and args.out and
+                                    (args.out.endswith(("/", "\\")) or Path(args.out).is_dir())):
+        from tracuu.dataset_export import export_dataset
+
+        return export_dataset(data, args.query, args.format, args.out, PROG)
     binary = args.format == "warc"
     with contextlib.ExitStack() as stack:
         if args.out:

@@ -1,11 +1,11 @@
 """``tracuu reindex [--data DIR] [--jobs N]``: rebuild the index from the archive alone.
 
-For when the parser or the analyzer changed: every URL's newest capture is read back from
-``<data>/archive`` (blobs and our WARC files) as listed in ``<data>/catalog.sqlite``, parsed again
-and indexed (by ``--jobs`` writer processes, each writing segments of the new index) into a fresh
-index that replaces the old one only when complete. Also the way to bring an index written by an
-older tracuu to the current, smaller format. No network, and the
-original input files are not needed.
+For when the parser or the analyzer changed, or to bring an index written by an older tracuu to
+the current, smaller format: every URL's newest capture is read back from ``<data>/archive``
+(blobs and our WARC files) as listed in ``<data>/catalog.sqlite``, parsed again and indexed —
+``--jobs`` processes parse and index, each writing segments of the new index — into a fresh
+index that replaces the old one only when complete. No network, and the original input files
+are not needed.
 """
 
 from __future__ import annotations

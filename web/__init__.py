@@ -76,11 +76,13 @@ def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
 def register_blueprints(app: Flask) -> None:
     from web.api import bp as api_bp
     from web.export import bp as export_bp
+    from web.research import bp as research_bp
     from web.views import bp as views_bp
 
     app.register_blueprint(views_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(export_bp)
+    app.register_blueprint(research_bp)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -1,0 +1,116 @@
+"""ND 30 metadata parsing and document-number keys (ingest/admindoc.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from index.analysis import docnums
+from ingest.admindoc import normalize_doc_number, parse_admin_meta
+
+
+@pytest.mark.parametrize("typed", ["583/TB-SNV", "583/tb-snv", "583 TB SNV", "Số: 583/TB-SNV", "583/TB – SNV"])
+def test_number_typed_any_way(typed):
+    assert normalize_doc_number(typed) == "583/tb-snv"
+
+
+@pytest.mark.parametrize("number", ["15/2020/NĐ-CP", "583/TB-SNV", "1234/UBND-KT", "12/NQ-HĐND", "01/2021/TT-BTC",
+                                    "45/QĐ-UBND", "7/TTr-SNV"])
+def test_keys_agree_with_the_index_d_field(number):
+    # the search side looks numbers up in the D field; a key it cannot meet would be useless
+    assert normalize_doc_number(number) == docnums(number)[0]
+    assert normalize_doc_number(number.replace("Đ", "D")) == docnums(number)[0]
+
+
+def test_not_numbers():
+    assert normalize_doc_number("ngày 16 tháng 7") is None
+    assert normalize_doc_number("2018") is None
+
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 1234/UBND-KT
+V/v triển khai dịch vụ công trực tuyến mức độ 4
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Gia Lai, ngày 05 tháng 02 năm 2021
+Kính gửi:
+- Các sở, ban, ngành;
+- UBND các huyện, thị xã, thành phố.
+Thực hiện chỉ đạo của Chính phủ, Ủy ban nhân dân tỉnh đề nghị các đơn vị triển khai ngay./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A"""
+
+
+def test_cong_van_without_type_line():
+    m = parse_admin_meta(CONG_VAN)
+    assert m.doc_type == "Công văn" and m.number == "1234/UBND-KT"
+    assert m.issuer == "ỦY BAN NHÂN DÂN TỈNH GIA LAI" and m.issuer_parent is None
+    assert m.place == "Gia Lai" and m.issued == dt.date(2021, 2, 5)
+    assert m.subject == "V/v triển khai dịch vụ công trực tuyến mức độ 4"
+    assert m.subject_plain == "triển khai dịch vụ công trực tuyến mức độ 4"
+    assert m.addressee == ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]
+    assert m.signer == "Nguyễn Văn A" and m.signer_title == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_header_columns_on_one_line_as_ocr_may_give_them():
+    text = ("UBND TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 583/TB-SNV Lai Châu, ngày 16 tháng 7 năm 2018\nTHÔNG BÁO\nVề việc tập huấn cải cách hành chính\n"
+            "Nội dung.")
+    m = parse_admin_meta(text)
+    assert (m.issuer, m.issuer_parent, m.number, m.place) == ("SỞ NỘI VỤ", "UBND TỈNH LAI CHÂU", "583/TB-SNV",
+                                                               "Lai Châu")
+    assert m.doc_type == "Thông báo" and m.subject == "Về việc tập huấn cải cách hành chính"
+    assert m.issued == dt.date(2018, 7, 16)
+
+
+def test_type_from_number_when_no_type_line():
+    m = parse_admin_meta("BỘ Y TẾ\nSố: 15/2020/NĐ-CP\nHà Nội, ngày 03 tháng 02 năm 2020\nNội dung")
+    assert m.doc_type == "Nghị định" and m.number_key == "15/2020/nd-cp"
+
+
+def test_plain_text_gives_empty_meta():
+    m = parse_admin_meta("Một bài viết bình thường, không phải văn bản hành chính.")
+    assert m.empty and m.to_dict()["issued"] is None
+
+
+def test_ocr_misreads_of_the_number_are_put_right_from_the_page():
+    text = ("UBND TỈNH THANH HÓA\n_\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố:2/ÂH-SKHDT\nThanh Hóa, ngày 06 tháng 01 năm 2017\n"
+            "KẾ HOẠCH\nTổ chức hội nghị tổng kết năm\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    assert parse_admin_meta(text, ocr=True).number == "2/KH-SKHĐT"
+    assert parse_admin_meta(text).number == "2/ÂH-SKHDT"          # text layers are taken as printed
+    m = parse_admin_meta("BỘ Y TẾ\nSố: 15/2020/ND-CP\nHà Nội, ngày 03 tháng 02 năm 2020\nx", ocr=True)
+    assert m.number == "15/2020/NĐ-CP"
+    m = parse_admin_meta("SỞ NỘI VỤ\nSố: 7HD-SNV\nLai Châu, ngày 03 tháng 02 năm 2020\nHƯỚNG DẪN\nx", ocr=True)
+    assert m.number == "7/HD-SNV"
+
+
+def test_signer_under_a_seal_with_specks_read_as_text():
+    text = ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\n_\nB\nIÁM ĐỐC\n| Nguyễn A Giang -")
+    m = parse_admin_meta(text)
+    assert m.signer == "Nguyễn A Giang" and m.signer_title[0] == "KT. GIÁM ĐỐC"
+
+
+def test_ocr_issuer_spelled_as_the_body_spells_it():
+    text = ("BỘ LAO ĐỘNG -THƯƠNGBINH\nVÀ XÃ HỘI\nSố: 2702/BLĐĐTBXH-PC\n_VỊV thi sáng tác biểu trưng\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2019\nKính gửi: Các đơn vị.\n"
+            "Đề nghị gửi về Bộ Lao động - Thương binh và Xã hội./.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert m.number == "2702/BLĐTBXH-PC" and m.doc_type == "Công văn"
+    assert m.subject == "V/v thi sáng tác biểu trưng"
+    m = parse_admin_meta("SỞ CÔNG THƯƠNG\nSố: 43/TTTr-SCT\nKiên Giang, ngày 08 tháng 4 năm 2020\nTỜ TRÌNH\nx",
+                         ocr=True)
+    assert m.number == "43/TTr-SCT"
+
+
+def test_ocr_issuer_from_body_starts_at_a_word():
+    text = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 583/TB-SNV\nLai Châu, ngày 16 tháng 7 năm 2018\nTHÔNG BÁO\nVề việc x\n"
+            "Thực hiện kế hoạch năm 2018, Sở Nội vụ thông báo như sau:")
+    assert parse_admin_meta(text, ocr=True).issuer == "SỞ NỘI VỤ"
