@@ -61,7 +61,8 @@ def parser_version() -> str:
     """A short digest of the parser's source: changes exactly when re-extraction could differ."""
     h = hashlib.sha1()
     root = Path(__file__).resolve().parent.parent / "ingest"
-    for name in PARSER_FILES:
+    # the extraction stages live in ingest/page*.py (issue 9): each of them changes what is extracted
+    for name in PARSER_FILES + tuple(sorted(p.name for p in root.glob("page*.py"))):
         p = root / name
         if p.exists():
             h.update(name.encode() + b"\0" + p.read_bytes())

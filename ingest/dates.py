@@ -34,7 +34,7 @@ from dateutil import parser as _du_parser
 
 from ingest.document import VN_TZ
 
-__all__ = ["parse_datetime", "find_datetimes", "VnParserInfo"]
+__all__ = ["parse_datetime", "parse_datetime_precision", "find_datetimes", "VnParserInfo", "PRECISIONS"]
 
 _MONTHS_EN = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -70,6 +70,8 @@ _DATE_RE = re.compile(
     | # Vietnamese long form: 09 tháng 10 năm 2025, 21 tháng 12, 2018, 21 thg 12, 2018
       \s*(?:tháng|thg)\s*(?P<vm>[0-9]{1,2}|VN_MONTHS)(?![^\W\d_])
       (?:\s*,\s*|\s+năm\s+|\s*/\s*|\s+)(?P<vy>[0-9]{4})(?![0-9])
+    | # English day-first with separators: 05-Mar-2019, 05/Mar/2019, 5.March.2019
+      (?P<dsep>[-/.])(?P<dmn>MONTHS)(?![^\W\d_])(?P=dsep)(?P<dy>[0-9]{4})(?![0-9])
     | # English day-first: 21 December 2018, 21st of Dec., 2018
       (?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)(?P<emn>MONTHS)(?![^\W\d_])\.?,?\s+(?P<ey>[0-9]{4})(?![0-9])
     | # English month-first: (December) 21, 2018 — the month name before is checked by _MONTH_BEFORE_RE
@@ -78,6 +80,7 @@ _DATE_RE = re.compile(
     """.replace("VN_MONTHS", _VN_MONTH_ALT).replace("MONTHS", _MONTH_ALT),
     re.IGNORECASE | re.VERBOSE,
 )
+_VERSION_BEFORE_RE = re.compile(r"(?:\bv|\bver\.?|version|phiên bản)\s*$", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<mn>{_MONTH_ALT})\.?\s+$", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"[0-9]")
 
@@ -193,6 +196,8 @@ def _date_parts(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None
         start = m.start()
         if start >= 2 and text[start - 1] == sep and text[start - 2].isdigit():
             return None  # the tail of 1/21/12/2018 or 1.2.3.2018
+        if sep == "." and _VERSION_BEFORE_RE.search(text, max(0, start - 14), start):
+            return None  # "version 2.10.2019", "v2.10.2019", "phiên bản 1.2.2019": a release number
         a, b = int(n), int(g("b"))
         if b > 12 and a <= 12:  # unambiguous month-first (en-US server culture)
             a, b = b, a
@@ -203,6 +208,8 @@ def _date_parts(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None
         return int(g("vy")), month, int(n), m.start()
     if g("emn"):
         return int(g("ey")), _MONTHS_EN[g("emn").lower()], int(n), m.start()
+    if g("dmn"):
+        return int(g("dy")), _MONTHS_EN[g("dmn").lower()], int(n), m.start()
     before = _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     if before is None:
         return None
@@ -237,7 +244,14 @@ def _zone(t: re.Match[str]) -> timezone | None:
     return timezone(-delta if sign == "-" else delta)
 
 
-def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int]]:
+def _precision(t: re.Match[str]) -> str:
+    """How precise a matched clock is: ``second``, ``minute`` or ``hour`` ("9h")."""
+    if t.group("s"):
+        return "second"
+    return "minute" if t.group("mi") or t.group("mi2") else "hour"
+
+
+def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int, str]]:
     consumed = 0  # end of the previous date+time, so a time is never claimed twice
     pos = 0
     while (m := _DATE_RE.search(text, pos)) is not None:
@@ -249,11 +263,13 @@ def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int]]:
         end = m.end()
         hms: tuple[int, int, int] | None = (0, 0, 0)
         tz: timezone | None = None
+        prec = "day"
         t = _TIME_AFTER_RE.match(text, end)
         if t is not None:
             hms = _clock(t)
             tz = _zone(t)
             end = t.end()
+            prec = _precision(t)
         else:
             lo = max(consumed, start - 40)
             if _DIGIT_RE.search(text, lo, start) is not None:
@@ -261,6 +277,7 @@ def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int]]:
                 if b is not None and (clock := _clock(b)) is not None:
                     hms = clock  # an impossible time before the date ("24h") is a name, not a clock
                     start = b.start()
+                    prec = _precision(b)
         if hms is None:
             continue
         try:
@@ -270,7 +287,7 @@ def _iter_datetimes(text: str) -> Iterator[tuple[datetime, int, int]]:
         if not 1900 <= dt.year <= 2199:
             continue
         consumed = pos = end
-        yield (dt.astimezone(VN_TZ) if tz is not None else dt), start, end
+        yield (dt.astimezone(VN_TZ) if tz is not None else dt), start, end, prec
 
 
 def _dateutil_fallback(text: str) -> datetime | None:
@@ -301,7 +318,7 @@ def find_datetimes(text: str) -> list[tuple[datetime, int, int]]:
     """
     if not text:
         return []
-    return list(_iter_datetimes(text))
+    return [(dt, start, end) for dt, start, end, _prec in _iter_datetimes(text)]
 
 
 def _fast(m: re.Match[str]) -> datetime | None:
@@ -323,23 +340,51 @@ def _fast(m: re.Match[str]) -> datetime | None:
 
 def parse_datetime(text: str) -> datetime | None:
     """The first publication time found in ``text`` as a +07:00 datetime, or None when there is none."""
+    found = parse_datetime_precision(text)
+    return found[0] if found is not None else None
+
+
+#: precisions from coarsest to finest (date arbitration prefers the finest that agrees)
+PRECISIONS = ("day", "hour", "minute", "second")
+
+
+def parse_datetime_precision(text: str) -> tuple[datetime, str] | None:
+    """Like :func:`parse_datetime`, with how precise the written value is (one of :data:`PRECISIONS`).
+
+    Precision is what the text *says*, not what the value looks like: ``21/12/2018 09:00`` is
+    minute-precise, ``2018-12-21`` day-precise, ``2018-12-21T09:26:00+07:00`` second-precise.
+    """
     if not text:
         return None
     if text[4:5] == "-" and text[:4].isdigit():  # a bare ISO value (<meta>, <time datetime>)
+        stripped = text.strip()
         try:
-            iso_dt = datetime.fromisoformat(text.strip())
+            iso_dt = datetime.fromisoformat(stripped)
         except ValueError:
             pass
         else:
             if 1900 <= iso_dt.year <= 2199:
-                return iso_dt.astimezone(VN_TZ) if iso_dt.tzinfo else iso_dt.replace(tzinfo=VN_TZ)
+                dt = iso_dt.astimezone(VN_TZ) if iso_dt.tzinfo else iso_dt.replace(tzinfo=VN_TZ)
+                return dt, _iso_precision(stripped)
     m = _FAST_RE.search(text)
     if m is not None and _DIGIT_RE.search(text, 0, m.start()) is None:
         dt = _fast(m)
         if dt is not None:
-            return dt
-    for dt, _start, _end in _iter_datetimes(text):
-        return dt
+            return dt, ("second" if m.group(6) else "minute")
+    for dt, _start, _end, prec in _iter_datetimes(text):
+        return dt, prec
     if _YEAR_RE.search(text) is not None:
-        return _dateutil_fallback(text)
+        dt = _dateutil_fallback(text)
+        if dt is not None:
+            return dt, "day"
     return None
+
+
+def _iso_precision(value: str) -> str:
+    """Precision of an ISO 8601 value: ``2018-12-21`` day, ``…T09:26`` minute, ``…T09:26:09`` second."""
+    clock = value[11:]
+    if len(value) <= 10 or not clock[:1].isdigit():
+        return "day"
+    clock = re.split(r"[Z+-]", clock, maxsplit=1)[0]
+    colons = clock.count(":")
+    return "second" if colons >= 2 else ("minute" if colons == 1 else "hour")

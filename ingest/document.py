@@ -77,6 +77,10 @@ class Source:
     sha256: str = ""
     encoding: str | None = None
     repairs: list[str] = field(default_factory=list)
+    #: where the chosen publication / update time was read (``"meta:article:published_time"``,
+    #: ``"text:near-title"``, ``"url:vcc-id"`` …; see ingest.page_dates)
+    published_from: str | None = None
+    updated_from: str | None = None
 
 
 @dataclass

@@ -7,8 +7,8 @@ to the file name), decodes the rest (:mod:`ingest.decode`), hands HTML to
 :func:`ingest.htmlparse.extract_html` and text dumps to :func:`ingest.textdump.extract_text`, and
 records where the bytes came from in ``Document.source``.
 
-Policy for pages without an article: listing and home pages are documents (``kind`` "listing")
-and are returned; a page from which nothing can be extracted (no body text, no list items, not a
+Policy for pages without an article: listing and home pages are documents (``kind`` "listing",
+and "other" for a home page) and are returned; a page from which nothing can be extracted (no body text, no list items, not a
 listing) is refused with ``SkipPage`` "không có nội dung bài viết (no article text)", because
 indexing an empty record would only add noise to search results.
 """
@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ingest.decode import decode_page
 from ingest.document import Document, Source
 from ingest.textdump import extract_text
+
+if TYPE_CHECKING:
+    from ingest.explain import Explain
 
 #: Default size limit: the largest real portal article pages are a few MB; anything far bigger is
 #: a dump, a log or an attack, and parsing it would hold the whole tree in memory.
@@ -214,6 +218,7 @@ def parse_page(
     content_type: str | None = None,
     max_bytes: int = MAX_BYTES,
     max_depth: int = MAX_DEPTH,
+    trace: Explain | None = None,
 ) -> Document:
     """Parse one page's bytes; raises :class:`SkipPage` for anything that is not a usable page.
 
@@ -233,15 +238,19 @@ def parse_page(
             )
         # Imported on first use: bs4 + lxml cost ~0.1 s to import and text dumps never need them.
         from ingest.htmlparse import extract_html
+        from ingest.page_kind import looks_home
 
         try:
-            doc = extract_html(decoded.text, url)
+            doc = extract_html(decoded.text, url, trace=trace)
         except RecursionError:
             raise SkipPage("HTML lồng quá sâu để phân tích (HTML nested too deeply: recursion limit)") from None
     else:
         doc = extract_text(decoded.text, url)
+        if trace is not None:
+            trace.note("family", "text dump (not HTML): ingest.textdump rules")
 
-    if not doc.body.strip() and not doc.related and not doc.latest and doc.kind != "listing":
+    if not doc.body.strip() and not doc.related and not doc.latest and doc.kind != "listing" \
+            and not (kind == "html" and doc.kind == "other" and looks_home(doc.url or url)):  # a home page is kept
         raise SkipPage("không có nội dung bài viết (no article text)")
     if url:
         doc.url = url
@@ -253,5 +262,7 @@ def parse_page(
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         repairs=[*decoded.repairs, *(r for r in doc.source.repairs if r not in decoded.repairs)],
+        published_from=doc.source.published_from,
+        updated_from=doc.source.updated_from,
     )
     return doc

@@ -31,7 +31,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
+
+from ingest import mirror
+from ingest.mirror import httrack_url  # noqa: F401  (re-exported: its old home)
 
 log = logging.getLogger(__name__)
 
@@ -135,62 +138,10 @@ def kind_of(path: Path | str) -> str:
 # paths → URLs (mirrors)
 
 
-#: A folder named like a host (HTTrack ``<project>/<host>/…``, portalgen ``sites/<host>/…``).
-_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
-
-
 def url_for_path(rel: str, base_url: str | None, full: str | None = None) -> str | None:
-    """Map a mirror-relative file path to its URL: ``a/index.html`` ↔ ``<base>/a/``.
-
-    HTTrack and wget mirrors store ``https://host/a/`` as ``a/index.html``; a leading folder named
-    like the base URL's host (HTTrack's ``<project>/<host>/…`` layout) is dropped. Without a base
-    URL, the last folder of ``full`` (or ``rel``) named like a host gives ``https://<host>/``, as
-    ``tracuu ingest`` always did; otherwise there is no URL.
-    """
-    if not base_url:
-        parts = [p for p in PurePosixPath((full or rel).replace("\\", "/")).parts if p not in ("", ".")]
-        hosts = [i for i, part in enumerate(parts[:-1]) if _HOST_RE.match(part.lower())]
-        if not hosts:
-            return None
-        base_url = f"https://{parts[hosts[-1]].lower()}/"
-        rel = "/".join(parts[hosts[-1] + 1:])
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    parts = [p for p in PurePosixPath(rel.replace("\\", "/")).parts if p not in ("", ".")]
-    host = urlsplit(base).hostname or ""
-    if parts and host and parts[0].lower() == host.lower():
-        parts = parts[1:]
-    if parts and parts[-1].lower() in ("index.html", "index.htm"):
-        parts = parts[:-1]
-        tail = "/".join(parts) + ("/" if parts else "")
-    else:
-        tail = "/".join(parts)
-    return urljoin(base, quote(tail, safe="/-._~%!$&'()*+,;=:@"))
-
-
-_HTTRACK_RE = re.compile(rb"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", re.I)
-
-
-def httrack_url(payload: bytes, derived: str | None) -> str | None:
-    """The URL an HTTrack page says it was mirrored from, when it agrees with the mirror's host.
-
-    HTTrack renames what it saves (``/-/123-slug`` becomes ``-/123-slug.html``, query strings turn
-    into hashes), so the file path alone gives the wrong URL; its ``<!-- Mirrored from host/path by
-    HTTrack … -->`` comment near the top keeps the real one. The scheme is not in the comment: it
-    comes from the derived URL (https by default).
-    """
-    m = _HTTRACK_RE.search(payload[:4096])
-    if not m:
-        return derived
-    try:
-        target = m.group(1).decode("utf-8")
-    except UnicodeDecodeError:
-        return derived
-    scheme = urlsplit(derived).scheme if derived else "https"
-    url = target if "://" in target else f"{scheme}://{target}"
-    host = (urlsplit(url).hostname or "").lower()
-    if not host or (derived and host != (urlsplit(derived).hostname or "").lower()):
-        return derived
-    return url
+    """Map a mirror-relative file path to its URL (``a/index.html`` ↔ ``<base>/a/``): the one rule
+    of :func:`ingest.mirror.url_for`, kept under this name for archive members."""
+    return mirror.url_for(rel, base_url, full)
 
 
 def _unsafe_member(name: str) -> str | None:
@@ -214,14 +165,14 @@ def iter_file(path: Path, *, base_url: str | None = None, rel: str | None = None
     try:
         size = path.stat().st_size
         if size > limits.max_payload:
-            yield SourceError(src, None, url_for_path(rel or path.name, base_url, str(path)), "read",
+            yield SourceError(src, None, mirror.file_url(path, rel, base_url), "read",
                               f"tệp quá lớn: {size} byte > giới hạn {limits.max_payload} (file too large)")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield SourceError(src, None, None, "read", f"không đọc được tệp (cannot read file): {exc}")
         return
-    url = httrack_url(data, url_for_path(rel if rel is not None else path.name, base_url, str(path)))
+    url = mirror.file_url(path, rel, base_url, data)
     yield RawPage(url=url, payload=data,
                   date=_mtime_iso(path), source=src, path=str(path), record_type="file")
 
@@ -229,20 +180,15 @@ def iter_file(path: Path, *, base_url: str | None = None, rel: str | None = None
 def iter_directory(root: Path, *, base_url: str | None = None,
                    limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Every file under ``root`` in sorted order; archives found inside are opened in turn."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = Path(dirpath, name)
-            if path.is_symlink():
-                yield SourceError(str(path), None, None, "read",
-                                  "bỏ qua liên kết tượng trưng (symlink skipped)")
-                continue
-            rel = path.relative_to(root).as_posix()
-            kind = kind_of(path)
-            if kind == "file":
-                yield from iter_file(path, base_url=base_url, rel=rel, limits=limits)
-            else:
-                yield from iter_path(path, base_url=base_url, limits=limits)
+    for path, rel in mirror.walk(root):
+        if path.is_symlink():
+            yield SourceError(str(path), None, None, "read",
+                              "bỏ qua liên kết tượng trưng (symlink skipped)")
+            continue
+        if kind_of(path) == "file":
+            yield from iter_file(path, base_url=base_url, rel=rel, limits=limits)
+        else:
+            yield from iter_path(path, base_url=base_url, limits=limits)
 
 
 # --------------------------------------------------------------------------------------------
@@ -776,14 +722,13 @@ class Unit:
     mtime: float
 
 
-#: Not site content: HTTrack bookkeeping (and hidden files and folders).
-MIRROR_SKIP_DIRS = frozenset({"hts-cache", "hts-tmp"})
-MIRROR_SKIP_FILES = frozenset({"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "backblue.gif",
-                               "fade.gif", "cookies.txt"})
+#: Not site content: HTTrack bookkeeping (and hidden files and folders); see :mod:`ingest.mirror`.
+MIRROR_SKIP_DIRS = mirror.SKIP_DIRS
+MIRROR_SKIP_FILES = mirror.SKIP_FILES
 
 
 def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceError]]:
-    """Files of the given paths (folders walked in sorted order, symlinks refused)."""
+    """Files of the given paths (folders walked by :func:`ingest.mirror.walk`, symlinks refused)."""
     units: list[Unit] = []
     errors: list[SourceError] = []
     for given in paths:
@@ -796,18 +741,13 @@ def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceE
             st = root.stat()
             units.append(Unit(root, kind_of(root), None, st.st_size, st.st_mtime))
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in MIRROR_SKIP_DIRS)
-            for name in sorted(filenames):
-                if name.startswith(".") or name in MIRROR_SKIP_FILES:
-                    continue
-                path = Path(dirpath, name)
-                if path.is_symlink():
-                    errors.append(SourceError(str(path), None, None, "read",
-                                              "bỏ qua liên kết tượng trưng (symlink skipped)"))
-                    continue
-                st = path.stat()
-                units.append(Unit(path, kind_of(path), path.relative_to(root).as_posix(), st.st_size, st.st_mtime))
+        for path, rel in mirror.walk(root):
+            if path.is_symlink():
+                errors.append(SourceError(str(path), None, None, "read",
+                                          "bỏ qua liên kết tượng trưng (symlink skipped)"))
+                continue
+            st = path.stat()
+            units.append(Unit(path, kind_of(path), rel, st.st_size, st.st_mtime))
     return units, errors
 
 

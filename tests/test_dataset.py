@@ -133,7 +133,10 @@ def test_datasheet_is_accurate(data, stored, tmp_path):
     assert parse_iso(sheet["published_min"]) == min(dates)
     assert parse_iso(sheet["published_max"]) == max(dates)
     assert sheet["undated"] == len(stored) - len(dates)
-    assert sheet["kinds"] == {"article": 39, "listing": 4}
+    kinds: dict[str, int] = {}
+    for d in stored.values():  # the samples' home page is kind "other" since issue 9 item 3
+        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+    assert sheet["kinds"] == kinds and kinds["article"] == 39
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert f"**{len(stored)}**" in readme and iso(min(dates)) in readme and iso(max(dates)) in readme
     assert 'data_files: "data/site=*/*.parquet"' in readme

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from ingest.dates import VnParserInfo, find_datetimes, parse_datetime
+from ingest.dates import VnParserInfo, find_datetimes, parse_datetime, parse_datetime_precision
 from ingest.document import VN_TZ, iso
 from tests.conftest import FIXTURES
 
@@ -258,3 +258,80 @@ def test_every_portalgen_family_format_round_trips() -> None:
             assert got == want, (family, text)
         else:
             assert got == want.replace(second=0), (family, text)
+
+
+# --------------------------------------------------------------------------- issue 9, item 2: more forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English month names and abbreviations
+        ("05-Mar-2019", "2019-03-05T00:00:00+07:00"),
+        ("05-Mar-2019 10:15", "2019-03-05T10:15:00+07:00"),
+        ("05/Mar/2019 10:15 PM", "2019-03-05T22:15:00+07:00"),
+        ("5-March-2019", "2019-03-05T00:00:00+07:00"),
+        ("Mar 5, 2019", "2019-03-05T00:00:00+07:00"),
+        ("Mar. 5, 2019 08:15 PM", "2019-03-05T20:15:00+07:00"),
+        ("5 March 2019", "2019-03-05T00:00:00+07:00"),
+        ("5 Mar 2019 14:30", "2019-03-05T14:30:00+07:00"),
+        ("Tuesday, March 5, 2019, 8:15 am", "2019-03-05T08:15:00+07:00"),
+        # English weekdays before a numeric date
+        ("Friday, 05/03/2021, 08:15", "2021-03-05T08:15:00+07:00"),
+        ("Monday, 24/05/2021, 22:38", "2021-05-24T22:38:00+07:00"),
+        # lúc, |, - between date and time (and time before the date)
+        ("02/08/2021 lúc 18:47", "2021-08-02T18:47:00+07:00"),
+        ("21/07/2022 | 10:00 AM", "2022-07-21T10:00:00+07:00"),
+        ("Ngày đăng 18/03/2019 | 04:01 PM | View count: 536", "2019-03-18T16:01:00+07:00"),
+        ("21/07/2022 - 10:00", "2022-07-21T10:00:00+07:00"),
+        ("10:00 - 21/07/2022", "2022-07-21T10:00:00+07:00"),
+        ("Thứ Sáu, 05/03/2021 - 08:15", "2021-03-05T08:15:00+07:00"),
+        # two-digit hours with SA/CH/AM/PM
+        ("21/12/2018 09:26:09 SA", "2018-12-21T09:26:09+07:00"),
+        ("21/12/2018 02:08 CH", "2018-12-21T14:08:00+07:00"),
+        ("21/12/2018 04:01 PM", "2018-12-21T16:01:00+07:00"),
+        ("21/12/2018 12:05 AM", "2018-12-21T00:05:00+07:00"),
+        # dd-MM-yyyy
+        ("27-08-2014", "2014-08-27T00:00:00+07:00"),
+        ("27-08-2014 04:03 CH", "2014-08-27T16:03:00+07:00"),
+    ],
+)
+def test_issue9_forms(text: str, expected: str) -> None:
+    got = parse_datetime(text)
+    assert got is not None, text
+    assert iso(got) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phone numbers
+        "0912.345.678", "0912 345 678", "(024) 3825 1234", "024.3825.1234", "Hotline: 1900-1234",
+        # document numbers
+        "15/2020/NĐ-CP", "Quyết định số 123/QĐ-UBND", "Công văn 05/03/UBND-KT", "Số 01/12/2018/TT-BTC",
+        # version strings
+        "v1.2.3", "version 2.10.2019", "v2.10.2019", "Phiên bản 1.2.2019", "1.0.2019",
+        # English month without a day or a year
+        "Mar-2019", "05-Mar", "12/2019",
+    ],
+)
+def test_issue9_none_cases(text: str) -> None:
+    assert parse_datetime(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("2019-03-05", "day"),
+        ("2019-03-05T08:15", "minute"),
+        ("2019-03-05T08:15:00+07:00", "second"),
+        ("21/12/2018 9:26:09 SA", "second"),
+        ("(21/12/2018 9:26 SA)", "minute"),
+        ("Ngày 21/12/2018", "day"),
+        ("21/12/2018 9h", "hour"),
+        ("21/07/2022 | 10:00 AM", "minute"),
+        ("the 21st of December in 2018", "day"),
+    ],
+)
+def test_precision(text: str, precision: str) -> None:
+    found = parse_datetime_precision(text)
+    assert found is not None and found[1] == precision
+    assert found[0] == parse_datetime(text)

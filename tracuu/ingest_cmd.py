@@ -18,23 +18,16 @@ not pages, such as images, are *skipped*, not failed).
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import stat
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest import mirror
 from tracuu.config import data_dir
 
 PROG = "tracuu ingest"
-#: Not site content: HTTrack bookkeeping and hidden folders.
-_SKIP_DIRS = {"hts-cache", "hts-tmp"}
-_SKIP_FILES = {"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "backblue.gif", "fade.gif",
-               "cookies.txt"}
-_INDEX_NAMES = {"index.html", "index.htm"}
-_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 _SHOW_SKIPS = 20
 
 
@@ -78,52 +71,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 # -- walking ------------------------------------------------------------------------------------
-def _url_for(path: Path, root: Path, base_url: str | None) -> str | None:
-    """``--base-url`` + path relative to the root given; or, in a mirror whose folders are host
-    names (HTTrack, portalgen ``sites/<host>/``), ``https://<host>/<rest>``."""
-    try:
-        rel = path.relative_to(root) if root != path else Path(path.name)
-    except ValueError:
-        rel = Path(path.name)
-    parts = list(rel.parts)
-    if base_url:
-        tail = parts
-    else:
-        full = list(path.parts)
-        hosts = [i for i, part in enumerate(full[:-1]) if _HOST_RE.match(part.lower())]
-        if not hosts:
-            return None
-        i = hosts[-1]
-        base_url = f"https://{full[i].lower()}/"
-        tail = full[i + 1:]
-    if tail and tail[-1].lower() in _INDEX_NAMES:
-        tail = tail[:-1] + [""]
-    return base_url.rstrip("/") + "/" + "/".join(tail)
-
-
-def collect_files(paths: list[str]) -> list[tuple[Path, Path]]:
-    """(file, root) pairs in sorted order; missing paths are kept so they can be reported."""
-    out: list[tuple[Path, Path]] = []
+def collect_files(paths: list[str]) -> list[tuple[Path, str | None]]:
+    """(file, path relative to the folder given, or None for a file given directly), in the order
+    of :func:`ingest.mirror.walk`; missing paths are kept so they can be reported."""
+    out: list[tuple[Path, str | None]] = []
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
-                for name in sorted(filenames):
-                    if name.startswith(".") or name in _SKIP_FILES:
-                        continue
-                    out.append((Path(dirpath) / name, root))
+            out.extend(mirror.walk(root))
         else:
-            out.append((root, root.parent if root.parent != root else root))
+            out.append((root, None))
     return out
 
 
 def iter_pages(paths: list[str], base_url: str | None = None,
-               files: list[tuple[Path, Path]] | None = None) -> Iterator[tuple[str, str | None, bytes | Unreadable]]:
+               files: list[tuple[Path, str | None]] | None = None
+               ) -> Iterator[tuple[str, str | None, bytes | Unreadable]]:
     """Yield ``(path, url, bytes)`` for every file under ``paths`` (``Unreadable`` instead of bytes
-    for entries that cannot be read, so the caller can report them by name)."""
-    for path, root in files if files is not None else collect_files(paths):
-        url = _url_for(path, root, base_url)
+    for entries that cannot be read, so the caller can report them by name). URLs are those
+    ``tracuu ingest`` and ``tracuu parse`` give (:mod:`ingest.mirror`)."""
+    for path, rel in files if files is not None else collect_files(paths):
+        url = mirror.file_url(path, rel, base_url)
         try:
             st = path.stat()
             if not stat.S_ISREG(st.st_mode):
@@ -136,7 +104,7 @@ def iter_pages(paths: list[str], base_url: str | None = None,
         except OSError as exc:
             yield str(path), url, Unreadable(f"không đọc được: {exc.strerror or exc} (cannot read)")
             continue
-        yield str(path), url, data
+        yield str(path), mirror.httrack_url(data, url), data
 
 
 # -- progress -----------------------------------------------------------------------------------

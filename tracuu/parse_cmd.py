@@ -9,8 +9,12 @@ the parser can be checked and scripted without building an index. Rules, from th
 - ``--base-url https://host/`` makes each file's URL the base joined with its path relative to the
   directory given (``dir/tin-tuc/a.aspx`` → ``https://host/tin-tuc/a.aspx``; ``index.html``/
   ``index.htm`` stands for its folder's URL); for a file given directly the path is taken relative
-  to the current directory (or just its name when outside it). ``--url`` sets the URL of a single
-  file. Otherwise the URL comes from the page (canonical, og:url) or is null;
+  to the current directory (or just its name when outside it); a first folder named like the
+  base's host is dropped. Without it, a folder named like a host (``sites/a.gov.vn/…``) gives
+  ``https://a.gov.vn/…`` and an HTTrack ``Mirrored from`` comment gives the page's real URL:
+  the mapping of :mod:`ingest.mirror`, shared with ``tracuu ingest`` (same URL, same id).
+  ``--url`` sets the URL of a single file. Otherwise the URL comes from the page (canonical,
+  og:url) or is null;
 - every file that is skipped or fails gets exactly one line on stderr naming it and the reason,
   the other files are still parsed, and the exit status is 1 if anything was skipped or failed,
   0 otherwise, 2 for usage errors;
@@ -20,7 +24,12 @@ the parser can be checked and scripted without building an index. Rules, from th
 - a page parsed only by replacing undecodable bytes (invalid UTF-8) is output with its repair
   recorded in ``source.repairs`` and one warning line on stderr; it does not change the exit status;
 - only regular files are opened: a FIFO or device in a folder would otherwise block or stream
-  forever, so it is reported as not a regular file.
+  forever, so it is reported as not a regular file;
+- ``--explain`` says, for each field, which family selector or generic rule produced it and which
+  candidates were weighed (dates with their source and precision, body containers with their
+  scores, list blocks with their headings): plain text by default, an ``explain`` object in each
+  record with ``--format json|jsonl``. A user facing a portal nobody described sees in one command
+  why a field came out as it did.
 """
 
 from __future__ import annotations
@@ -33,21 +42,17 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from ingest import mirror
 from ingest.decode import is_lossy
+from ingest.document import Document
+from ingest.explain import Explain
 from ingest.parse import MAX_BYTES, SkipPage, parse_page
 
 logger = logging.getLogger(__name__)
 
 PROG = "tracuu parse"
-#: HTTrack's own files inside a mirror: not pages of the mirrored site.
-HTTRACK_FILES = frozenset(
-    {"hts-log.txt", "hts-err.txt", "hts-ioinfo.txt", "hts-stats.txt", "hts-nohup.out", "cookies.txt",
-     "backblue.gif", "fade.gif"}
-)
-HTTRACK_DIRS = frozenset({"hts-cache", "hts-tmp"})
-INDEX_NAMES = frozenset({"index.html", "index.htm"})
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -79,6 +84,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="json: một đối tượng (mặc định cho một tệp); jsonl: mỗi dòng một đối tượng (default for several)",
     )
     p.add_argument(
+        "--explain",
+        action="store_true",
+        help="giải thích từng trường: quy tắc (họ CMS hay quy tắc chung) và các ứng viên đã xét; văn bản thuần, "
+             "hoặc đối tượng 'explain' với --format json/jsonl (for each field, the family or generic rule that "
+             "produced it and the candidates considered)",
+    )
+    p.add_argument(
         "--max-size",
         type=float,
         default=MAX_BYTES / (1024 * 1024),
@@ -106,34 +118,18 @@ def _check_args(args: argparse.Namespace) -> None:
         raise _Usage("--max-size phải lớn hơn 0 (must be positive)")
 
 
-def url_for(base_url: str, relative: str) -> str:
-    """``base_url`` joined with a mirror-relative POSIX path; ``index.html`` maps to its folder."""
-    parts = [p for p in relative.split("/") if p not in ("", ".")]
-    if parts and parts[-1].lower() in INDEX_NAMES:
-        parts[-1] = ""
-    # Bytes, not str: a file name that is not UTF-8 (surrogate-escaped) keeps its exact bytes.
-    path = "/".join(quote(p.encode("utf-8", "surrogateescape"), safe="-._~!$&'()*+,;=:@") for p in parts)
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, "./" + path) if path else base
+def url_for(base_url: str, relative: str) -> str | None:
+    """``base_url`` joined with a mirror-relative POSIX path (:func:`ingest.mirror.url_for`)."""
+    return mirror.url_for(relative, base_url)
 
 
 def _walk(root: Path, problems: list[tuple[str, str]]) -> list[tuple[Path, str]]:
     """Files under ``root`` as (path, POSIX path relative to root), sorted by that relative path."""
-    found: list[tuple[Path, str]] = []
 
     def onerror(exc: OSError) -> None:
         problems.append((display(exc.filename or root), _os_reason(exc)))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in HTTRACK_DIRS]
-        for name in filenames:
-            if name.startswith(".") or name in HTTRACK_FILES:
-                logger.debug("not site content: %s", os.path.join(dirpath, name))
-                continue
-            path = Path(dirpath, name)
-            found.append((path, path.relative_to(root).as_posix()))
-    found.sort(key=lambda item: item[1])
-    return found
+    return mirror.walk(root, onerror)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -162,28 +158,15 @@ def _read(path: Path, max_bytes: int) -> bytes:
         return fh.read(max_bytes + 1)
 
 
-def _relative_to_cwd(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
 def _jobs(args: argparse.Namespace, problems: list[tuple[str, str]]) -> Iterator[tuple[Path, str | None]]:
-    """(file, url) pairs in output order; missing paths and unreadable folders go to ``problems``."""
+    """(file, path relative to the folder walked or None) in output order; missing paths and
+    unreadable folders go to ``problems``."""
     for arg in args.paths:
         root = Path(arg)
         if root.is_dir():
-            listing = _walk(root, problems)
-            yield from ((path, url_for(args.base_url, rel) if args.base_url else None) for path, rel in listing)
+            yield from _walk(root, problems)
         elif root.exists() or root.is_symlink() or os.path.lexists(root):
-            if args.url:
-                url = args.url
-            elif args.base_url:
-                url = url_for(args.base_url, _relative_to_cwd(root))
-            else:
-                url = None
-            yield root, url
+            yield root, None
         else:
             problems.append((arg, "không tồn tại (no such file or directory)"))
 
@@ -197,6 +180,16 @@ def display(path: Path | str) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _explain_text(path: Path, doc: Document, trace: Explain | None) -> str:
+    """One file's --explain report: where it came from, then every field with its rule and candidates."""
+    head = [f"== {display(path)}", f"url: {doc.url or '—'}"]
+    if doc.source.published_from or doc.source.updated_from:
+        head.append(f"source.published_from: {doc.source.published_from or '—'}; "
+                    f"source.updated_from: {doc.source.updated_from or '—'}")
+    body = trace.to_text(doc) if trace is not None else ""
+    return "\n".join(head) + "\n" + body + "\n\n"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         _check_args(args)
@@ -207,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(encoding="utf-8")
     max_bytes = int(args.max_size * 1024 * 1024)
     single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir()
-    fmt = args.format or ("json" if single else "jsonl")
+    fmt = args.format or ("text" if args.explain else "json" if single else "jsonl")
 
     problems: list[tuple[str, str]] = []
     failed = 0
@@ -220,11 +213,14 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
         problems.clear()
 
-    for path, url in _jobs(args, problems):
+    for path, rel in _jobs(args, problems):
         report()
         try:
             data = _read(path, max_bytes)
-            doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes)
+            # The one mapping `tracuu ingest` uses too (same URL, same document id).
+            url = args.url or mirror.file_url(path, rel, args.base_url, data)
+            trace = Explain() if args.explain else None
+            doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes, trace=trace)
         except SkipPage as exc:
             problems.append((display(path), f"bỏ qua: {exc.reason}"))
             continue
@@ -240,12 +236,18 @@ def run(args: argparse.Namespace) -> int:
             # Parsed, but some bytes could not be decoded: say so once, without failing the run.
             print(f"{PROG}: {display(path)}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
                   f"(undecodable bytes replaced: {', '.join(lossy)})", file=sys.stderr)
+        if fmt == "text":  # --explain without --format: a report a person reads
+            sys.stdout.write(_explain_text(path, doc, trace))
+            continue
+        record = doc.to_dict()
+        if trace is not None:
+            record["explain"] = trace.to_dict(doc)
         if fmt == "jsonl":
-            sys.stdout.write(doc.to_json() + "\n")
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif single:
-            sys.stdout.write(doc.to_json(indent=2) + "\n")
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         else:
-            collected.append(doc.to_dict())
+            collected.append(record)
     report()
     if fmt == "json" and not single:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")

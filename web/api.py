@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
+from search.sitestats import for_data as site_quality
 from web.params import ParamError, ParamProblem, clean_text, parse_search_args, query_string, to_args
 from web.provenance import captures
 from web.serialize import json_safe, result_dict
@@ -78,6 +79,8 @@ def stats():
     _only(set())
     with pool().searcher() as s:
         data = s.stats()
+    # per-site extraction quality (search/sitestats.py), the same figures as /stats and `tracuu stats`
+    data["sites"] = [q.to_dict() for q in site_quality(current_app.config["DATA"])]
     return jsonify(json_safe(data))
 
 

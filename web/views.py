@@ -221,3 +221,16 @@ def document(doc_id: str):
     ))
     resp.headers["Link"] = f'<{url_for("api.document", doc_id=doc_id)}>; rel="alternate"; type="application/json"'
     return resp
+
+
+@bp.get("/stats")
+def stats_page():
+    """Per-site extraction quality (search/sitestats.py), the page twin of ``/api/v1/stats``."""
+    from search.sitestats import for_data
+
+    if request.args:
+        raise ParamError([ParamProblem(n, "tham số không được hỗ trợ (unknown parameter)") for n in request.args])
+    sites = for_data(current_app.config["DATA"])
+    resp = make_response(render_template("stats.html", sites=sites, api_url=url_for("api.stats")))
+    resp.headers["Link"] = f'<{url_for("api.stats")}>; rel="alternate"; type="application/json"'
+    return resp

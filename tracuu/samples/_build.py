@@ -1123,13 +1123,14 @@ def build() -> tuple[dict[str, bytes], dict]:
             files[f"{host}{file}"] = text.encode("utf-8")
             manifest_pages.append({
                 "file": f"{host}{file}", "url": f"https://{host}{path}", "host": host, "family": site["family"],
-                "kind": "listing", "encoding": "utf-8", "ingest": True, "title": title, "published": None,
+                "kind": "other" if labels == () else "listing",  # a home page is "other" (issue 9)
+                "encoding": "utf-8", "ingest": True, "title": title, "published": None,
                 "category": list(labels), "summary": None, "images": [], "attachments": [], "related": [],
                 "latest": [{"title": q.title, "url": q.url, "published": list_iso(site, q.dt)} for q in latest],
                 "notes": [],
             })
 
-    to_ingest = sorted((m for m in manifest_pages if m["ingest"]), key=lambda m: (m["host"], m["kind"] != "listing", m["url"]))
+    to_ingest = sorted((m for m in manifest_pages if m["ingest"]), key=lambda m: (m["host"], m["kind"] == "article", m["url"]))
     files[WARC_FILE] = warc_bytes(to_ingest, files)
     manifest = {
         "format": "tracuu-samples/1",

@@ -1,0 +1,159 @@
+"""Stage 6 of page extraction: what kind of page this is (article, listing, other).
+
+A home page is never an article. A family with ``article`` markers decides by them; otherwise the
+structure decides: enough running text that is not a column of teasers makes an article, many
+content links make a listing, anything else is "other".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bs4.element import Tag
+
+from ingest.families import GENERIC, HOME_PATH
+from ingest.page import Page
+from ingest.page_attach import is_attachment
+from ingest.page_lists import item_blocks, item_time
+from ingest.page_text import first, first_value, is_descendant, raw, split_url
+
+
+def looks_home(url: str | None) -> bool:
+    if not url:
+        return False
+    parts = split_url(url)
+    path = parts.path if parts else ""
+    return bool(HOME_PATH.match(path))
+
+
+def decide(page: Page, title: str, title_el: Tag | None, container: Tag | None, paragraphs: list[str],
+           item_links: int, dated: Callable[[], bool]) -> str:
+    """``article``, ``listing`` or ``other``, from the page's structure first and its family second.
+
+    In order: a home page is ``other``; a main column of ≥ 5 dated teasers that holds the body
+    container (the densest text was one teaser's long summary) is a ``listing``; one title, one date
+    and ≥ 3 paragraphs of running text make an ``article`` even beside long sidebars; otherwise the
+    family's article markers decide, or the generic running-text rule. ``dated()`` is asked only
+    when needed (it runs the date arbitration).
+    """
+    fam = page.fam
+    if looks_home(page.url):
+        return _noted(page, "other", "home page URL")
+    if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 and dated():
+        return _noted(page, "article", "structure: title + date + ≥ 3 paragraphs")
+    teasers = teaser_column(page, container) if container is not None else 0
+    if teasers >= 5:
+        return _noted(page, "listing", f"structure: main column of {teasers} dated teasers")
+    if fam is not GENERIC and fam.article:
+        answer = first(page.ix, page.root, fam.article) is not None and bool(title)
+        rule = f"{fam.name}: article marker {'found' if answer else 'absent'}"
+    else:
+        body_chars = sum(len(p) for p in paragraphs)
+        answer = generic_is_article(page, container, paragraphs, body_chars, title, item_links, dated())
+        rule = "generic: running text" if answer else "generic: not enough running text"
+    if answer:
+        return _noted(page, "article", rule)
+    return _noted(page, "listing" if count_item_links(page) >= 5 else "other", rule)
+
+
+def _noted(page: Page, kind: str, rule: str) -> str:
+    if page.trace is not None:
+        page.trace.note("kind", rule, value=kind)
+    return kind
+
+
+def _running_text(paragraphs: list[str]) -> int:
+    """Paragraphs that read as running text (long, not a date line or a link caption)."""
+    return sum(1 for p in paragraphs if len(p) >= 80)
+
+
+def teaser_column(page: Page, container: Tag) -> int:
+    """Dated teasers in the column that holds ``container`` as one of them (or is it), else 0.
+
+    Walks up at most four levels from the body container; at the first level that holds ≥ 5
+    distinct content links, counts the link targets whose item (``page_lists`` grouping) carries a
+    time. The count only counts when the container is that column, or lies inside one dated teaser
+    whose link does not come after it and whose text is of a teaser's size (not an article body beside a
+    "Tin liên quan" column).
+    """
+    column: Tag | None = container
+    for _ in range(5):
+        if column is None or column is page.root or column.name in ("body", "html", "[document]"):
+            return 0
+        anchors = [a for a in page.ix.links_in(column, limit=200) if not is_attachment(a)]
+        groups: dict[str, list[Tag]] = {}
+        for a in anchors:
+            href = a["href"].strip()
+            if href and not href.startswith(("javascript:", "mailto:", "#")):
+                groups.setdefault(href, []).append(a)
+        content = [h for h, links in groups.items() if max(len(raw(x).strip()) for x in links) >= 15]
+        if len(content) >= 5:
+            return _dated_teasers(page, column, container, anchors, groups, content)
+        column = column.parent
+    return 0
+
+
+def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], groups: dict[str, list[Tag]],
+                   content: list[str]) -> int:
+    blocks = item_blocks(anchors, column)
+    has_time = page.ix.select_one(column, "time") is not None
+    dated = 0
+    sizes: list[int] = []
+    holder: tuple[Tag, bool] | None = None  # (teaser block holding the container, dated)
+    for href in content:
+        links = groups[href]
+        block = blocks[id(links[0])]
+        if block is links[0]:
+            continue
+        has_date = item_time(page, href, links, block, has_time) is not None
+        dated += has_date
+        if holder is None and (block is container or is_descendant(container, block)):
+            if page.ix.pos.get(id(links[0]), 0) <= page.ix.span(container)[1]:  # its link before or in it
+                holder = (block, has_date)
+            continue
+        if has_date:
+            sizes.append(len(block.get_text()))
+    if column is container:
+        return dated
+    if holder is None or not holder[1] or not sizes:
+        return 0
+    sizes.sort()
+    return dated if len(holder[0].get_text()) <= 3 * sizes[len(sizes) // 2] + 1000 else 0
+
+
+def generic_is_article(page: Page, container: Tag | None, paragraphs: list[str], body_chars: int,
+                       title: str, item_links: int = 0, dated: bool = False) -> bool:
+    """Heuristic kind for unknown layouts: enough running text, not a column of teasers.
+
+    A short text still counts when the page prints a date right by its title (a dated news item).
+    """
+    if container is None or not title or body_chars < (120 if dated else 250):
+        return False
+    if item_links >= 4 and item_links >= 0.25 * len(paragraphs):  # a column of teasers
+        return False
+    long_paras = sum(1 for p in paragraphs if len(p) >= 80)
+    if long_paras < 1:
+        return False
+    if dated:
+        return True
+    # a listing's densest block is a column of teasers: many links, each with a date
+    links = page.ix.select(container, "a[href]", limit=60)
+    link_chars = sum(len(raw(a)) for a in links)
+    if link_chars > body_chars * 0.5:
+        return False
+    og_type, _ = first_value(page.ix, page.soup, ("meta[property='og:type']@content",))
+    if og_type == "article":
+        return True
+    return long_paras >= 2 or body_chars >= 400
+
+
+def count_item_links(page: Page) -> int:
+    """Rough count of distinct content links (listing teasers, home blocks)."""
+    hrefs = set()
+    for a in page.ix.select(page.root, "a[href]", limit=400):
+        href = a["href"]
+        if href.startswith(("javascript:", "mailto:", "#")) or href in ("/", ""):
+            continue
+        if len(raw(a).strip()) >= 20:
+            hrefs.add(href)
+    return len(hrefs)
