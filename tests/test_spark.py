@@ -221,11 +221,10 @@ def test_domains_and_datasheets(spark_out, ingest_data) -> None:
     out, summary = spark_out
     db = sqlite3.connect(ingest_data / "catalog.sqlite")
     caps, recs = Counter(), Counter()
-    for url, date, n in db.execute("SELECT url, crawl_date, (SELECT COUNT(*) FROM crawl_dates d WHERE "
-                                   "d.capture_id = c.id) FROM captures c"):
-        key = (url.split("/")[2], int(date[:4]))
-        caps[key] += 1
-        recs[key] += n  # the capture's own date is one of its crawl_dates rows
+    for url, date in db.execute("SELECT url, crawl_date FROM captures"):
+        caps[(url.split("/")[2], int(date[:4]))] += 1
+    for url, date in db.execute("SELECT c.url, d.crawl_date FROM crawl_dates d JOIN captures c ON c.id = d.capture_id"):
+        recs[(url.split("/")[2], int(date[:4]))] += 1  # every record, in the year of its own date
     docs = Counter(u.split("/")[2] for u in _stored(ingest_data))
     rows = _table(out, "domains")
     # a row may hold only later crawl dates of captures made in an earlier year (captures 0)
