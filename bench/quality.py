@@ -5,6 +5,11 @@ indexes the same documents three ways and runs ../shared/cases/dev_queries.tsv (
 per query). Prints MRR@10, success@1 and zero-result rate per query type and overall.
 
     python bench/quality.py [--workdir DIR] [--pages 2000] [--seed dev] [--show-misses]
+    python bench/quality.py --only-tracuu --backend sphinxql     # + a local 2-shard searchd cluster
+
+``--backend sphinxql`` starts two local ``searchd`` shards (search.sphinx_cluster), writes the
+same documents to them and adds a ``sphinxql`` column beside the Whoosh backend's (same run);
+``--backend sphinxql://host:port,…`` loads them into a running cluster instead.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ def main() -> int:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--only-tracuu", action="store_true", help="skip the peers (for tuning)")
     ap.add_argument("--reuse-index", action="store_true", help="keep the tracuu index of a previous run")
+    ap.add_argument("--backend", help="also measure the SphinxQL backend: 'sphinxql' (local cluster) or a URL")
     args = ap.parse_args()
 
     work = args.workdir
@@ -111,6 +117,24 @@ def main() -> int:
         print(f"stock whoosh index: {stock_whoosh_index(articles, wpath):.1f} s")
         systems["whoosh"] = stock_whoosh_search(wpath)
 
+    cluster = None
+    if args.backend:
+        if not docs:
+            docs, _s, _k = parse_site(site)
+        cluster, spec = sphinx_backend(args.backend, work, docs)
+        from search.sphinxql import SphinxQLBackend
+
+        backend = SphinxQLBackend(spec)
+
+        def sphinx_run(q: str) -> list[str]:
+            try:
+                res = backend.search(SearchRequest(q=q, per_page=10, facets=False, highlight=False))
+            except ValueError:
+                return []
+            return [h.url for h in res.hits]
+
+        systems["sphinxql"] = sphinx_run
+
     queries = load_queries(args.queries)
     results = {}
     for name, run in systems.items():
@@ -135,7 +159,38 @@ def main() -> int:
         ahead = all(results["tracuu"][t]["mrr"] > max(results[n][t]["mrr"] for n in names[1:]) for t in types)
         print(f"\ntracuu ahead of every peer on every type: {ahead}; "
               f"overall MRR@10 {results['tracuu']['ALL']['mrr']:.3f} (goal ≥ 0.95)")
+    if "sphinxql" in results:
+        gaps = {t: results["sphinxql"][t]["mrr"] - results["tracuu"][t]["mrr"] for t in types}
+        print("sphinxql − whoosh MRR@10 per type: " + ", ".join(f"{t} {g:+.3f}" for t, g in gaps.items())
+              + f"; within 0.01 on every type: {all(abs(g) <= 0.01 for g in gaps.values())}")
+    if cluster:
+        from search import sphinx_cluster as sc
+
+        for n in (n for m in cluster for n in m):
+            sc.stop(n)
     return 0
+
+
+def sphinx_backend(choice: str, work: Path, docs: list):
+    """``(local nodes or None, spec)`` of a cluster holding ``docs``."""
+    from search import sphinx_cluster as sc
+    from search.sphinx_writer import SphinxWriterSink
+
+    nodes = None
+    spec = choice
+    if choice == "sphinxql":
+        base = work / "sphinx"
+        shutil.rmtree(base, ignore_errors=True)
+        nodes = sc.layout(base, 2, 1)
+        for n in sc.write_configs(nodes):
+            sc.start(n)
+        spec = sc.spec_for(nodes)
+    t0 = time.perf_counter()
+    with SphinxWriterSink(spec) as sink:
+        for d in docs:
+            sink.add(d)
+    print(f"sphinxql cluster ({spec}): {len(docs)} documents written in {time.perf_counter() - t0:.1f} s")
+    return nodes, spec
 
 
 if __name__ == "__main__":

@@ -17,6 +17,12 @@ Both modes then time ``tracuu search QUERY`` as a whole process (``--cli N`` que
 query; what a user at a terminal meets). Goal: ≤ 0.8 s wall.
 
     python bench/search.py [--data DIR] [--queries 300] [--seed 7] [--unique] [--cli 10]
+    python bench/search.py --unique --backend sphinxql [--data DIR]
+
+``--unique --backend sphinxql`` also starts a local 2-shard ``searchd`` cluster, writes the
+index's stored documents to it and runs the same distinct queries (facets and highlights)
+through the SphinxQL backend in the same run (``--backend sphinxql://…``: a running cluster that
+already holds the same documents).
 """
 
 from __future__ import annotations
@@ -235,8 +241,64 @@ def run_unique(args) -> int:
     print(f"searcher process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     for ms, q, total in sorted(slow, reverse=True)[:args.slowest]:
         print(f"  {ms:7.1f} ms  {total:6d} hits  {q}")
+    if args.backend:
+        sphinx_unique(args, queries, took)
     report_cli(args.data, args.cli)
     return 0
+
+
+def sphinx_unique(args, queries: list[str], whoosh_took: list[float]) -> None:
+    """The distinct queries through the SphinxQL backend, beside the Whoosh figures."""
+    import shutil
+
+    from ingest.document import Document
+    from search import sphinx_cluster as sc
+    from search.model import QueryError, SearchRequest
+    from search.sphinx_writer import SphinxWriterSink
+    from search.sphinxql import SphinxQLBackend
+    from search.storage import open_index
+
+    nodes = None
+    spec = args.backend
+    if spec == "sphinxql":
+        base = Path(tempfile.gettempdir()) / "tracuu-bench-sphinx"
+        shutil.rmtree(base, ignore_errors=True)
+        nodes = sc.layout(base, 2, 1)
+        for n in sc.write_configs(nodes):
+            sc.start(n)
+        spec = sc.spec_for(nodes)
+        t0 = time.perf_counter()
+        with open_index(args.data / "index").searcher() as s, SphinxWriterSink(spec) as sink:
+            n_docs = 0
+            for fields in s.all_stored_fields():
+                sink.add(Document.from_json(fields["doc"]))
+                n_docs += 1
+        load = time.perf_counter() - t0
+        print(f"\nsphinxql: {n_docs} documents written to 2 shards in {load:.1f} s ({n_docs / load:.0f} docs/s)")
+    try:
+        backend = SphinxQLBackend(spec)
+        wall: list[float] = []
+        cpu: list[float] = []
+        for q in queries:
+            t, c = time.perf_counter(), time.process_time()
+            try:
+                backend.search(SearchRequest(q=q, per_page=10, facets=True, highlight=True))
+            except QueryError:
+                continue
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        print("\n| backend (same run) | queries | p50 ms | p95 ms | max ms |")
+        print("|---|---|---|---|---|")
+        print(f"| whoosh (took_ms) | {len(whoosh_took)} | {statistics.median(whoosh_took):.1f} | "
+              f"{pct(whoosh_took, 95):.1f} | {max(whoosh_took):.1f} |")
+        print(f"| sphinxql, 2 shards (wall) | {len(wall)} | {statistics.median(wall):.1f} | {pct(wall, 95):.1f} | "
+              f"{max(wall):.1f} |")
+        print(f"| sphinxql client CPU | {len(cpu)} | {statistics.median(cpu):.1f} | {pct(cpu, 95):.1f} | "
+              f"{max(cpu):.1f} |")
+    finally:
+        if nodes:
+            for n in (n for m in nodes for n in m):
+                sc.stop(n)
 
 
 def main() -> int:
@@ -250,6 +312,7 @@ def main() -> int:
                     help="distinct dev queries, each once, no warm-up; with SQLite FTS5 as reference")
     ap.add_argument("--cli", type=int, default=10, metavar="N",
                     help="time N `tracuu search` whole processes (0: skip)")
+    ap.add_argument("--backend", help="with --unique: also the SphinxQL backend ('sphinxql' = local cluster, or a URL)")
     args = ap.parse_args()
     if args.unique:
         return run_unique(args)

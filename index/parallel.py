@@ -366,18 +366,28 @@ class Batches:
     it has handled every earlier batch, adopts the segments and commits (``on_flushed``).
     """
 
-    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 3) -> None:
+    def __init__(self, writers: WriterPool | None, on_done, *, per_worker: int = 3, parsers: int = 1) -> None:
+        """``parsers`` > 1 without ``writers``: a sink that cannot adopt segments (a search
+        cluster's writer) still gets its pages parsed by that many processes, double-buffered."""
         self.writers = writers
         self.on_done = on_done
-        self.limit = per_worker * (writers.jobs if writers else 1)
+        self.pool = None
+        if writers is None and parsers > 1:
+            self.pool = multiprocessing.get_context("spawn").Pool(parsers)
+        self.limit = per_worker * (writers.jobs if writers else 1) if self.pool is None else 2
         #: ("batch", worker, folder, context) | ("flush", None, None, on_flushed), oldest first
         self.flights: list[tuple[str, int | None, Path | None, Any]] = []
         self.flush_pending = False
 
     def submit(self, jobs: list, context: Any) -> None:
-        if self.writers is None:
-            from index.pipeline import _parse_one
+        from index.pipeline import _parse_one
 
+        if self.pool is not None:
+            self.flights.append(("parsed", None, None, (context, self.pool.map_async(_parse_one, jobs, chunksize=4))))
+            while len(self.flights) >= self.limit:
+                self._next()
+            return
+        if self.writers is None:
             self.on_done(context, [_parse_one(job) for job in jobs], None)
             return
         worker, folder = self.writers.submit(jobs)
@@ -387,8 +397,12 @@ class Batches:
 
     def request_flush(self, on_flushed) -> None:
         """``on_flushed(folders)`` once every batch submitted so far has been handled."""
-        if self.writers is None or not self.writers.procs:  # nothing was ever sent
-            on_flushed([])
+        if self.writers is None or not self.writers.procs:  # nothing to adopt: after the batches
+            if self.flights:
+                self.flights.append(("flush", None, None, on_flushed))
+                self.flush_pending = True
+            else:
+                on_flushed([])
             return
         self.writers.send_flush()
         self.flush_pending = True
@@ -398,8 +412,10 @@ class Batches:
         kind, worker, folder, context = self.flights.pop(0)
         if kind == "batch":
             self.on_done(context, self.writers.result(worker), folder)
+        elif kind == "parsed":
+            self.on_done(context[0], context[1].get(), None)
         else:
-            folders = self.writers.flushed()
+            folders = self.writers.flushed() if self.writers is not None and self.writers.procs else []
             self.flush_pending = any(f[0] == "flush" for f in self.flights)
             context(folders)
 
@@ -407,6 +423,16 @@ class Batches:
         """Wait for every batch and flush in flight (``on_done`` may submit or drain again)."""
         while self.flights:
             self._next()
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the parser pool, if any (the writer pool is closed by its owner)."""
+        if self.pool is not None:
+            if kill:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
 
     def flush(self) -> list[Path]:
         """Drain, then every worker's finished segment folder (empty without workers)."""

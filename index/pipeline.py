@@ -141,10 +141,12 @@ class Ingestor:
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._writers: WriterPool | None = None
-        if self.jobs > 1:
+        segments = hasattr(self.sink, "claim")  # the Whoosh writer adopts segments; a cluster's does not
+        if self.jobs > 1 and segments:
             clear_leftovers(self.data)  # segment folders of a killed run (the index lock is ours)
             self._writers = WriterPool(self.data, self.jobs, schema=getattr(self.sink, "schema", None))
-        self._batches = Batches(self._writers, self._batch_done)
+        self._batches = Batches(self._writers, self._batch_done,
+                                parsers=self.jobs if self.jobs > 1 and not segments else 1)
         self._committing = False
         self._since_commit = 0
         self._flush_at = 0
@@ -208,6 +210,7 @@ class Ingestor:
         try:
             self.commit(force=True)
         finally:
+            self._batches.close()
             if self._writers is not None:
                 self._writers.close()
             self.sink.close()
@@ -225,6 +228,9 @@ class Ingestor:
         if exc and exc[0] is not None and self._writers is not None:
             self._abort()
             return
+        if exc and exc[0] is not None:
+            self._batches.close(kill=True)
+            self._batches = Batches(None, self._batch_done)
         self.close()
 
     def _abort(self) -> None:

@@ -48,7 +48,8 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     sink = sink_factory(tmp)
     version = parser_version()
     jobs = jobs or os.cpu_count() or 1
-    writers = WriterPool(tmp, jobs, schema=getattr(sink, "schema", None)) if jobs > 1 else None
+    segments = hasattr(sink, "claim")  # the Whoosh writer adopts segments; a cluster's does not
+    writers = WriterPool(tmp, jobs, schema=getattr(sink, "schema", None)) if jobs > 1 and segments else None
     since_commit = 0
 
     def done(chunk: list[Capture], results, folder: Path | None) -> None:
@@ -73,7 +74,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         progress.records = progress.bytes_done = summary.read
         progress.update()
 
-    batches = Batches(writers, done)
+    batches = Batches(writers, done, parsers=jobs if jobs > 1 and not segments else 1)
 
     def commit() -> None:
         nonlocal since_commit
@@ -118,13 +119,15 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         live.close()
         old = data / "index.old"
         shutil.rmtree(old, ignore_errors=True)
-        if (data / "index").exists():
-            os.replace(data / "index", old)
-        os.replace(tmp / "index", data / "index")
+        if (tmp / "index").exists():  # a Whoosh rebuild; a cluster sink wrote in place (REPLACE by id)
+            if (data / "index").exists():
+                os.replace(data / "index", old)
+            os.replace(tmp / "index", data / "index")
         catalog.commit()
         shutil.rmtree(old, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     finally:
+        batches.close(kill=True)
         if writers is not None:
             writers.close(kill=True)
         catalog.close()

@@ -41,8 +41,14 @@ LIST_HEADING = re.compile(
 HEADING_ROLE = {h: "related" for h in RELATED_HEADINGS} | {h: "latest" for h in LATEST_HEADINGS}
 
 
+#: every heading starts with one of these letters (``tin``, ``các``, ``bài``, ``xem``), in NFC or NFD alike
+_HEADING_START = re.compile(r"^[\W_]*(?:[tcbxTCBX]|[^\x00-\x7f])")
+
+
 def is_heading(s: str) -> bool:
     """True for a text that reads like a list heading ("Tin liên quan", "TIN MỚI NHẤT")."""
+    if _HEADING_START.match(s) is None:  # most page strings: no Unicode normalisation needed to say no
+        return False
     if LIST_HEADING.match(s):
         return True
     # a heading typed in decomposed Unicode (NFD) or with invisible characters
@@ -57,6 +63,7 @@ class Page:
         self.soup = IndexingSoup(html, "lxml")
         self.ix = CssIndex(self.soup)
         self._headings: list[NavigableString] | None = None
+        self._short_text: str | None = None
         self.fam = family
         self.trace = trace
         self.root: Tag = self.soup.body or self.soup
@@ -119,6 +126,12 @@ class Page:
             self._headings = [s for s in self.ix.short_strings if len(s) <= 60 and is_heading(s)
                               and s.parent is not None and s.parent.name not in ("title", "option", "script")]
         return self._headings
+
+    def short_text(self) -> str:
+        """Every short text node joined by newlines: one regex scan answers "is this label anywhere?"."""
+        if self._short_text is None:
+            self._short_text = "\n".join(self.ix.short_strings)
+        return self._short_text
 
     def find_title_element(self, title: str) -> Tag | None:
         """The element printing the title (when the title came from ``<title>``/``og:title``)."""

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from ingest.page_body import Body
 
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
+_DIGIT = re.compile(r"[0-9]")
+_DATE_ATTRS = frozenset(DATE_ATTRIBUTES)
+_HIDING_ATTRS = frozenset({"style", "hidden", "class"})
 _URL_RX = tuple((name, re.compile(rx, re.I), fmt, prec) for name, rx, fmt, prec in URL_TIMESTAMPS)
 #: all of them at once: most URLs match none, and one search is cheaper than four
 _URL_ANY = re.compile("|".join(f"(?:{rx})" for _name, rx, _fmt, _prec in URL_TIMESTAMPS), re.I)
@@ -258,6 +261,8 @@ class Dates:
         return False
 
     def _labelled(self, out: list[Candidate]) -> None:
+        if DATE_LABEL.search(self.page.short_text()) is None:  # one scan of the page's labels instead of one a string
+            return
         for s in [s for s in self.page.ix.short_strings if DATE_LABEL.search(s)][:20]:
             if s.parent is not None and s.parent.name == "a":
                 continue
@@ -267,7 +272,7 @@ class Dates:
                 return
 
     def machine(self) -> dict[str, list[Candidate]]:
-        """Candidates no reader sees: metas, JSON-LD, ``<time datetime>``, attributes by the title, URLs."""
+        """Candidates in metas and JSON-LD, by role (``published``/``updated``); computed once."""
         if self._machine is not None:
             return self._machine
         page = self.page
@@ -281,17 +286,20 @@ class Dates:
             if (script.get("type") or "").lower() == "application/ld+json":
                 for key, value in _jsonld_dates(script.string or ""):
                     self._add(found[JSONLD_DATES[key]], value, f"json-ld:{key}", False)
-        for t in page.ix.select(page.root, "time", limit=10):
-            if t.get("datetime") and not in_link_item(t, page.ix, self.title_el):
-                self._add(found["published"], t["datetime"], "time[datetime]", False)
-                break
-        self._attributes(found["published"])
-        url = page.url or page.given_url
-        found["published"].extend(url_candidates(url))
-        for a_url in self.attachment_urls[:5]:
-            found["published"].extend(c for c in url_candidates(a_url, "attachment-") if c.source.endswith("upload-path"))
         self._machine = found
         return found
+
+    def _hidden_and_urls(self, out: list[Candidate]) -> None:
+        """The rest no reader sees: ``<time datetime>``, attributes by the title, URLs and upload paths."""
+        page = self.page
+        for t in page.ix.select(page.root, "time", limit=10):
+            if t.get("datetime") and not in_link_item(t, page.ix, self.title_el):
+                self._add(out, t["datetime"], "time[datetime]", False)
+                break
+        self._attributes(out)
+        out.extend(url_candidates(page.url or page.given_url))
+        for a_url in self.attachment_urls[:5]:
+            out.extend(c for c in url_candidates(a_url, "attachment-") if c.source.endswith("upload-path"))
 
     def _attributes(self, out: list[Candidate]) -> None:
         """``title=``/``data-*`` dates and hidden elements' text in the title's header block."""
@@ -313,11 +321,12 @@ class Dates:
             attrs = el.attrs
             if not attrs or el.name == "a":
                 continue
-            if el is not title_el and is_hidden(el, levels=1) and len(el.contents) <= 3:
+            if el is not title_el and not _HIDING_ATTRS.isdisjoint(attrs) and is_hidden(el, levels=1) \
+                    and len(el.contents) <= 3:
                 self._add(out, raw(el)[:160], f"hidden:{el.name}", False)
-            for name in DATE_ATTRIBUTES:
-                value = attrs.get(name)
-                if isinstance(value, str) and any(ch.isdigit() for ch in value) \
+            for name in _DATE_ATTRS.intersection(attrs):
+                value = attrs[name]
+                if isinstance(value, str) and _DIGIT.search(value) \
                         and not in_link_item(el, page.ix, title_el):
                     self._add(out, value, f"attr:{name}", False)
 
@@ -329,7 +338,10 @@ class Dates:
             self._labelled(out)
         if self.body.dateline is not None and self.body.dateline_text:
             self._add(out, self.body.dateline_text, "text:dateline", True)
+        if out and out[0].trust == 0 and out[0].precision == "second" and self.page.trace is None:
+            return out  # a visible labelled date to the second: nothing can refine it (explain lists all)
         out.extend(self.machine()["published"])
+        self._hidden_and_urls(out)
         return out
 
     def published(self) -> datetime | None:
@@ -357,7 +369,9 @@ class Dates:
             if el is not None:
                 src = f"meta:{el.get('property') or el.get('name')}" if el.name == "meta" else f"{fam.name}:{sel}"
                 self._add(cands, el.get(attr) if attr else raw(el), src, False)
-        for s in [s for s in page.ix.short_strings if UPDATED_TEXT_LABEL.search(s)][:5]:
+        labels = [s for s in page.ix.short_strings if UPDATED_TEXT_LABEL.search(s)][:5] \
+            if UPDATED_TEXT_LABEL.search(page.short_text()) else []
+        for s in labels:
             if not in_link_item(s, page.ix, self.title_el):
                 text = s.parent.get_text(" ") if s.parent is not None and len(s.strip()) < 24 else str(s)
                 if self._add(cands, text[:160], "text:updated-label", not is_hidden(s.parent)):

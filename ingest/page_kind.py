@@ -96,10 +96,21 @@ def teaser_column(page: Page, container: Tag) -> int:
 def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], groups: dict[str, list[Tag]],
                    content: list[str]) -> int:
     blocks = item_blocks(anchors, column)
+    holder: Tag | None = None  # the teaser block holding the container (its link before or in it)
+    if column is not container:
+        for href in content:
+            link = groups[href][0]
+            block = blocks[id(link)]
+            if block is not link and (block is container or is_descendant(container, block)):
+                if page.ix.pos.get(id(link), 0) <= page.ix.span(container)[1]:
+                    holder = block
+                break
+        if holder is None:  # the body is not one of the teasers: an article beside a list
+            return 0
     has_time = page.ix.select_one(column, "time") is not None
     dated = 0
     sizes: list[int] = []
-    holder: tuple[Tag, bool] | None = None  # (teaser block holding the container, dated)
+    holder_dated = False
     for href in content:
         links = groups[href]
         block = blocks[id(links[0])]
@@ -107,18 +118,17 @@ def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], 
             continue
         has_date = item_time(page, href, links, block, has_time) is not None
         dated += has_date
-        if holder is None and (block is container or is_descendant(container, block)):
-            if page.ix.pos.get(id(links[0]), 0) <= page.ix.span(container)[1]:  # its link before or in it
-                holder = (block, has_date)
-            continue
-        if has_date:
+        if block is holder:
+            holder_dated = has_date
+        elif has_date:
             sizes.append(len(block.get_text()))
     if column is container:
         return dated
-    if holder is None or not holder[1] or not sizes:
+    if not holder_dated or not sizes:
         return 0
     sizes.sort()
-    return dated if len(holder[0].get_text()) <= 3 * sizes[len(sizes) // 2] + 1000 else 0
+    assert holder is not None
+    return dated if len(holder.get_text()) <= 3 * sizes[len(sizes) // 2] + 1000 else 0
 
 
 def generic_is_article(page: Page, container: Tag | None, paragraphs: list[str], body_chars: int,

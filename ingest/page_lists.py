@@ -8,6 +8,7 @@ or the text right after the link.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -136,6 +137,7 @@ def list_items(container: Tag, page: Page, after: Tag | None = None) -> list[Lin
 
 
 _ITEM_ATTRS = frozenset(DATE_ATTRIBUTES + ID_ATTRIBUTES)
+_DIGIT = re.compile(r"[0-9]")
 
 
 def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: bool) -> datetime | None:
@@ -162,6 +164,8 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
             sib = sib.next_sibling
             hops += 1
     if visible is not None:
+        if visible[1] == "second":  # nothing the markup holds can be more precise
+            return visible[0]
         cands.append(Candidate(visible[0], visible[1], "text", True, 0))
     t = block.find("time") if has_time and block is not links[0] else None
     if t is not None and t.get("datetime"):
@@ -176,12 +180,12 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
                 c = id_candidate(value, f"attr:{name}")
                 if c is not None:
                     cands.append(c)
-            elif isinstance(value, str) and any(ch.isdigit() for ch in value) \
+            elif isinstance(value, str) and _DIGIT.search(value) \
                     and clean(value) != clean(raw(links[0])):  # a title= repeating the link text is no date
                 found = page.parse_date_precision(value)
                 if found is not None:
                     cands.append(Candidate(found[0], found[1], f"attr:{name}"))
-    if any(ch.isdigit() for ch in href):
+    if _DIGIT.search(href):
         cands.extend(c for c in url_candidates(href) if c.source != "url:upload-path")
     if not cands:
         return None

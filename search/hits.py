@@ -36,6 +36,13 @@ def build_hit(view: View, docnum: int, score: float, compiled: CompiledQuery, do
     """The result record of one document; with ``do_hl`` a snippet around the matched words
     (from any indexed text, so a match in a caption still gets its snippet) and a marked title."""
     doc_id, doc = view.stored(docnum)
+    return hit_from(doc_id, doc, score, compiled, do_hl, marker)
+
+
+def hit_from(doc_id: str, doc: dict, score: float, compiled: CompiledQuery, do_hl: bool,
+             marker: highlight.Marker | None = None) -> Hit:
+    """:func:`build_hit` from a stored document dict (any backend: the SphinxQL one reads the
+    document from the engine and highlights it here, the same way)."""
     title = doc.get("title") or ""
     if do_hl:
         marker = marker or marker_for(compiled)

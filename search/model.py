@@ -86,9 +86,12 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]]
     suggestion: str | None = None
+    #: a distributed backend answered without some shards (their addresses in missing_shards)
+    partial: bool = False
+    missing_shards: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "query": self.request.q,
             "total": self.total,
             "took_ms": round(self.took_ms, 2),
@@ -98,3 +101,7 @@ class SearchResult:
             "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
             "suggestion": self.suggestion,
         }
+        if self.partial:
+            out["partial"] = True
+            out["missing_shards"] = list(self.missing_shards)
+        return out

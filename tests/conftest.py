@@ -59,3 +59,7 @@ def run_tracuu(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
 @pytest.fixture
 def tracuu_cli():
     return run_tracuu
+
+
+# Real searchd clusters (issue 15): the session fixture `sphinx_cluster` and the Cluster class.
+from tests.sphinx_cluster import sphinx_cluster  # noqa: E402,F401

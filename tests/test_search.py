@@ -58,17 +58,44 @@ CORPUS = [
 URL = {key: f"https://{site}/{key}" for key, _t, _b, site, _c, _y in CORPUS}
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
+def corpus_docs() -> list[Document]:
+    out = []
+    for i, (key, title, body, site, cat, year) in enumerate(CORPUS):
+        published = datetime(year, 1 + i % 12, 10, 9, 0, tzinfo=VN_TZ) if year else None
+        out.append(Document(url=URL[key], site=site, kind="listing" if key == "listing" else "article",
+                            title=title, body=body, category=cat, published=published))
+    return out
+
+
+@pytest.fixture(scope="module", params=["whoosh", "sphinxql"])
+def searcher(request, tmp_path_factory):
+    """The same corpus in the embedded Whoosh index and in a 2-shard Sphinx cluster: the tests
+    below run on both backends (the ones marked whoosh_only test what only Whoosh offers)."""
+    if request.param == "sphinxql":
+        from search.sphinx_writer import SphinxWriterSink
+        from search.sphinxql import SphinxQLBackend
+
+        cluster = request.getfixturevalue("sphinx_cluster")
+        cluster.clear()
+        with SphinxWriterSink(cluster.spec) as sink:
+            for doc in corpus_docs():
+                sink.add(doc)
+        s = SphinxQLBackend(cluster.spec)
+        yield s
+        s.close()
+        return
     data = tmp_path_factory.mktemp("search") / "data"
     with IndexWriterSink(data) as sink:
-        for i, (key, title, body, site, cat, year) in enumerate(CORPUS):
-            published = datetime(year, 1 + i % 12, 10, 9, 0, tzinfo=VN_TZ) if year else None
-            sink.add(Document(url=URL[key], site=site, kind="listing" if key == "listing" else "article",
-                              title=title, body=body, category=cat, published=published))
+        for doc in corpus_docs():
+            sink.add(doc)
     s = Searcher(data)
     yield s
     s.close()
+
+
+def whoosh_only(searcher) -> None:
+    if getattr(searcher, "name", "whoosh") != "whoosh":
+        pytest.skip("Whoosh backend only (did-you-mean statistics)")
 
 
 def urls(searcher, q: str, **kw) -> list[str]:
@@ -180,6 +207,7 @@ def test_row62_long_query_does_not_require_every_word(searcher):
 
 
 def test_row63_did_you_mean_restores_accents(searcher):
+    whoosh_only(searcher)
     res = searcher.search(SearchRequest(q="ubnd tinh hoa binh"))
     assert res.suggestion == "ubnd tỉnh hòa bình"
     assert searcher.search(SearchRequest(q="Hòa Bình")).suggestion is None

@@ -63,6 +63,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="số tiến trình phân tích và lập chỉ mục (parser/indexer processes; default = number of "
                         "cores; 1 = everything in this process)")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: ghi vào cụm Sphinx/Manticore (env TRACUU_BACKEND)")
     p.add_argument("--commit-every", type=int, default=1000,
                    help="ghi bền chỉ mục và danh mục sau mỗi N trang (commit every N pages; an interrupted run "
                         "redoes at most N) [1000]")
@@ -150,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
     from index.pipeline import Ingestor
     from index.pipeline import Progress as ImportProgress
     from index.writer import IndexLocked
+    from search.model import QueryError
 
     if not (args.paths or args.urls or args.sitemap or args.documents):
         print(f"{PROG}: cần ít nhất một PATH, --urls, --sitemap hoặc --documents (nothing to import)",
@@ -166,9 +169,11 @@ def run(args: argparse.Namespace) -> int:
         cfg = fetch_config(args)
         info = warc_info(cfg, args, "ingest " + " ".join([*args.urls, *args.sitemap]))
     try:
+        from search.backend import sink_factory
+
         ing = Ingestor(data, jobs=args.jobs, progress=ImportProgress(), warc_info=info, max_warc=args.warc_max_size,
-                       commit_every=max(1, args.commit_every))
-    except IndexLocked as exc:
+                       commit_every=max(1, args.commit_every), sink_factory=sink_factory(args.backend))
+    except (IndexLocked, QueryError) as exc:  # QueryError: a cluster that does not answer
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     interrupted = False

@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Rebuild the index from the archived captures only (no network, no original inputs).",
     )
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: ghi vào cụm Sphinx/Manticore (env TRACUU_BACKEND)")
     p.add_argument("--jobs", type=int, default=None,
                    help="số tiến trình phân tích và lập chỉ mục (parser/indexer processes) [cores]")
     p.set_defaults(func=run)
@@ -34,11 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from index.pipeline import Progress, reindex
     from index.writer import IndexLocked
+    from search.model import QueryError
 
     data = data_dir(args.data)
     try:
-        summary = reindex(data, jobs=args.jobs, progress=Progress())
-    except IndexLocked as exc:
+        from search.backend import sink_factory
+
+        summary = reindex(data, jobs=args.jobs, progress=Progress(), sink_factory=sink_factory(args.backend))
+    except (IndexLocked, QueryError) as exc:  # QueryError: a cluster that does not answer
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:

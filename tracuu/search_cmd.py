@@ -40,12 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="in JSON (one line per query)")
     p.add_argument("--batch", metavar="FILE", help="mỗi dòng một truy vấn ('-' = stdin); dùng với --json")
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: tìm trên cụm Sphinx/Manticore (env TRACUU_BACKEND)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from search.backend import open_backend
     from search.model import IndexDamaged, QueryError, SearchRequest
-    from search.searcher import Searcher
 
     if args.batch and args.query:
         print(f"{PROG}: dùng QUERY hoặc --batch, không dùng cả hai (give a query or --batch, not both)",
@@ -61,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                              page=args.page, per_page=args.limit)
 
     try:
-        searcher = Searcher(data_dir(args.data))
+        searcher = open_backend(data_dir(args.data), args.backend)
     except QueryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
@@ -96,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
             _print_human(result, sys.stdout.isatty())
+        if result.partial:
+            print(f"{PROG}: kết quả chưa đầy đủ: không có phân vùng {', '.join(result.missing_shards)} "
+                  "(partial results: shards missing)", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -58,6 +58,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="địa chỉ lắng nghe (mặc định 127.0.0.1; dùng 0.0.0.0 để mở ra mạng)")
     p.add_argument("--port", type=int, default=8080, help="cổng (mặc định 8080; 0 = cổng trống bất kỳ)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: tìm trên cụm Sphinx/Manticore (env TRACUU_BACKEND)")
 
 
 def available_cores() -> int:
@@ -165,7 +167,14 @@ def _fork_workers(n: int) -> list[int] | None:
     return pids
 
 
+def _use_backend(args: argparse.Namespace) -> None:
+    """``--backend`` reaches the app (and every worker process) as TRACUU_BACKEND."""
+    if getattr(args, "backend", None):
+        os.environ["TRACUU_BACKEND"] = args.backend
+
+
 def run_serve(args: argparse.Namespace) -> int:
+    _use_backend(args)
     return _serve(data_dir(args.data), args.host, args.port, args.threads, workers=args.workers)
 
 
@@ -173,6 +182,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from tracuu.cli import main as cli_main
 
+    _use_backend(args)
     samples = Path(args.samples)
     if not samples.is_dir() or not any(samples.iterdir()):
         print(f"tracuu: không thấy trang mẫu trong {samples} (no sample pages)", file=sys.stderr)

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "DATA": None,
+    # "sphinxql://host:port[,…]" (TRACUU_BACKEND) searches a Sphinx/Manticore cluster instead
+    "BACKEND": None,
     # request limits: defaults from search.limits, the one place the searcher checks them too
     "MAX_QUERY_CHARS": Limits.max_query_chars,
     "MAX_PER_PAGE": Limits.max_per_page,
@@ -45,7 +47,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure(app, config)
-    app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]), app.config["LIMITS"])
+    app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]), app.config["LIMITS"],
+                                                        app.config.get("BACKEND"))
     formatting.register(app)
     register_blueprints(app)
     register_error_handlers(app)

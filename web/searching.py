@@ -32,8 +32,10 @@ class IndexMissing(RuntimeError):
 class SearcherPool:
     """Lazily opened shared searcher; ``with pool.searcher() as s`` borrows it."""
 
-    def __init__(self, data_dir: Path, limits: Limits | None = None) -> None:
+    def __init__(self, data_dir: Path, limits: Limits | None = None, backend: str | None = None) -> None:
         self.data_dir = Path(data_dir)
+        #: ``sphinxql://…`` for a distributed backend (search.backend), None for the data dir's index
+        self.backend = backend
         #: the app's request limits, handed to the searcher so both refuse exactly the same
         self.limits = limits or Limits()
         self._lock = threading.Lock()
@@ -41,7 +43,10 @@ class SearcherPool:
 
     def _open(self) -> Searcher:
         from search import searcher as searcher_mod  # imported late: Whoosh loads only when searching
+        from search.backend import backend_spec, open_backend
 
+        if backend_spec(self.backend):
+            return open_backend(self.data_dir, self.backend, self.limits)  # type: ignore[return-value]
         if not (self.data_dir / "index").is_dir():
             raise IndexMissing(f"chưa có chỉ mục trong {self.data_dir}; hãy chạy `tracuu ingest ĐƯỜNG_DẪN "
                                f"--data {self.data_dir}` trước (no index yet)")
