@@ -359,7 +359,8 @@ def read_record_at(path: str, offset: int, cap: int = DEFAULT_LIMITS.max_payload
 
     with open(path, "rb") as fh:
         fh.seek(offset)
-        for page in _records(ArchiveIterator(fh, arc2warc=True), path, offset, cap, None):
+        it = ArchiveIterator(fh, arc2warc=True)
+        for page in _records(it, path, offset - it.offset, cap, None):
             if isinstance(page, RawPage):
                 return page, ""
             return None, page.message
@@ -526,7 +527,9 @@ def iter_warc(path: Path | str, *, limits: Limits = DEFAULT_LIMITS, start: int =
             it = ArchiveIterator(fh, arc2warc=True)
             state = {"next": pos}
             try:
-                yield from _records(it, src, pos, limits.max_payload, revisits, state)
+                # warcio counts offsets from where the file was when it started (``fh.tell()``),
+                # so after a seek (resync, resume) they are already absolute: no base to add
+                yield from _records(it, src, pos - it.offset, limits.max_payload, revisits, state)
                 if state.get("resync"):
                     nxt = _resync(fh, state["next"], gz)
                     if nxt is None:
