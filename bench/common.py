@@ -21,15 +21,16 @@ CORPUS = SHARED / "corpus" / "articles.jsonl.gz"
 FAMILIES = "aspnet_vi,liferay62,sharepoint_ministry,wordpress"
 
 
-
-def make_portal(out: Path, pages: int, seed: str, families: str = FAMILIES, reuse: bool = True) -> Path:
-    """Render a portalgen site (kept and reused when ``out/truth.jsonl`` exists)."""
+def make_portal(out: Path, pages: int, seed: str, families: str = FAMILIES, reuse: bool = True,
+                extra: tuple[str, ...] = ()) -> Path:
+    """Render a portalgen site (kept and reused when ``out/truth.jsonl`` exists); ``extra``
+    portalgen options, e.g. ``("--attachments", "rich")``."""
     if reuse and (out / "truth.jsonl").exists():
         return out
     if not PORTALGEN.exists() or not CORPUS.exists():
         raise SystemExit(f"../shared/portalgen or the corpus is missing ({SHARED})")
     cmd = [sys.executable, str(PORTALGEN), "--corpus", str(CORPUS), "--out", str(out), "--pages", str(pages),
-           "--seed", seed, "--families", families]
+           "--seed", seed, "--families", families, *extra]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return out
 
@@ -148,3 +149,28 @@ def fts5_search(path: Path):
         return [r[0] for r in rows]
 
     return run
+
+
+def import_site(root: Path, data_dir: Path, jobs: int = 2) -> tuple[float, object]:
+    """Import ``root/sites`` through the real pipeline (pages *and* attachments, extracted and
+    OCRed as ``tracuu ingest`` does); returns (seconds, summary)."""
+    from index.pipeline import Ingestor
+
+    t0 = time.perf_counter()
+    with Ingestor(data_dir, jobs=jobs) as ing:
+        ing.import_paths([root / "sites"])
+    return time.perf_counter() - t0, ing.summary
+
+
+def indexed_documents(data_dir: Path) -> list:
+    """Every searchable document of a tracuu index (pages and attachments, listings left out),
+    so peers index exactly the text tracuu extracted."""
+    from whoosh import index
+
+    from index.writer import index_dir
+    from ingest.document import Document
+
+    ix = index.open_dir(str(index_dir(data_dir)))
+    with ix.searcher() as s:
+        docs = [Document.from_json(f["doc"]) for f in s.all_stored_fields()]
+    return [d for d in docs if d.kind != "listing"]

@@ -5,6 +5,13 @@ indexes the same documents three ways and runs ../shared/cases/dev_queries.tsv (
 per query). Prints MRR@10, success@1 and zero-result rate per query type and overall.
 
     python bench/quality.py [--workdir DIR] [--pages 2000] [--seed dev] [--show-misses]
+
+With ``--attachments`` the corpus is rendered with ``--attachments rich`` and imported through
+the real pipeline (attachments extracted, scans OCRed), the queries default to
+../shared/cases/dev_attachment_queries.tsv (answers are attachments), and the peers index the
+very documents tracuu indexed (pages and extracted attachments), read back from its index:
+
+    python bench/quality.py --attachments [--jobs 2] [--reuse-index]
     python bench/quality.py --only-tracuu --backend sphinxql     # + a local 2-shard searchd cluster
 
 ``--backend sphinxql`` starts two local ``searchd`` shards (search.sphinx_cluster), writes the
@@ -32,6 +39,8 @@ from bench.common import (  # noqa: E402
     SHARED,
     fts5_index,
     fts5_search,
+    import_site,
+    indexed_documents,
     make_portal,
     parse_site,
     stock_whoosh_index,
@@ -76,16 +85,35 @@ def main() -> int:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--only-tracuu", action="store_true", help="skip the peers (for tuning)")
     ap.add_argument("--reuse-index", action="store_true", help="keep the tracuu index of a previous run")
+    ap.add_argument("--attachments", action="store_true",
+                    help="rich attachments, imported by the pipeline; attachment known-item queries")
+    ap.add_argument("--jobs", type=int, default=2, help="parser/extraction processes for --attachments [2]")
     ap.add_argument("--backend", help="also measure the SphinxQL backend: 'sphinxql' (local cluster) or a URL")
     args = ap.parse_args()
 
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
-    site = make_portal(work / f"portal-{args.pages}-{args.seed}", args.pages, args.seed)
-    data = work / "tracuu-data"
+    if args.attachments:
+        if args.queries == SHARED / "cases" / "dev_queries.tsv":
+            args.queries = SHARED / "cases" / "dev_attachment_queries.tsv"
+        site = make_portal(work / f"portal-{args.pages}-{args.seed}-rich", args.pages, args.seed,
+                           extra=("--attachments", "rich"))
+        data = work / "tracuu-data-rich"
+    else:
+        site = make_portal(work / f"portal-{args.pages}-{args.seed}", args.pages, args.seed)
+        data = work / "tracuu-data"
     reuse = args.reuse_index and (data / "index").exists()
     docs: list = []
-    if not (reuse and args.only_tracuu):
+    if args.attachments:
+        if not reuse:
+            shutil.rmtree(data, ignore_errors=True)
+            seconds, summary = import_site(site, data, jobs=args.jobs)
+            print(f"tracuu import (pages + attachments, extraction and OCR): {seconds:.1f} s")
+            print(summary.text())
+        docs = indexed_documents(data)
+        print(f"corpus: {len(docs)} documents ({sum(d.kind == 'attachment' for d in docs)} attachments)")
+        reuse = True
+    elif not (reuse and args.only_tracuu):
         docs, parse_s, skipped = parse_site(site)
         print(f"corpus: {len(docs)} pages parsed in {parse_s:.1f} s "
               f"({sum(d.kind != 'listing' for d in docs)} non-listing, {skipped} non-pages skipped)")
@@ -135,6 +163,17 @@ def main() -> int:
 
         systems["sphinxql"] = sphinx_run
 
+    try:
+        return report(args, systems)
+    finally:  # also on Ctrl-C: no searchd left running
+        if cluster:
+            from search import sphinx_cluster as sc
+
+            for n in (n for m in cluster for n in m):
+                sc.stop(n)
+
+
+def report(args, systems) -> int:
     queries = load_queries(args.queries)
     results = {}
     for name, run in systems.items():
@@ -163,11 +202,6 @@ def main() -> int:
         gaps = {t: results["sphinxql"][t]["mrr"] - results["tracuu"][t]["mrr"] for t in types}
         print("sphinxql − whoosh MRR@10 per type: " + ", ".join(f"{t} {g:+.3f}" for t, g in gaps.items())
               + f"; within 0.01 on every type: {all(abs(g) <= 0.01 for g in gaps.values())}")
-    if cluster:
-        from search import sphinx_cluster as sc
-
-        for n in (n for m in cluster for n in m):
-            sc.stop(n)
     return 0
 
 

@@ -213,7 +213,8 @@ def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
         docnum, key, digest = builder.add(value)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return "ifail", f"{type(exc).__name__}: {exc}"
-    return "doc", (docnum, key, digest, value.id, getattr(value.source, "encoding", None))
+    links = (value.title, [(a.title, a.url) for a in value.attachments])  # parents (index.attachdocs)
+    return "doc", (docnum, key, digest, value.id, getattr(value.source, "encoding", None), links)
 
 
 def _worker(conn, limitmb: int, schema) -> None:

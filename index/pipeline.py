@@ -35,10 +35,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.attachdocs import attachment_format
+from index.attachextract import BatchRouter, extract_document
+from index.attachregistry import Registry
 from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool, clear_leftovers
 from index.report import ErrorReport, Progress, Summary, _reason_key, now_iso
+from index.reserve import SpaceReserve
 from index.store import Archive, Written
+from ingest.attachlinks import bundle_members, is_bundle, with_bundles
 from ingest.fetch import FetchResult
 from ingest.sources import (
     DEFAULT_LIMITS,
@@ -88,6 +93,9 @@ def _parse_one(job: tuple[bytes, str | None, str | None, str | None]):
     from ingest.parse import SkipPage, parse_page
 
     data, url, path, ctype = job[:4]
+    fmt = attachment_format(data, url, path, ctype)
+    if fmt is not None:  # a PDF/Word/Excel file: extracted in an isolated worker (index.attachdocs)
+        return extract_document(data, url, path, ctype, fmt)
     try:
         return ("doc", parse_page(data, url=url, path=path, content_type=ctype))
     except SkipPage as exc:
@@ -132,12 +140,16 @@ class Ingestor:
             kw["max_warc"] = max_warc
         self.archive = Archive(self.data, **kw)
         self.catalog = Catalog(self.data / "catalog.sqlite")
+        self.reserve = SpaceReserve(self.data)
+        self.reserve.ensure()
         if sink_factory is None:
             from index.writer import IndexWriterSink
 
             sink_factory = IndexWriterSink
         self.sink = sink_factory(self.data)
         self.report = ErrorReport(self.data)
+        self.attachments = Registry(self.data)
+        self.router = BatchRouter(self.jobs)  # attachments to isolated extraction workers
         self.summary = Summary(report_path=self.report.path)
         self.parser_version = parser_version()
         self._writers: WriterPool | None = None
@@ -195,11 +207,13 @@ class Ingestor:
             for folder in folders:
                 self.sink.adopt(folder)
             self.sink.commit()
+            self.attachments.commit()
             when = now_iso()
             for source, (unit, resume, done) in self._checkpoints.items():
                 self.catalog.set_checkpoint(source, size=unit.size, mtime=unit.mtime, resume=resume, done=done,
                                             when=when)
             self._checkpoints.clear()
+            self.reserve.release_if_low()
             self.catalog.commit()
         finally:
             self._committing = False
@@ -208,12 +222,20 @@ class Ingestor:
 
     def close(self) -> Summary:
         try:
+            self.attachments.flush(self._add_indexed)  # attachments whose parents grew this run
             self.commit(force=True)
+        except BaseException:
+            # The index did not take the last batch (e.g. a full disk): its captures must not be
+            # committed as indexed, or the next run would take them as done and never index them.
+            self.catalog.rollback()
+            raise
         finally:
             self._batches.close()
             if self._writers is not None:
                 self._writers.close()
+            self.router.close()
             self.sink.close()
+            self.attachments.close()
             self.catalog.close()
             self.archive.close()
             self.report.close()
@@ -274,9 +296,10 @@ class Ingestor:
             newest = self.catalog.newest_date(page.url)
             superseded = bool(newest and _comparable(page.date) < _comparable(newest))
         to_blob = False
+        is_attachment = attachment_format(page.payload[:8192], page.url, page.path, page.content_type) is not None
         if written is not None:
             store_key, store_offset, store_length = written.file, written.offset, written.length
-        elif self._writers is not None and not superseded:
+        elif self._writers is not None and not superseded and not is_attachment:
             # the writer process that parses the page stores it first (off the main process's path)
             store, store_key, store_offset, store_length, to_blob = "blob", sha, None, None, True
         else:
@@ -286,6 +309,10 @@ class Ingestor:
         if superseded:
             # an older capture than the indexed one: archived and catalogued, not indexed
             self._finish(pend, ("skip", "đã có bản thu mới hơn (superseded by a newer capture)"))
+            return None
+        same = self.attachments.duplicate(page.url, sha, is_attachment)
+        if same is not None:  # this file was extracted before (another URL): index it once
+            self._finish(pend, ("doc", same))
             return None
         return pend
 
@@ -309,12 +336,16 @@ class Ingestor:
         elif kind == "doc":
             try:
                 if folder is not None:
-                    docnum, key, digest, doc_id, encoding = value
+                    docnum, key, digest, doc_id, encoding = value[:5]
                     outcome = self.sink.claim(key, digest, folder, docnum)
+                    if len(value) > 5:  # the page's attachment links (index.parallel), for parents
+                        self.attachments.record_links(key, *value[5])
                 else:
-                    doc = value
+                    doc = self.attachments.prepare(value, pend.sha)  # parents, links (index.attachdocs)
                     doc_id, encoding = doc.id, getattr(doc.source, "encoding", None)
                     outcome = self.sink.add(doc)
+            except OSError:
+                raise  # a full disk or an I/O error is not this page's fault: stop, commit nothing more
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
                 outcome, reason = "failed", f"{type(exc).__name__}: {exc}"
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))
@@ -348,6 +379,13 @@ class Ingestor:
         self._since_commit += 1
         return doc
 
+    def _add_indexed(self, doc) -> None:
+        """Re-index one document outside a capture (an attachment whose parents changed)."""
+        try:
+            self.sink.add(doc)
+        except Exception as exc:  # noqa: BLE001 - reported, the run finishes
+            self.fail(SourceError(doc.url or "", None, doc.url, "index", f"{type(exc).__name__}: {exc}"))
+
     def _jobs_of(self, batch: list[_Pending]) -> list[tuple]:
         """Parser jobs ``(payload, url, path, content type[, (blob root, sha256)])``."""
         root = str(self.archive.blobs.root)
@@ -369,23 +407,40 @@ class Ingestor:
         """Admit, parse and index a stream of pages, in batches (in the writer processes, a few
         batches ahead, with ``--jobs`` ≥ 2)."""
         pending_batch: list[_Pending] = []
+        attachments: list[_Pending] = []  # extracted here, in isolated workers (index.attachdocs)
         last_page: RawPage | None = None
-        for item in items:
+        for item in with_bundles(items):  # a .zip bundle is followed by its attachment members
             if isinstance(item, SourceError):
                 self.fail(item)
                 continue
             last_page = item
             pend = self._admit(item, "blob")
             if pend is not None:
-                pending_batch.append(pend)
+                if attachment_format(pend.page.payload[:8192], pend.page.url, pend.page.path, pend.page.content_type):
+                    attachments.append(pend)
+                else:
+                    pending_batch.append(pend)
+            if len(attachments) >= self.router.jobs * 4 or (attachments and len(pending_batch) >= self.batch):
+                self._extract(attachments)  # before any later batch can move a checkpoint past them
+                attachments = []
             if len(pending_batch) >= self.batch:
                 self._batches.submit(self._jobs_of(pending_batch), (pending_batch, last_page, on_batch_done))
                 pending_batch = []
             elif pend is None and not self._batches.flights and on_batch_done is not None and not pending_batch:
                 on_batch_done(item)  # nothing outstanding: the checkpoint may move
+        if attachments:
+            self._extract(attachments)
         if pending_batch or last_page is not None:
             self._batches.submit(self._jobs_of(pending_batch), (pending_batch, last_page, on_batch_done))
         self._batches.drain()
+
+    def _extract(self, batch: list[_Pending]) -> None:
+        """Attachments, ``--jobs`` at a time, each in an isolated worker with time and memory
+        limits (writer processes are daemonic and may not start those workers)."""
+        results = self.router.map_async(None, _parse_one, self._jobs_of(batch)).get()
+        for pend, result in zip(batch, results, strict=True):
+            self._finish(pend, result)
+        self.progress.update()
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -522,6 +577,8 @@ class Ingestor:
         if pend is None:
             return None
         doc = self._finish(pend, _parse_one(self._jobs_of([pend])[0]))
+        if is_bundle(page.payload, page.url, page.path):  # a .zip of attachments: each member too
+            self.process(bundle_members(page))
         cap = self.catalog.latest(page.url) if page.url else None
         if cap is not None and (etag or lm):
             self.catalog.set_validators(page.url, etag, lm, cap.id)

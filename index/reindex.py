@@ -17,9 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from index.attachdocs import attachment_format
+from index.attachextract import BatchRouter
+from index.attachregistry import Registry
 from index.catalog import Capture, Catalog
 from index.parallel import Batches, WriterPool
-from index.pipeline import parser_version
+from index.pipeline import _parse_one, parser_version
 from index.report import ErrorReport, Progress, Summary, _reason_key
 from index.store import Archive
 from ingest.sources import RawPage, SourceError
@@ -46,6 +49,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
     catalog = Catalog(data / "catalog.sqlite")
     archive = Archive(data)
     sink = sink_factory(tmp)
+    registry = Registry(data)  # attachments: parents, and extractions reused (no second OCR)
     version = parser_version()
     jobs = jobs or os.cpu_count() or 1
     segments = hasattr(sink, "claim")  # the Whoosh writer adopts segments; a cluster's does not
@@ -58,7 +62,12 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
             summary.read += 1
             outcome, reason = "failed", None
             if kind == "doc":
-                outcome = sink.claim(*value[1:3], folder, value[0]) if folder is not None else sink.add(value)
+                if folder is not None:
+                    outcome = sink.claim(*value[1:3], folder, value[0])
+                    if len(value) > 5:  # the page's attachment links, for the attachments' parents
+                        registry.record_links(value[1], *value[5])
+                else:
+                    outcome = sink.add(registry.prepare(value, cap.sha256))
                 summary.indexed += 1
             elif kind == "skip":
                 outcome, reason = "skipped", str(value)
@@ -75,6 +84,16 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         progress.update()
 
     batches = Batches(writers, done, parsers=jobs if jobs > 1 and not segments else 1)
+    router = BatchRouter(jobs)
+
+    def extract(caps_: list[Capture], pages: list[RawPage]) -> None:
+        """Attachments here, not in the writer processes: the stored extraction when the current
+        code made it, else an isolated extraction worker."""
+        reuse = [registry.stored_current(c.sha256) for c in caps_]
+        todo = [(p.payload, c.url, c.url and c.url.rsplit("/", 1)[-1] or None, c.content_type_served)
+                for c, p, r in zip(caps_, pages, reuse, strict=True) if r is None]
+        fresh = iter(router.map_async(None, _parse_one, todo).get() if todo else [])
+        done(caps_, [("doc", r) if r is not None else next(fresh) for r in reuse], None)
 
     def commit() -> None:
         nonlocal since_commit
@@ -89,6 +108,8 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         progress.bytes_total = len(caps)
         chunk: list[Capture] = []
         jobs_: list[tuple[bytes, str | None, str | None, str | None]] = []
+        att_caps: list[Capture] = []
+        att_pages: list[RawPage] = []
         for cap in caps:
             try:
                 page: RawPage | None = archive.load(cap.store or "", cap.store_key or "", cap.store_offset)
@@ -101,9 +122,18 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                 summary.failed["store"] += 1
                 report.write(SourceError(cap.store_key or "", cap.store_offset, cap.url, "store", msg))
                 continue
+            if attachment_format(page.payload[:8192], cap.url, None, cap.content_type_served):
+                att_caps.append(cap)
+                att_pages.append(page)
+                if len(att_caps) >= 4 * router.jobs:
+                    extract(att_caps, att_pages)
+                    att_caps, att_pages = [], []
+                continue
             chunk.append(cap)
-            jobs_.append((page.payload, cap.url, cap.url and cap.url.rsplit("/", 1)[-1] or None,
-                          cap.content_type_served))
+            # the file name tells a JSON or image file from a page, as it did on import
+            name = cap.url.rsplit("/", 1)[-1] or None if cap.url else \
+                (cap.source_file_path and Path(cap.source_file_path).name) or None
+            jobs_.append((page.payload, cap.url, name, cap.content_type_served))
             if len(chunk) >= batch:
                 batches.submit(jobs_, chunk)
                 chunk, jobs_ = [], []
@@ -111,6 +141,10 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                     commit()
         if chunk:
             batches.submit(jobs_, chunk)
+        if att_caps:
+            extract(att_caps, att_pages)
+        batches.drain()
+        registry.flush(sink.add)  # attachments whose parents were recorded after them
         commit()
         if writers is not None:
             writers.close()
@@ -130,6 +164,8 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         batches.close(kill=True)
         if writers is not None:
             writers.close(kill=True)
+        router.close()
+        registry.close()
         catalog.close()
         archive.close()
         report.close()

@@ -36,6 +36,7 @@ from whoosh.analysis import RegexTokenizer, Token, Tokenizer
 from whoosh.formats import Existence
 
 from index import analysis
+from index.attachdocs import index_fields as attachment_fields
 from index.formats import CompactPositions, CountedWeights
 from ingest.document import VN_TZ, Document
 
@@ -142,6 +143,11 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True),
         site=fields.ID(stored=True),
         kind=fields.ID(stored=True),
+        # attachments (index.attachdocs.index_fields): format, facets, and the linking pages
+        format=fields.ID(),
+        doctype=fields.ID(),
+        issuer=fields.ID(),
+        parents=_category_field(),
         category=_category_field(),
         year=fields.ID(),
         published=_column_only(fields.DATETIME(sortable=True)),
@@ -228,6 +234,7 @@ def document_fields(doc: Document, digest: str | None = None, sugg_seen: set[str
         "sugg": suggest_terms(doc.title or "", doc.summary or "", body, sugg_seen),
         "doc": doc.to_json(),
     }
+    values.update(attachment_fields(doc))
     if doc.site:
         values["site"] = unicodedata.normalize("NFC", doc.site.strip())
     paths = category_paths(doc.category)

@@ -19,6 +19,7 @@ Why it works this way:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +29,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
+from index import checksums
 from index.codec import fast_codec
 from index.parallel import adopt_segments, check_segment_schema
 from index.schema import build_schema, content_hash, doc_key, document_fields
@@ -136,7 +138,18 @@ class IndexWriterSink:
         if self._built:
             adopt_segments(self._writer, self._built, self._drops)
         if self._pending or self._built or self._deleted:
-            self._writer.commit()
+            try:
+                self._writer.commit()
+            except BaseException:
+                # e.g. a full disk mid-commit: the last committed generation stays the index;
+                # drop this writer so a later close() does not try the broken one again
+                writer, self._writer, self._pending = self._writer, None, 0
+                self._deleted, self._built = 0, []
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                self._close_reader()
+                raise
+            checksums.record(index_dir(self.data_dir))
             log.debug("committed %d documents and %d segments to %s", self._pending, len(adopted),
                       index_dir(self.data_dir))
         else:
@@ -300,6 +313,7 @@ class IndexWriterSink:
         except LockError as exc:
             raise IndexLocked(_locked_message(index_dir(self.data_dir))) from exc
         writer.commit(optimize=True)
+        checksums.record(index_dir(self.data_dir))
 
 
 def index_size_bytes(data_dir: Path | str) -> int:

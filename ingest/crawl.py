@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
+from ingest.attachlinks import DEFAULT_MAX_PER_PAGE, collect, is_attachment_url
 from ingest.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,7 @@ class CrawlStats:
     off_host: int = 0
     not_modified: int = 0
     queued: int = 0
+    attachments_over_cap: int = 0  # attachment links beyond the per-page cap, not fetched
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (url, stage, message)
 
 
@@ -193,7 +195,8 @@ class Crawler:
                  max_pages: int | None = None, max_depth: int | None = None,
                  on_result: OnResult | None = None, skip_assets: bool = True,
                  validators: Callable[[str], tuple[str | None, str | None]] | None = None,
-                 commit_every: int = 1, before_commit: Callable[[], None] | None = None) -> None:
+                 commit_every: int = 1, before_commit: Callable[[], None] | None = None,
+                 attachments: bool = True, max_attachments: int = DEFAULT_MAX_PER_PAGE) -> None:
         if follow not in FOLLOW_MODES:
             raise ValueError(f"--follow phải là một trong {', '.join(FOLLOW_MODES)}")
         self.fetcher = fetcher
@@ -206,6 +209,9 @@ class Crawler:
         self.validators = validators
         self.commit_every = max(1, commit_every)
         self.before_commit = before_commit
+        #: fetch the attachments pages link (ingest.attachlinks), at most this many per page
+        self.attachments = attachments
+        self.max_attachments = max_attachments
         self.stats = CrawlStats()
 
     def seed(self, urls: Iterable[str]) -> list[str]:
@@ -259,6 +265,24 @@ class Crawler:
             out += [link.url for link in links if len(link.text.split()) >= 6]
         return out
 
+    def _is_attachment(self, url: str) -> bool:
+        return self.attachments and is_attachment_url(url)
+
+    def _enqueue_attachments(self, result: FetchResult, doc: object | None, depth: int, parent: str) -> None:
+        """Queue the files this page links (ingest.attachlinks decides which), at the page's
+        depth: ``--max-depth`` limits pages followed, not a page's own attachments."""
+        if not self.attachments or not result.payload or self._is_attachment(parent):
+            return
+        ctype = (result.content_type or "").lower()
+        if ctype and "html" not in ctype:
+            return
+        found, over = collect(result.payload, result.final_url or result.url, doc,
+                              max_per_page=self.max_attachments)
+        self.stats.attachments_over_cap += over
+        for link in found:
+            if self.frontier.add(link.url, depth, parent):
+                self.stats.queued += 1
+
     def _commit(self) -> None:
         """Make the caller's work durable first, then the frontier: a page is never marked done
         in the frontier before its capture and index entry are committed."""
@@ -286,7 +310,8 @@ class Crawler:
             etag, last_mod = self.validators(url) if self.validators else (None, None)
             result = self.fetcher.fetch(url, etag=etag, last_modified=last_mod)
             final = result.final_url or url
-            if result.final_url and host_of(normalize_url(final) or final) not in hosts:
+            if result.final_url and host_of(normalize_url(final) or final) not in hosts \
+                    and not self._is_attachment(url):  # attachments may live on upload/CDN hosts
                 result.error = result.error or f"chuyển hướng ra ngoài trang ({final}) (redirect off-site)"
                 result.stage = "fetch"
             doc = None
@@ -305,6 +330,7 @@ class Crawler:
                     self.stats.not_modified += 1
                 self.frontier.mark(url, "done")
                 self._enqueue(self.links_to_follow(result, doc), depth + 1, url, hosts)
+                self._enqueue_attachments(result, doc, depth, url)
             since += 1
             if since >= self.commit_every:
                 self._commit()

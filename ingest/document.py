@@ -17,7 +17,7 @@ from typing import Any, Literal
 #: Vietnamese portals publish in Asia/Ho_Chi_Minh, which has had no DST since 1975: a fixed +07:00.
 VN_TZ = timezone(timedelta(hours=7), "+07:00")
 
-Kind = Literal["article", "listing", "other"]
+Kind = Literal["article", "listing", "other", "attachment"]
 
 
 def iso(dt: datetime | None) -> str | None:
@@ -54,6 +54,52 @@ class Image:
 class Attachment:
     title: str
     url: str
+
+
+@dataclass
+class Parent:
+    """A page that links an attachment: its URL, title and the link text it shows."""
+
+    url: str
+    title: str = ""
+    link_title: str = ""
+
+
+@dataclass
+class AttachmentInfo:
+    """What an attachment document (``kind == "attachment"``) knows beyond a page's fields.
+
+    The administrative metadata (Nghị định 30/2020/NĐ-CP: số, loại, cơ quan ban hành, nơi và ngày
+    ban hành, trích yếu, người ký) is what staff search and filter by; ``page_starts`` keeps the
+    PDF page boundaries inside ``Document.body`` so a snippet can say which page it is on;
+    ``urls`` lists every address the same file (one digest) was found at.
+    """
+
+    format: str = ""
+    filename: str = ""
+    content_type: str | None = None
+    size: int = 0
+    urls: list[str] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)
+    needs_ocr: bool = False
+    ocr_pages: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    number: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None  # the line above a department: UBND TỈNH LAI CHÂU
+    place: str | None = None
+    issued: str | None = None  # ISO date
+    subject: str | None = None
+    signer: str | None = None
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based PDF page holding character ``offset`` of the body (None without pages)."""
+        if not self.page_starts:
+            return None
+        from bisect import bisect_right
+
+        return max(1, bisect_right(self.page_starts, offset))
 
 
 @dataclass
@@ -99,6 +145,9 @@ class Document:
     related: list[LinkItem] = field(default_factory=list)
     latest: list[LinkItem] = field(default_factory=list)
     source: Source = field(default_factory=Source)
+    #: attachments only: the pages linking this file, and its extraction and metadata
+    parents: list[Parent] = field(default_factory=list)
+    attachment: AttachmentInfo | None = None
 
     @property
     def id(self) -> str:
@@ -110,6 +159,23 @@ class Document:
         return [p for p in self.body.split("\n\n") if p.strip()]
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._page_dict()
+        # only attachments carry these keys: a page's JSON (and its content hash) is unchanged
+        if self.kind == "attachment" or self.parents or self.attachment is not None:
+            out["parents"] = [asdict(p) for p in self.parents]
+            out["attachment"] = asdict(self.attachment) if self.attachment is not None else None
+        return out
+
+    @property
+    def pages(self) -> list[str]:
+        """The body split at PDF page boundaries (one item for non-paged files and pages)."""
+        starts = self.attachment.page_starts if self.attachment is not None else []
+        if not starts:
+            return [self.body] if self.body else []
+        bounds = [*starts, len(self.body)]
+        return [self.body[bounds[i]:bounds[i + 1]].strip() for i in range(len(starts))]
+
+    def _page_dict(self) -> dict[str, Any]:
         return {
             "url": self.url,
             "site": self.site,
@@ -153,6 +219,8 @@ class Document:
             related=items("related"),
             latest=items("latest"),
             source=Source(**(data.get("source") or {})),
+            parents=[Parent(**p) for p in data.get("parents") or []],
+            attachment=AttachmentInfo(**data["attachment"]) if data.get("attachment") else None,
         )
 
     @classmethod

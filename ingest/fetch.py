@@ -23,6 +23,7 @@ import logging
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib import robotparser
@@ -61,6 +62,9 @@ class FetchConfig:
     max_crawl_delay: float = 30.0  # cap on a site's Crawl-delay
     obey_robots: bool = True
     max_redirects: int = 10
+    #: ``url -> reason | None`` checked before every request and redirect hop
+    #: (:class:`ingest.netguard.AddressGuard`: refuses private addresses pages point to)
+    address_check: Callable[[str], str | None] | None = field(default=None, compare=False)
 
     def settings(self) -> dict[str, str]:
         """For the warcinfo record: how this crawl behaved."""
@@ -289,6 +293,10 @@ class Fetcher:
         result = FetchResult(url=url)
         current = url
         for _ in range(self.config.max_redirects + 1):
+            why = self.config.address_check(current) if self.config.address_check else None
+            if why:  # ingest.netguard: no loopback/private/link-local hosts a page points to
+                result.error = why
+                return result
             if not self.allowed(current):
                 result.error = f"robots.txt cấm tải {current} (disallowed by robots.txt)"
                 result.stage = "robots"

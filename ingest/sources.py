@@ -359,7 +359,8 @@ def read_record_at(path: str, offset: int, cap: int = DEFAULT_LIMITS.max_payload
 
     with open(path, "rb") as fh:
         fh.seek(offset)
-        for page in _records(ArchiveIterator(fh, arc2warc=True), path, offset, cap, None):
+        it = ArchiveIterator(fh, arc2warc=True)
+        for page in _records(it, path, offset - it.offset, cap, None):
             if isinstance(page, RawPage):
                 return page, ""
             return None, page.message
@@ -479,6 +480,7 @@ _GZ_MAGIC = b"\x1f\x8b\x08"
 
 def _resync(fh, start: int, gz: bool) -> int | None:
     """The offset of the next plausible record start after ``start`` (gzip member or 'WARC/')."""
+    start = max(start, 0)  # garbage can make warcio report offsets before the file's start
     fh.seek(start)
     needle = _GZ_MAGIC if gz else b"WARC/1."
     pos = start
@@ -525,7 +527,9 @@ def iter_warc(path: Path | str, *, limits: Limits = DEFAULT_LIMITS, start: int =
             it = ArchiveIterator(fh, arc2warc=True)
             state = {"next": pos}
             try:
-                yield from _records(it, src, pos, limits.max_payload, revisits, state)
+                # warcio counts offsets from where the file was when it started (``fh.tell()``),
+                # so after a seek (resync, resume) they are already absolute: no base to add
+                yield from _records(it, src, pos - it.offset, limits.max_payload, revisits, state)
                 if state.get("resync"):
                     nxt = _resync(fh, state["next"], gz)
                     if nxt is None:
@@ -538,13 +542,19 @@ def iter_warc(path: Path | str, *, limits: Limits = DEFAULT_LIMITS, start: int =
                                       f"tệp bị cắt cụt hoặc hỏng: {size - state['next']} byte cuối không đọc"
                                       " được (truncated file)")
                 return
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
-                bad = state["next"]
+            except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error, AttributeError, IndexError,
+                    KeyError, TypeError) as exc:
+                # (warcio itself trips with AttributeError/IndexError/TypeError over some garbage
+                # headers, found by tests/test_fuzz.py: a damaged record all the same)
+                bad = max(state["next"], 0)
                 msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
                 nxt = _resync(fh, bad, gz)
                 if nxt is None:
                     yield SourceError(src, bad, None, "warc",
                                       f"bản ghi hỏng, không đọc tiếp được đến cuối tệp (damaged record): {msg}")
+                    return
+                if nxt <= pos:  # no progress possible: never loop on the same bytes
+                    yield SourceError(src, bad, None, "warc", f"bản ghi hỏng (damaged record): {msg}")
                     return
                 yield SourceError(src, bad, None, "warc",
                                   f"bản ghi hỏng, bỏ qua {nxt - bad} byte và đọc tiếp từ vị trí {nxt}"

@@ -18,8 +18,9 @@ from collections.abc import Iterable, Mapping
 from index.schema import CATEGORY_SEP
 from search.health import Health, reading
 
-#: the facet dimensions, in the order the UI shows them
-DIMENSIONS = ("site", "category", "year")
+#: the facet dimensions, in the order the UI shows them (``doctype``, ``issuer`` and ``format``
+#: are attachments' document type, issuing body and file format)
+DIMENSIONS = ("site", "category", "year", "doctype", "issuer", "format")
 
 
 def facet_key(value: str) -> str:

@@ -10,7 +10,7 @@ Public surface: :func:`build_hit`, :func:`indexed_texts`, :func:`marker_for`.
 from __future__ import annotations
 
 from ingest.document import parse_iso
-from search import highlight
+from search import attachments, highlight
 from search.model import Hit
 from search.postings import View
 from search.query import CompiledQuery
@@ -55,7 +55,8 @@ def hit_from(doc_id: str, doc: dict, score: float, compiled: CompiledQuery, do_h
     else:
         snip = highlight.plain_snippet(doc.get("summary") or doc.get("body") or "")
         title_html = highlight.highlight_all(title, highlight.Marker(frozenset()))
-    return Hit(id=doc_id, url=doc.get("url"), title=title,
-               published=parse_iso(doc.get("published")), site=doc.get("site"),
-               category=list(doc.get("category") or []), score=float(score), snippet=snip,
-               title_html=title_html)
+    hit = Hit(id=doc_id, url=doc.get("url"), title=title,
+              published=parse_iso(doc.get("published")), site=doc.get("site"),
+              category=list(doc.get("category") or []), score=float(score), snippet=snip,
+              title_html=title_html)
+    return attachments.decorate(hit, doc_id, doc, marker, do_hl)

@@ -75,6 +75,8 @@ class Limits:
         for y in req.year:
             if not isinstance(y, int) or not 1000 <= y <= 9999:
                 raise QueryError(f"Năm “{y}” không hợp lệ. (invalid year)")
+        if req.kind is not None and req.kind not in ("attachment", "page"):  # search.attachments.KINDS
+            raise QueryError(f"Loại tài liệu “{req.kind}” không hợp lệ; dùng attachment hoặc page. (invalid kind)")
 
     def max_page(self, per_page: int) -> int:
         """The last page number a request of ``per_page`` results may ask for."""

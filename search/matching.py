@@ -17,6 +17,7 @@ from datetime import datetime
 from whoosh.util.times import datetime_to_long
 
 from index.schema import utc_naive
+from search import attachments, deadline
 from search.dates import date_range
 from search.health import reading
 from search.model import SearchRequest
@@ -52,6 +53,7 @@ def evaluate(view: View, spec: MatchSpec) -> frozenset[int] | set[int]:
     if isinstance(spec, PrefixAny):
         sets = [view.docs(f, t) for f, p in spec.prefixes for t in view.expand(f, p)]
         return frozenset().union(*sets) if sets else frozenset()
+    deadline.check()
     if isinstance(spec, AllOf):
         parts = sorted((evaluate(view, p) for p in spec.parts), key=len)
         out = set(parts[0])
@@ -95,7 +97,9 @@ def _phrase(view: View, spec: PhraseIn) -> set[int]:
     out: set[int] = set()
     n = len(matchers)
     with reading(view.health, view.reader, "phrase positions"):
-        for doc in cands:
+        for i, doc in enumerate(cands):
+            if not i % 256:
+                deadline.check()
             positions: list[set[int]] = []
             for m in matchers:
                 if m.is_active() and m.id() < doc:
@@ -141,4 +145,9 @@ def request_filters(view: View, req: SearchRequest) -> dict[str, frozenset[int]]
     if req.date_from or req.date_to:
         start, end = date_range(req.date_from, req.date_to)
         out["date"] = date_docs(view, start, end)
+    for dim in ("doctype", "issuer", "format"):  # attachments (search.attachments)
+        if getattr(req, dim):
+            out[dim] = view.facets.docs(dim, getattr(req, dim))
+    if req.kind:
+        out["kind"] = attachments.kind_filter(view, req.kind)
     return out

@@ -44,6 +44,12 @@ class SearchRequest:
     #: user text: "2020", "10/2020", "05/10/2020", ISO
     date_from: str | None = None
     date_to: str | None = None
+    #: attachments: document type (Quyết định, Báo cáo…), issuing body, file format (pdf, docx…)
+    doctype: list[str] = field(default_factory=list)
+    issuer: list[str] = field(default_factory=list)
+    format: list[str] = field(default_factory=list)
+    #: "attachment" (chỉ văn bản đính kèm) or "page"; None: both
+    kind: str | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
@@ -64,6 +70,11 @@ class Hit:
     snippet: str
     #: escaped title with <mark>
     title_html: str = ""
+    #: "page" or "attachment"; an attachment's metadata, PDF page of the snippet and parent pages
+    kind: str = "page"
+    attachment: dict[str, Any] | None = None
+    #: a page's own attachments that match the query too (search.attachments.nest)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +86,9 @@ class Hit:
             "category": list(self.category),
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "kind": self.kind,
+            **({"attachment": self.attachment} if self.attachment is not None else {}),
+            **({"attachments": self.attachments} if self.attachments else {}),
         }
 
 

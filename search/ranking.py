@@ -24,7 +24,7 @@ from collections import Counter
 
 from whoosh import query as wq
 
-from search import highlight
+from search import deadline, highlight
 from search.hits import indexed_texts
 from search.postings import MISSING_DATE, View
 from search.query import CompiledQuery
@@ -121,6 +121,7 @@ def bm25(view: View, terms: list[tuple[str, str, float]], docs) -> dict[int, flo
     scores: dict[int, float] = {}
     get = scores.get
     for fname, term, boost in terms:
+        deadline.check()
         df = view.df(fname, term)
         if not df:
             continue
@@ -213,6 +214,7 @@ def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) 
     lookup = highlight.chain_lookup(frozenset(w for c in chains for w in c))
     words = set(lookup.values())
     for d in docs:
+        deadline.check()
         _id, doc = view.stored(d)
         # (position, F form) of the chain's syllables only; parts are kept 10 positions apart
         # so that no run crosses from the title into the body.

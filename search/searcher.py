@@ -26,9 +26,10 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from index.refresh import reopen
 from ingest.document import Document
+from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
-from search import matching, ranking, suggest
 from search.facets import intersect
 from search.health import Health, IndexDamaged, reading
 from search.limits import Limits
@@ -97,7 +98,7 @@ class Searcher:
             if view is not None:
                 if view.searcher.up_to_date():
                     return view
-                new = view.searcher.refresh()
+                new = reopen(self._ix, view.searcher)  # not refresh(): index/refresh.py says why
                 if new is view.searcher:
                     return view
             else:
@@ -141,6 +142,10 @@ class Searcher:
             page = ranked[start:start + req.per_page]
             marker = hits_mod.marker_for(compiled)
             hits = [hits_mod.build_hit(view, d, score, compiled, req.highlight, marker) for d, score in page]
+            # a page's matching attachments are shown under it even when results are pages only
+            nest_pool = final if "kind" not in filters else intersect(
+                matched, [v for k, v in filters.items() if k != "kind"])
+            attachments.nest(view, hits, nest_pool, marker if req.highlight else None)
             suggestion = suggest.did_you_mean(view, parsed, len(final))
         took = (time.perf_counter() - t0) * 1000
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
@@ -182,11 +187,7 @@ class Searcher:
                 with self._lock:
                     self._fresh()
                     s = self._doc_searcher = self._ix.searcher()
-            if not s.up_to_date():
-                new = s.refresh()
-                if new is not s:
-                    s.close()
-                    s = self._doc_searcher = new
+            s = self._doc_searcher = reopen(self._ix, s, close_old=True)
             stored = s.document(id=doc_id)
         return Document.from_json(stored["doc"]) if stored else None
 

@@ -8,7 +8,9 @@ Why it looks like this:
   document frequencies. The ranker is therefore an expression of per-document factors only —
   per field, the query words it holds (``word_count``), their longest run in query order
   (``lcs``), a match at the field's start — weighted by field (exact spelling over folded,
-  title over body, adjacent pairs): no IDF, so a page scores the same on any shard.
+  title over body, adjacent pairs): no IDF, so a page scores the same on any shard. That only
+  selects candidates: relevance order comes from :mod:`search.sphinx_rank` (tracuu's own
+  ranking over cluster-wide document frequencies and field lengths), as on the Whoosh backend.
 * Every query is followed by ``SHOW META`` in the same batch; its warnings (and ``SHOW
   WARNINGS`` of facet queries) name the agents that did not answer in time. The result is then
   marked ``partial`` with the missing shards; a mirror that answers in its twin's place
@@ -30,6 +32,7 @@ from datetime import UTC, datetime
 from ingest.document import Document
 from search import hits as hits_mod
 from search import sphinx_match as sm
+from search import sphinx_rank as sr
 from search.dates import date_range
 from search.facets import facet_key
 from search.limits import Limits
@@ -139,6 +142,8 @@ class SphinxQLBackend:
         self.spec = spec
         self.limits = limits or Limits.from_env()
         self.db = Connections(parse_spec(spec))
+        #: cluster-wide document frequencies and field lengths for re-ranking (search.sphinx_rank)
+        self.stats_cache = sr.Statistics()
         #: agent address → its shard's number of mirrors (from DESCRIBE; warnings name agents)
         self.mirrors = self._mirrors()
 
@@ -226,7 +231,14 @@ class SphinxQLBackend:
 
     def _compile(self, q: str):
         parsed = parse(q, self.limits.max_query_chars)
-        compiled = compile_query(parsed, lambda _pairs, _limit: [], None)
+        asked: list[str] = []
+        compiled = compile_query(parsed, lambda _pairs, _limit: [], lambda t: asked.append(t) or False)
+        if asked:
+            # A long query: as in the Whoosh backend, syllables in over 5 % of the pages neither
+            # count towards the required share nor get body terms; their df is the cluster's.
+            self.stats_cache.update(self.db.run(sr.Statistics.STATS_SQL.format(dist=DIST))[0][0])
+            sr.ensure_df(self.db, DIST, self.stats_cache, [("body_f", t) for t in asked])
+            compiled = compile_query(parsed, lambda _pairs, _limit: [], self.stats_cache.is_common)
         from_query: list[tuple[str, list[str]]] = []
         match = sm.match_text(compiled, from_query)
         return parsed, compiled, match, from_query
@@ -239,8 +251,10 @@ class SphinxQLBackend:
         filters = self._filters(req, from_query)
         start = (req.page - 1) * req.per_page
         where = self._where(match, filters)
+        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
+        offset, size = (0, max(sr.RERANK_DEPTH, start + req.per_page)) if rerank else (start, req.per_page)
         sql = [f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {where} ORDER BY "
-               f"{self._order(req.sort)} LIMIT {start},{req.per_page}{self._options(start + req.per_page)}",
+               f"{self._order(req.sort)} LIMIT {offset},{size}{self._options(offset + size)}",
                "SHOW META"]
         if req.facets:
             for dim, attr in (("site", "site"), ("category", "cat_keys"), ("year", "year")):
@@ -248,12 +262,22 @@ class SphinxQLBackend:
                 sel = "GROUPBY() AS g, cats" if dim == "category" else f"{attr} AS g"
                 sql.append(f"SELECT {sel}, COUNT(*) AS c FROM {DIST} WHERE {w} GROUP BY {attr} "
                            f"ORDER BY c DESC LIMIT 1000 OPTION max_matches=1000")
+        if rerank:
+            sql.append(sr.Statistics.STATS_SQL.format(dist=DIST))
         sets = self._run_complete("; ".join(sql))
         rows, meta = sets[0], dict_meta(sets[1])
         warnings = meta.get("warning", [])
         marker = hits_mod.marker_for(compiled)
-        hits = [hits_mod.hit_from(key, _json(doc), float(w), compiled, req.highlight, marker)
-                for _id, w, key, doc in rows]
+        if rerank:
+            self.stats_cache.update(sets[-1][0])
+            sets = sets[:-1]
+            scored = sr.rerank(self.db, DIST, self.stats_cache, compiled, [(str(key), str(doc or "")) for _id, _w, key, doc in rows],
+                                  start + req.per_page)[start:]
+            hits = [hits_mod.hit_from(rows[d][2], _json(rows[d][3]), score, compiled, req.highlight, marker)
+                    for d, score in scored]
+        else:
+            hits = [hits_mod.hit_from(key, _json(doc), float(w), compiled, req.highlight, marker)
+                    for _id, w, key, doc in rows]
         facets = _facets(sets[2:]) if req.facets else {}
         missing = missing_agents(warnings)
         took = (time.perf_counter() - t0) * 1000
@@ -268,7 +292,8 @@ class SphinxQLBackend:
         meta = dict_meta(self.db.run(f"SELECT id FROM {DIST} WHERE {where} LIMIT 1; SHOW META")[1])
         total = int((meta.get("total_found") or ["0"])[0])
         n = total if limit is None else min(limit, total)
-        return SphinxStream(self, compiled, where, self._order(req.sort), n, total, req.highlight)
+        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
+        return SphinxStream(self, compiled, where, self._order(req.sort), n, total, req.highlight, rerank)
 
     def get(self, doc_id: str) -> Document | None:
         rows = self.db.run(f"SELECT doc FROM {DIST} WHERE id={numeric_id(doc_id)}")[0]
@@ -320,16 +345,29 @@ class SphinxStream:
     """Export rows in rank order, read ``EXPORT_BATCH`` at a time (``total`` known up front)."""
 
     def __init__(self, backend: SphinxQLBackend, compiled, where: str, order: str, n: int, total: int,
-                 highlight: bool) -> None:
+                 highlight: bool, rerank: bool = False) -> None:
         self._b, self._compiled, self._where, self._order = backend, compiled, where, order
-        self._n, self.total, self._hl = n, total, highlight
+        self._n, self.total, self._hl, self._rerank = n, total, highlight, rerank
 
     def __len__(self) -> int:
         return self._n
 
     def __iter__(self) -> Iterator:
         marker = hits_mod.marker_for(self._compiled)
-        for off in range(0, self._n, EXPORT_BATCH):
+        first = 0
+        if self._rerank and self._n:
+            # the head in the same order as search() gives it, the rest in the engine's order
+            first = min(self._n, sr.RERANK_DEPTH)
+            rows = self._b.db.run(
+                f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {self._where} ORDER BY {self._order} "
+                f"LIMIT 0,{sr.RERANK_DEPTH}{self._b._options(sr.RERANK_DEPTH)}; "
+                + sr.Statistics.STATS_SQL.format(dist=DIST))
+            self._b.stats_cache.update(rows[1][0])
+            head = rows[0]
+            scored = sr.rerank(self._b.db, DIST, self._b.stats_cache, self._compiled, [(str(k), str(doc or "")) for _i, _w, k, doc in head], len(head))
+            for d, score in scored[:first]:
+                yield hits_mod.hit_from(head[d][2], _json(head[d][3]), score, self._compiled, self._hl, marker)
+        for off in range(first, self._n, EXPORT_BATCH):
             size = min(EXPORT_BATCH, self._n - off)
             rows = self._b.db.run(
                 f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {self._where} ORDER BY {self._order} "

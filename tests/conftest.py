@@ -28,8 +28,10 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def make_portal(out: Path, pages: int, seed: str, families: str | None = None, warc: bool = False) -> Path:
-    """Render a portalgen site into ``out`` (skips when ../shared is absent)."""
+def make_portal(out: Path, pages: int, seed: str, families: str | None = None, warc: bool = False,
+                attachments: str | None = None) -> Path:
+    """Render a portalgen site into ``out`` (skips when ../shared is absent); ``attachments="rich"``
+    for real DOCX/PDF/scan/XLSX attachments (needs fpdf2, Pillow and the Noto fonts)."""
     shared_path("portalgen", "make_portal.py")
     shared_path("corpus", "articles.jsonl.gz")
     cmd = [sys.executable, str(PORTALGEN), "--corpus", str(CORPUS), "--out", str(out),
@@ -38,6 +40,8 @@ def make_portal(out: Path, pages: int, seed: str, families: str | None = None, w
         cmd += ["--families", families]
     if warc:
         cmd.append("--warc")
+    if attachments:
+        cmd += ["--attachments", attachments]
     subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     return out
 

@@ -69,7 +69,8 @@ class SiteServer:
                     return self._send(404, {"Content-Type": "text/html"}, b"<html>404</html>")
                 ctype = {"html": "text/html; charset=utf-8", "aspx": "text/html; charset=utf-8",
                          "xml": "application/xml", "txt": "text/plain", "jpg": "image/jpeg",
-                         "docx": "application/octet-stream"}.get(file.suffix.lstrip("."),
+                         "docx": "application/octet-stream", "pdf": "application/pdf",
+                         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}.get(file.suffix.lstrip("."),
                                                                  "text/html; charset=utf-8")
                 data = file.read_bytes()
                 if b"windows-1258" in data[:2000]:

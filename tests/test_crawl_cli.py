@@ -84,7 +84,7 @@ def test_follow_related_lists_only_then_recrawl_uses_conditional_requests(tmp_pa
     srv = SiteServer(root=site, robots="User-agent: *\nCrawl-delay: 0.01\n")
     data = tmp_path / "data"
     args = ("crawl", srv.url + urlsplit(start["url"]).path, "--follow", "related", "--max-depth", "1",
-            "--delay", "0.01", "--data", str(data))
+            "--delay", "0.01", "--data", str(data), "--max-attachments", "0")  # attachments: their own tests
     with srv:
         first = run_tracuu(*args)
         assert first.returncode == 0, first.stderr.decode()

@@ -39,7 +39,8 @@ def test_url_list_and_sitemaps(site, tmp_path):
         urls.write_text("\n".join([*(srv.url + p for p in paths), "ftp://a.gov.vn/x", "not a url",
                                    "javascript:alert(1)", srv.url + "/missing.aspx"]) + "\n")
         data = tmp_path / "d"
-        res = run_tracuu("ingest", "--urls", str(urls), "--data", str(data), "--delay", "0.02")
+        res = run_tracuu("ingest", "--urls", str(urls), "--data", str(data), "--delay", "0.02",
+                         "--max-attachments", "0")  # the pages' attachments: tests/test_attachments_import.py
         assert res.returncode == 1
         docs = index_docs(data)
         assert {urlsplit(u).path for u in docs} == set(paths)

@@ -110,6 +110,13 @@ def test_demo_serves_the_samples_and_finds_the_seed_page_first():
         assert "laichau" in (top["url"] or "") or "Lai Châu" in top["title"]
         stats = get_json(url + "api/v1/stats")
         assert stats["documents"] >= 30
+        # the demo shows attachments: Word, text PDF, scanned PDF (OCRed when Tesseract is there), XLSX
+        atts = get_json(url + "api/v1/search?kind=attachment&per_page=10")
+        assert atts["total"] == 4
+        assert {h["attachment"]["format"] for h in atts["hits"]} == {"docx", "pdf", "xlsx"}
+        assert all(h["attachment"]["parents"] for h in atts["hits"])
+        report = get_json(url + "api/v1/search?q=412%2FBC-UBND")["hits"][0]
+        assert report["kind"] == "attachment" and report["attachment"]["number"] == "412/BC-UBND"
 
 
 def test_demo_without_samples_is_a_clear_error(tmp_path: Path):

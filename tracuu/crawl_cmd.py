@@ -33,17 +33,30 @@ def add_fetch_options(p: argparse.ArgumentParser) -> None:
                    help="kích thước phản hồi tối đa (max response bytes) [50 MB]")
     p.add_argument("--max-crawl-delay", type=float, default=30.0,
                    help="giới hạn trên của Crawl-delay (cap on a site's Crawl-delay) [30]")
+    p.add_argument("--max-attachments", type=int, default=20,
+                   help="số tệp đính kèm (PDF, Word, Excel…) tải tối đa mỗi trang; 0: không tải "
+                        "(attachments fetched per page; 0 disables) [20]")
+    p.add_argument("--allow-private", action="store_true",
+                   help="cho phép tải địa chỉ loopback/mạng riêng/link-local mà trang trỏ tới "
+                        "(allow private addresses reached from pages; tests)")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="không OCR bản quét; ghi nhận \"cần OCR\" để chạy `tracuu ocr` sau "
+                        "(do not OCR scans now; `tracuu ocr` fills them in later)")
     p.add_argument("--warc-max-size", type=int, default=1024 ** 3,
                    help="dung lượng mỗi tệp WARC trước khi xoay vòng (WARC rotation size) [1 GB]")
 
 
 def fetch_config(args: argparse.Namespace):
     from ingest.fetch import FetchConfig, user_agent
+    from ingest.netguard import AddressGuard
 
+    if getattr(args, "no_ocr", False):
+        os.environ["TRACUU_OCR"] = "0"  # read by the extraction workers (index.attachdocs)
     return FetchConfig(user_agent=user_agent(__version__, args.contact), read_timeout=args.timeout,
                        retries=args.retries, backoff=max(args.delay, 0.5), delay=args.delay,
                        max_bytes=args.max_bytes, obey_robots=not args.ignore_robots,
-                       max_crawl_delay=args.max_crawl_delay)
+                       max_crawl_delay=args.max_crawl_delay,
+                       address_check=AddressGuard(allow_private=getattr(args, "allow_private", False)))
 
 
 def warc_info(cfg, args: argparse.Namespace, command: str) -> dict[str, str]:
@@ -102,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     except IndexLocked as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
+    cfg.address_check.trust(args.urls)  # the hosts the operator named; links from pages are checked
     with ing, Fetcher(cfg) as fetcher:
         path = frontier_path(data, args.urls, args.follow)
         if args.recrawl:
@@ -111,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             crawler = Crawler(fetcher, frontier, follow=args.follow, max_pages=args.max_pages,
                               max_depth=args.max_depth, on_result=ing.on_fetch, validators=ing.validators,
-                              commit_every=args.commit_every, before_commit=lambda: ing.commit(force=True))
+                              commit_every=args.commit_every, before_commit=lambda: ing.commit(force=True),
+                              attachments=args.max_attachments > 0, max_attachments=max(args.max_attachments, 0))
             for bad in crawler.seed(args.urls):
                 ing.fail(SourceError("command line", None, bad, "urls",
                                      "URL bắt đầu không hợp lệ, cần http/https (invalid start URL)"))
@@ -120,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
             frontier.close()
     summary = ing.summary
     print(summary.text())
+    from index.attachregistry import summary_line
+
+    if line := summary_line(data):
+        print(line)
     counts = f"đã tải {stats.fetched}, lỗi {stats.failed}, robots.txt cấm {stats.robots}, " \
              f"liên kết ra ngoài bỏ qua {stats.off_host}"
     print(f"Thu thập (crawl): {counts}; WARC: {data / 'archive' / 'warc'}")

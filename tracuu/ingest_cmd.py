@@ -18,6 +18,7 @@ not pages, such as images, are *skipped*, not failed).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import stat
 import sys
 import time
@@ -51,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="tệp, thư mục, .zip, .tar(.gz), .warc(.gz), .arc.gz (files, folders, archives)")
+    p.add_argument("--documents", metavar="DIR", action="append", default=[],
+                   help="lập chỉ mục dữ liệu phái sinh documents/ của `tracuu spark-ingest` làm ở nơi khác "
+                        "(index a Spark run's documents/ derivative)")
     p.add_argument("--base-url", help="URL gốc của thư mục/zip: URL = gốc + đường dẫn tương đối (mirror root URL)")
     p.add_argument("--urls", metavar="FILE", action="append", default=[],
                    help="tệp danh sách URL, mỗi dòng một URL (URL list file; fetched politely)")
@@ -151,10 +155,17 @@ def run(args: argparse.Namespace) -> int:
     from index.writer import IndexLocked
     from search.model import QueryError
 
-    if not (args.paths or args.urls or args.sitemap):
-        print(f"{PROG}: cần ít nhất một PATH, --urls hoặc --sitemap (nothing to import)", file=sys.stderr)
+    if not (args.paths or args.urls or args.sitemap or args.documents):
+        print(f"{PROG}: cần ít nhất một PATH, --urls, --sitemap hoặc --documents (nothing to import)",
+              file=sys.stderr)
         return 2
     data = data_dir(args.data)
+    if args.no_ocr:
+        import os
+
+        os.environ["TRACUU_OCR"] = "0"  # read by the extraction workers (index.attachdocs)
+    if args.documents and not (args.paths or args.urls or args.sitemap):
+        return _import_documents(data, args.documents)
     cfg = None
     info = None
     if args.urls or args.sitemap:
@@ -179,15 +190,45 @@ def run(args: argparse.Namespace) -> int:
                 _import_urls(ing, cfg, args, data)
     except KeyboardInterrupt:
         interrupted = True
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk, a failing disk
+        from tracuu.check_cmd import disk_error_message
+
+        print(f"{PROG}: {disk_error_message(exc, data)}", file=sys.stderr)
+        print(ing.summary.text())
+        return 1
     summary = ing.summary
     _print_examples(summary, args.verbose)
     print(summary.text())
+    from index.attachregistry import summary_line
+
+    if line := summary_line(data):
+        print(line)
     print(f"Dữ liệu (data): {data}")
     if interrupted:
         print(f"{PROG}: đã dừng; phần đã xử lý được lưu, chạy lại cùng lệnh để tiếp tục (interrupted; re-run to "
               "resume)", file=sys.stderr)
         return 130
+    if args.documents and _import_documents(data, args.documents):
+        return 1
     return 1 if summary.failures else 0
+
+
+def _import_documents(data: Path, folders: list[str]) -> int:
+    """``--documents DIR``: a Spark run's ``documents/`` derivative indexed here (no parsing)."""
+    from index.derivatives import import_documents
+    from index.writer import IndexLocked
+
+    try:
+        counts, problems = import_documents(data, folders)
+    except IndexLocked as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    for line in problems:
+        print(f"lỗi {line}", file=sys.stderr)
+    print(f"Tài liệu (documents): {counts['indexed']} mới, {counts['updated']} cập nhật, "
+          f"{counts['unchanged']} không đổi, {len(problems)} lỗi")
+    print(f"Dữ liệu (data): {data}")
+    return 1 if problems else 0
 
 
 def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
@@ -202,7 +243,9 @@ def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
     frontier = Frontier(data / "crawl" / f"ingest-{key.hexdigest()[:12]}.sqlite")
     with Fetcher(cfg) as fetcher:
         crawler = Crawler(fetcher, frontier, follow="none", on_result=ing.on_fetch, validators=ing.validators,
-                          commit_every=10, before_commit=lambda: ing.commit(force=True))
+                          commit_every=10, before_commit=lambda: ing.commit(force=True),
+                          attachments=args.max_attachments > 0, max_attachments=max(args.max_attachments, 0))
+        cfg.address_check.trust(args.sitemap)
 
         def get_sitemap(url: str) -> bytes:
             res = fetcher.fetch(url)
@@ -224,6 +267,7 @@ def _import_urls(ing, cfg, args: argparse.Namespace, data: Path) -> None:
                     ing.fail(item)
                 else:
                     urls.append(item)
+        cfg.address_check.trust(urls)  # listed by the operator; what pages link is checked
         for bad in crawler.seed(urls):
             ing.fail(SourceError("urls", None, bad, "urls", "URL không hợp lệ (invalid URL)"))
         try:

@@ -39,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--workers", type=int, default=None,
                        help="số tiến trình phục vụ chung một cổng (mặc định: số lõi CPU được dùng, "
                             f"hiện là {available_cores()})")
+    serve.add_argument("--rate-limit", metavar="N/s",
+                       help="giới hạn số yêu cầu mỗi máy khách, ví dụ 5/s hoặc 120/min; vượt thì trả 429 "
+                            "(per-client rate limit)")
+    serve.add_argument("--time-budget", type=float, metavar="S",
+                       help="thời gian tối đa để tính một truy vấn, giây (query time budget) [2]")
     serve.set_defaults(func=run_serve)
 
     demo = subparsers.add_parser(
@@ -175,6 +180,18 @@ def _use_backend(args: argparse.Namespace) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     _use_backend(args)
+    # web/guard.py reads these like any TRACUU_* setting (create_app takes the environment)
+    if args.rate_limit:
+        from web.guard import parse_rate
+
+        try:
+            parse_rate(args.rate_limit)
+        except ValueError as exc:
+            print(f"tracuu serve: {exc}", file=sys.stderr)
+            return 2
+        os.environ["TRACUU_RATE_LIMIT"] = json.dumps(args.rate_limit)
+    if args.time_budget is not None:
+        os.environ["TRACUU_SEARCH_TIME_BUDGET"] = str(args.time_budget)
     return _serve(data_dir(args.data), args.host, args.port, args.threads, workers=args.workers)
 
 
@@ -209,14 +226,17 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def sample_pages(samples: Path) -> list[str]:
-    """The pages ``manifest.json`` marks for ingesting (not its images, attachments or the seed's
-    duplicate text dump); the whole folder when there is no manifest."""
+    """The pages ``manifest.json`` marks for ingesting and its attachment documents (not its images,
+    placeholder files or the seed's duplicate text dump); the whole folder when there is no manifest."""
     manifest = samples / "manifest.json"
     if not manifest.exists():
         return [str(samples)]
     try:
         pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
         files = [samples / p["file"] for p in pages if p.get("ingest", True)]
+        # the Word, PDF, scan and spreadsheet attachments (tracuu/samples/_attachments.py)
+        files += [samples / a["file"] for a in json.loads(manifest.read_text(encoding="utf-8")).get("assets", [])
+                  if a.get("attachment")]
     except (ValueError, KeyError, TypeError) as exc:
         print(f"tracuu: {manifest} không đọc được ({exc}); nạp cả thư mục (unreadable manifest)", file=sys.stderr)
         return [str(samples)]

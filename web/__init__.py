@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from search.limits import Limits
 from search.model import IndexDamaged, QueryError
-from web import formatting
+from web import formatting, guard
 from web.params import ParamError
 from web.problems import param_problem, problem, wants_problem_json
 from web.searching import IndexMissing, SearcherPool
@@ -47,6 +47,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure(app, config)
+    guard.register(app)  # size limits, time budget, rate limit (web/guard.py)
     app.extensions["tracuu.searchers"] = SearcherPool(Path(app.config["DATA"]), app.config["LIMITS"],
                                                         app.config.get("BACKEND"))
     formatting.register(app)
@@ -78,6 +79,7 @@ def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.attachments import bp as attachments_bp
     from web.export import bp as export_bp
     from web.research import bp as research_bp
     from web.views import bp as views_bp
@@ -85,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(views_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(export_bp)
+    app.register_blueprint(attachments_bp)
     app.register_blueprint(research_bp)
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from ingest.document import VN_TZ
+from ingest.document import VN_TZ, doc_id
 
 _MARK_SPLIT = re.compile(r"(</?mark>)")
 
@@ -96,5 +96,5 @@ def category_label(path: str) -> str:
 def register(app) -> None:
     app.jinja_env.filters.update(
         marked=marked, plain=plain, vn_datetime=vn_datetime, iso_datetime=iso_datetime,
-        vn_number=vn_number, http_url=http_url, category_label=category_label,
+        vn_number=vn_number, http_url=http_url, category_label=category_label, doc_id=doc_id,
     )

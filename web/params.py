@@ -23,8 +23,11 @@ from search.limits import Limits
 from search.model import QueryError, SearchRequest
 
 #: URL name → meaning. ``from``/``to`` are the URL names of ``date_from``/``date_to``.
-SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "per_page")
-MULTI_PARAMS = ("site", "category", "year")
+SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "per_page", "kind")
+#: ``doctype``/``issuer``/``format``: attachments' document type, issuing body and file format
+MULTI_PARAMS = ("site", "category", "year", "doctype", "issuer", "format")
+#: ``kind=attachment``: "chỉ văn bản đính kèm"; ``kind=page``: web pages only
+KINDS = ("attachment", "page")
 FLAG_PARAMS = ("facets", "highlight")
 SEARCH_PARAMS = frozenset(SINGLE_PARAMS + MULTI_PARAMS + FLAG_PARAMS)
 SORTS = ("relevance", "newest", "oldest")
@@ -129,6 +132,10 @@ def parse_search_args(args: Mapping[str, object], limits: Limits | None = None,
         problems.append(ParamProblem("to", f"ngày kết thúc «{single['to']}» trước ngày bắt đầu "
                                            f"«{single['from']}» (date range is reversed)"))
 
+    kind = single.get("kind") or None
+    if kind is not None and kind not in KINDS:
+        problems.append(ParamProblem("kind", f"«{kind}» không hợp lệ; dùng {', '.join(KINDS)} (invalid kind)"))
+
     sort = single.get("sort") or default_sort(q)
     if sort not in SORTS:
         problems.append(ParamProblem("sort", f"«{sort}» không hợp lệ; dùng {', '.join(SORTS)} (invalid sort)"))
@@ -151,7 +158,8 @@ def parse_search_args(args: Mapping[str, object], limits: Limits | None = None,
     return SearchRequest(q=q, site=multi["site"], category=multi["category"], year=years,
                          date_from=single.get("from") or None, date_to=single.get("to") or None,
                          sort=sort, page=page or 1, per_page=per_page or limits.default_per_page,
-                         facets=flags["facets"], highlight=flags["highlight"])
+                         facets=flags["facets"], highlight=flags["highlight"], kind=kind,
+                         doctype=multi["doctype"], issuer=multi["issuer"], format=multi["format"])
 
 
 def _int_param(single: dict[str, str], name: str, default: int, problems: list[ParamProblem]) -> int | None:
@@ -185,6 +193,9 @@ def to_args(req: SearchRequest, *, page: bool = True, limits: Limits | None = No
     args += [("site", v) for v in req.site]
     args += [("category", v) for v in req.category]
     args += [("year", str(v)) for v in req.year]
+    args += [(name, v) for name in ("doctype", "issuer", "format") for v in getattr(req, name)]
+    if req.kind:
+        args.append(("kind", req.kind))
     if req.date_from:
         args.append(("from", req.date_from))
     if req.date_to:
@@ -224,8 +235,10 @@ def toggle(req: SearchRequest, field: str, value: str | int) -> str:
 
 def without_filters(req: SearchRequest) -> str:
     """The "Xóa tất cả" link: keep the words, drop every filter."""
-    return query_string(req, site=[], category=[], year=[], date_from=None, date_to=None)
+    return query_string(req, site=[], category=[], year=[], date_from=None, date_to=None, doctype=[], issuer=[],
+                        format=[], kind=None)
 
 
 def has_filters(req: SearchRequest) -> bool:
-    return bool(req.site or req.category or req.year or req.date_from or req.date_to)
+    return bool(req.site or req.category or req.year or req.date_from or req.date_to or req.doctype or req.issuer
+                or req.format or req.kind)

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 from ingest.document import LinkItem
 from ingest.document import doc_id as url_doc_id
 from search.model import SearchRequest, SearchResult
+from web.attachments import local_links
 from web.formatting import category_label, http_url, vn_number
 from web.params import (
     DATE_HINT,
@@ -38,7 +39,8 @@ from web.searching import SearcherPool
 
 bp = Blueprint("views", __name__)
 
-FACET_LABELS = {"site": "Trang nguồn", "category": "Chuyên mục", "year": "Năm"}
+FACET_LABELS = {"site": "Trang nguồn", "category": "Chuyên mục", "year": "Năm",
+                "doctype": "Loại văn bản", "issuer": "Cơ quan ban hành", "format": "Định dạng tệp"}
 FACET_VISIBLE = 8
 _DOC_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -80,7 +82,7 @@ class Chip:
 
 def facet_groups(req: SearchRequest, result: SearchResult) -> list[dict[str, Any]]:
     groups = []
-    for name in ("site", "category", "year"):
+    for name in FACET_LABELS:
         values = (result.facets or {}).get(name) or []
         selected = {str(v) for v in getattr(req, name)}
         items = [FacetValue(str(v), category_label(str(v)) if name == "category" else str(v), int(c),
@@ -100,6 +102,11 @@ def chips(req: SearchRequest) -> list[Chip]:
     out = [Chip(f"Trang nguồn: {v}", toggle(req, "site", v)) for v in req.site]
     out += [Chip(f"Chuyên mục: {category_label(v)}", toggle(req, "category", v)) for v in req.category]
     out += [Chip(f"Năm: {v}", toggle(req, "year", v)) for v in req.year]
+    out += [Chip(f"{FACET_LABELS[name]}: {v}", toggle(req, name, v))
+            for name in ("doctype", "issuer", "format") for v in getattr(req, name)]
+    if req.kind:
+        out.append(Chip("Chỉ văn bản đính kèm" if req.kind == "attachment" else "Chỉ trang tin",
+                        query_string(req, kind=None)))
     if req.date_from:
         out.append(Chip(f"Từ ngày: {req.date_from}", query_string(req, date_from=None)))
     if req.date_to:
@@ -210,6 +217,10 @@ def document(doc_id: str):
         doc = s.get(doc_id)
         if doc is None:
             abort(404, description=f"không có văn bản {doc_id} trong chỉ mục")
+        if doc.kind == "attachment":  # metadata, text by PDF page, parents, download (web.attachments)
+            from web.attachments import attachment_page
+
+            return attachment_page(doc, s, back_req, back)
         related = linked_items(doc.related, s, back)
         latest = linked_items(doc.latest, s, back)
     caps = captures(current_app.config["DATA"], doc)
@@ -218,6 +229,7 @@ def document(doc_id: str):
         "doc.html", doc=doc, related=related, latest=latest, back_url=back_url, has_back=back_req is not None,
         source_rows=source_rows(doc), captures=[capture_rows(c) for c in caps], original=http_url(doc.url),
         api_url=url_for("api.document", doc_id=doc_id), q=back_req.q if back_req else "",
+        local_attachments=local_links(current_app.config["DATA"], doc),
     ))
     resp.headers["Link"] = f'<{url_for("api.document", doc_id=doc_id)}>; rel="alternate"; type="application/json"'
     return resp

@@ -35,10 +35,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import _attachments  # noqa: E402
 from _texts import ARTICLES, SITES  # noqa: E402
 
 SEED_TXT = "cchc.laichau.gov.vn/seed-ket-qua-cchc-2018.txt"
-KEEP = {"README.md", "_build.py", "_texts.py", SEED_TXT}
+KEEP = {"README.md", "_build.py", "_texts.py", "_attachments.py", SEED_TXT}
 
 VI_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -1143,6 +1144,7 @@ def build() -> tuple[dict[str, bytes], dict]:
         "pages": sorted(manifest_pages, key=lambda m: m["file"]),
         "assets": sorted(assets, key=lambda m: m["file"]),
     }
+    _attachments.apply(files, manifest)  # real Word/PDF/scan/XLSX documents, appended to the WARC
     files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files, manifest
 
