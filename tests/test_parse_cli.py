@@ -393,18 +393,23 @@ def test_portal_mirror_urls_match_truth(tmp_path: Path):
     host = truth[0]["host"]
     site = out / "sites" / host
     proc = run_tracuu("parse", str(site), "--base-url", f"https://{host}/", timeout=300)
-    docs = jsonl(proc)
+    records = jsonl(proc)
+    assert [d["source"]["path"] for d in records] == sorted(d["source"]["path"] for d in records)
+    docs = [d for d in records if d["kind"] != "attachment"]
     expected = {r["url"]: r for r in truth if r["host"] == host}
     assert sorted(d["url"] for d in docs) == sorted(expected)
-    assert [d["source"]["path"] for d in docs] == sorted(d["source"]["path"] for d in docs)
     for d in docs:
         r = expected[d["url"]]
         assert (d["kind"] == "article") == (r["kind"] == "article")
         if r["kind"] == "article":
             assert d["title"] == r["title"]
-    # Images, DOCX files, robots.txt and sitemap.xml: one line each, and they make the exit status 1.
+    # DOCX files are extracted as `tracuu ingest` extracts them: attachment records at their mirror URL.
+    docx = sorted(p for p in site.rglob("*.docx"))
+    attached = sorted((d["source"]["path"], d["url"]) for d in records if d["kind"] == "attachment")
+    assert docx and attached == [(str(p), f"https://{host}/" + p.relative_to(site).as_posix()) for p in docx]
+    # Images, robots.txt and sitemap.xml: one line each, and they make the exit status 1.
     non_pages = sorted(str(p) for p in site.rglob("*")
-                       if p.is_file() and p.suffix.lower() not in {".html", ".aspx"})
+                       if p.is_file() and p.suffix.lower() not in {".html", ".aspx", ".docx"})
     lines = stderr_lines(proc)
     assert len(lines) == len(non_pages) > 0
     assert all("không phải trang" in line for line in lines)

@@ -18,6 +18,10 @@ the parser can be checked and scripted without building an index. Rules, from th
 - every file that is skipped or fails gets exactly one line on stderr naming it and the reason,
   the other files are still parsed, and the exit status is 1 if anything was skipped or failed,
   0 otherwise, 2 for usage errors;
+- attachment files (``.pdf .doc(x) .xls(x) .odt .ods .rtf``, by name or magic bytes) are
+  extracted as ``tracuu ingest`` extracts them, in an isolated worker, into a Document with
+  ``kind == "attachment"`` (same URL, same id as the index will hold); other non-page files are
+  skipped with their reason;
 - inside directories, hidden entries (``.git`` …), HTTrack's ``hts-cache/`` and its bookkeeping
   files (``hts-log.txt``, ``backblue.gif`` …) are not site content and are passed over silently;
   symbolic links to directories are not followed (no loops), links to files are;
@@ -44,6 +48,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from index.attachdocs import attachment_format
+from index.attachextract import extract_document
 from ingest import mirror
 from ingest.decode import is_lossy
 from ingest.document import Document
@@ -220,7 +226,19 @@ def run(args: argparse.Namespace) -> int:
             # The one mapping `tracuu ingest` uses too (same URL, same document id).
             url = args.url or mirror.file_url(path, rel, args.base_url, data)
             trace = Explain() if args.explain else None
-            doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes, trace=trace)
+            kind = attachment_format(data, url, str(path), None)
+            if kind is not None:
+                # A PDF/Word/Excel file: `tracuu ingest` extracts it into an attachment Document
+                # (same URL, same id), so parse shows that record too instead of skipping it.
+                trace = None  # the page rules of --explain do not apply to an extracted file
+                status, value = extract_document(data, url, str(path), None, kind)
+                if status != "doc":
+                    problems.append((display(path), str(value)))
+                    continue
+                doc = value
+                doc.source.path = display(path)
+            else:
+                doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes, trace=trace)
         except SkipPage as exc:
             problems.append((display(path), f"bỏ qua: {exc.reason}"))
             continue
