@@ -77,7 +77,10 @@ class SphinxWriterSink:
         head = Connections(parse_spec(spec))
         self.shards = self._layout(head)
         head.close()
-        self._pending: list[list[str]] = [[] for _ in self.shards]
+        # per shard, the rows not yet sent (by numeric id: a later add of the same document in the
+        # batch replaces its row) and, per id, (hash on the shard, hash of the pending row)
+        self._pending: list[dict[int, str]] = [{} for _ in self.shards]
+        self._hashes: list[dict[int, tuple[str | None, str]]] = [{} for _ in self.shards]
 
     @staticmethod
     def _layout(head: Connections) -> list[Connections]:
@@ -106,15 +109,27 @@ class SphinxWriterSink:
         return str(rows[0][0]) if rows else None
 
     def add(self, doc: Document) -> str:
+        """Queue ``doc`` unless the cluster already shows it. A document added twice before a flush
+        (an attachment indexed before its linking pages, then again with its parents at the end of
+        the run) is compared with its pending row, not the shard's older copy: otherwise the second
+        add would look "unchanged" against the shard and the stale first row would be written."""
         digest = content_hash(doc)
         nid = numeric_id(doc.id)
         k = self._shard(nid)
-        previous = self._stored_hash(k, nid)
+        if nid in self._hashes[k]:
+            on_shard, previous = self._hashes[k][nid]
+        else:
+            on_shard = previous = self._stored_hash(k, nid)
         if previous == digest:
             self.counts["unchanged"] += 1
             return "unchanged"
+        if on_shard == digest:  # back to what the shard holds: nothing to write after all
+            del self._pending[k][nid], self._hashes[k][nid]
+            self.counts["unchanged"] += 1
+            return "unchanged"
         row = document_row(doc, digest)
-        self._pending[k].append("(" + ",".join(_value(row[c]) for c in COLUMNS) + ")")
+        self._pending[k][nid] = "(" + ",".join(_value(row[c]) for c in COLUMNS) + ")"
+        self._hashes[k][nid] = (on_shard, digest)
         result = "indexed" if previous is None else "updated"
         self.counts[result] += 1
         if len(self._pending[k]) >= self.batch_size:
@@ -128,10 +143,11 @@ class SphinxWriterSink:
         self.shards[k].every(f"DELETE FROM shard{k} WHERE id={nid}")
 
     def _flush(self, k: int) -> None:
-        rows = self._pending[k]
+        rows = list(self._pending[k].values())
         if rows:
             self.shards[k].every(f"REPLACE INTO shard{k} ({','.join(COLUMNS)}) VALUES " + ",".join(rows))
-            self._pending[k] = []
+            self._pending[k] = {}
+            self._hashes[k] = {}
 
     def commit(self) -> None:
         for k in range(len(self.shards)):

@@ -177,8 +177,33 @@ def test_cli_ingest_search_and_check_through_the_backend(make_cluster, tmp_path)
     assert again.returncode == 0
     r = run_tracuu("cluster", "check", cluster.spec)
     assert r.returncode == 0 and r.stdout.decode().count("tài liệu") == 2
-    sizes = shard_sizes(cluster)
-    assert sum(sizes) == 45  # re-import added nothing
+    # The cluster holds exactly the documents a local import of the same folder indexes (pages, the
+    # README, and one document per attachment file), each once, and the re-import added nothing.
+    local = tmp_path / "local"
+    r = run_tracuu("ingest", "--data", str(local), str(samples))
+    assert r.returncode == 0, r.stderr.decode()
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(local / "index")).searcher() as s:
+        fields = list(s.all_stored_fields())
+    expected = {f["id"] for f in fields}
+    assert any(f["kind"] == "attachment" for f in fields)
+
+    def stored() -> dict[str, str]:
+        rows = [r for k, m in enumerate(cluster.nodes)
+                for r in cluster.sql(m[0], f"SELECT doc_key, hash FROM shard{k} LIMIT 10000 OPTION max_matches=10000")]
+        assert sum(shard_sizes(cluster)) == len(rows)
+        return {str(key): str(h) for key, h in rows}
+
+    before = stored()
+    assert set(before) == expected and len(before) == len(expected)
+    # A re-import without the catalog's memory of the inputs reaches the sink with every document
+    # again (an attachment first without its parents, re-added with them at the end of the run):
+    # nothing new, and every document ends as it was, parents and all.
+    fresh = run_tracuu("ingest", "--data", str(tmp_path / "d2"), "--backend", cluster.spec, str(samples))
+    assert fresh.returncode == 0, fresh.stderr.decode()
+    assert "(indexed): 0\n" in fresh.stdout.decode()
+    assert stored() == before
     sc.stop(cluster.nodes[0][0], signal.SIGKILL)
     r = run_tracuu("cluster", "check", cluster.spec)
     assert r.returncode == 1 and "KHÔNG TRẢ LỜI" in r.stdout.decode()
