@@ -136,18 +136,8 @@ class Registry:
         return doc
 
     def _set_parents(self, doc: Document) -> None:
-        info = doc.attachment
-        assert info is not None
-        doc.parents = self.parents(info.urls)
-        link = next((p.link_title for p in doc.parents if p.link_title), None)
-        doc.title = attachment_title(info, link)
-        # how the linking pages name the file ("Báo cáo số 792/BC-UBND", "tại đây" excepted): searchable
-        # in the attachment too, e.g. the number of a scan that OCR misread
-        names = list(dict.fromkeys(p.link_title.strip() for p in doc.parents
-                                   if p.link_title and len(p.link_title.split()) >= 3))
-        doc.summary = "; ".join(names) or None
-        if doc.site is None and doc.parents:
-            doc.site = urlsplit(doc.parents[0].url).hostname
+        assert doc.attachment is not None
+        parents_applied(doc, self.parents(doc.attachment.urls))
 
     def _record_links(self, page: Document) -> None:
         self.record_links(page.url, page.title, [(a.title, a.url) for a in page.attachments])
@@ -193,6 +183,23 @@ class Registry:
         self.db.commit()
         self.db.close()
 
+
+def parents_applied(doc: Document, parents: list[Parent]) -> None:
+    """Set an attachment's ``parents`` and what follows from them (title, summary, site): shared
+    with the Spark job (:func:`index.warc_tasks.with_parents`), which computes the same parents
+    without a registry."""
+    info = doc.attachment
+    assert info is not None
+    doc.parents = parents
+    link = next((p.link_title for p in doc.parents if p.link_title), None)
+    doc.title = attachment_title(info, link)
+    # how the linking pages name the file ("Báo cáo số 792/BC-UBND", "tại đây" excepted): searchable
+    # in the attachment too, e.g. the number of a scan that OCR misread
+    names = list(dict.fromkeys(p.link_title.strip() for p in doc.parents
+                               if p.link_title and len(p.link_title.split()) >= 3))
+    doc.summary = "; ".join(names) or None
+    if doc.site is None and doc.parents:
+        doc.site = urlsplit(doc.parents[0].url).hostname
 
 
 def summary_line(data_dir: Path | str) -> str | None:

@@ -41,16 +41,19 @@ if __package__ in (None, ""):
 
 from index import derivatives  # noqa: E402
 from index.warc_tasks import (  # noqa: E402
+    attachment_urls,
     is_remote,
     list_inputs,
     local_dir,
     merge_captures,
     original_keys,
+    page_links,
     resolve_key,
     resolve_revisit,
     resolve_url,
     revisit_wants,
     warc_task,
+    with_parents,
 )
 
 log = logging.getLogger(__name__)
@@ -130,6 +133,24 @@ def _cross_file_revisits(sc, records):
     return pending.map(lambda r: resolve_revisit(r, locations.value))
 
 
+def _is_attachment(row: dict) -> bool:
+    return json.loads(row["value"]).get("kind") == "attachment"
+
+
+def _with_parents(decided, kept):
+    """``kept`` with every attachment document's parents (and the title, summary and site that
+    follow from them), as ``tracuu ingest``'s attachment registry gives them: the pages whose
+    last parsed capture links the file, in input order (a join of the pages' links with the
+    attachments' URLs, so nothing is collected on the driver)."""
+    links = (decided.filter(lambda r: r["result"] == "doc" and r["url"]).map(lambda r: (r["url"], r))
+             .reduceByKey(lambda a, b: a if a["order"] >= b["order"] else b).values().flatMap(page_links))
+    atts = kept.filter(_is_attachment).map(lambda r: (tuple(r["order"]), r))
+    found = (atts.flatMap(lambda kv: [(u, kv[0]) for u in attachment_urls(kv[1])]).join(links)
+             .map(lambda kv: kv[1]).groupByKey())
+    done = atts.leftOuterJoin(found).map(lambda kv: with_parents(kv[1][0], list(kv[1][1] or [])))
+    return kept.filter(lambda r: not _is_attachment(r)).union(done)
+
+
 def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partitions: int | None = None) -> dict:
     """The whole job on ``spark``; returns the summary (also written to ``<out>/summary.json``)."""
     sc = spark.sparkContext
@@ -148,7 +169,7 @@ def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partit
     decided = parsed.map(lambda r: (_doc_key_of_json(r["value"]), r)).groupByKey().flatMap(lambda kv: _by_key(kv[1]))
     others = captures.filter(lambda r: not (r["result"] == "doc" and r["outcome"] == "indexed"))
     all_captures = decided.union(others).cache()
-    kept = all_captures.filter(lambda r: r.get("keep")).cache()
+    kept = _with_parents(decided, all_captures.filter(lambda r: r.get("keep"))).cache()
     errors = rows.filter(lambda r: r["type"] == "error").union(
         all_captures.filter(lambda r: r["outcome"] == "failed").map(derivatives.parse_error_row))
     if input_errors:

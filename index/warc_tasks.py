@@ -272,3 +272,64 @@ def source_error_from(row: dict) -> SourceError:
 def local_dir(uri: str) -> Path:
     """A local folder for ``uri`` (``file://`` stripped); remote outputs go through Spark only."""
     return Path(uri[7:] if uri.startswith("file://") else uri)
+
+
+# -- attachments' parents (what index.attachregistry.Registry gives ``tracuu ingest``) ----------
+
+
+def page_links(row: dict) -> list[tuple]:
+    """The attachment links of one parsed page capture, keyed by the linked URL (normalised as
+    the registry stores it): ``(url, (order, i, page_url, page_title, link_title))``. The order
+    stands for the registry's ``seq`` (a page records its links when ``tracuu ingest`` finishes
+    it, in input order, each link after the one before)."""
+    from urllib.parse import urljoin
+
+    from index.attachdocs import norm_url
+
+    data = json.loads(row["value"])
+    page_url = data.get("url")
+    if data.get("kind") == "attachment" or not page_url:
+        return []
+    out = []
+    for i, link in enumerate(data.get("attachments") or []):
+        target = norm_url(urljoin(page_url, link.get("url") or "")) if link.get("url") else None
+        if target:
+            out.append((target, (row["order"], i, page_url, data.get("title") or "", link.get("title") or "")))
+    return out
+
+
+def attachment_urls(row: dict) -> list[str]:
+    """The URLs under which a kept attachment document is looked up as a link target (its URLs,
+    and for a member of a ``.zip`` bundle the bundle's), normalised; [] for pages."""
+    from index.attachdocs import norm_url
+    from ingest.attachlinks import container_url
+
+    data = json.loads(row["value"])
+    if data.get("kind") != "attachment":
+        return []
+    urls = list((data.get("attachment") or {}).get("urls") or [])
+    if data.get("url") and data["url"] not in urls:
+        urls.insert(0, data["url"])
+    urls += [c for c in map(container_url, urls) if c]
+    return sorted({u for u in map(norm_url, urls) if u})
+
+
+def with_parents(row: dict, links: Iterable[tuple]) -> dict:
+    """A kept attachment row with its parents set from every page linking it, as the registry's
+    ``_set_parents`` does (parents in link order, title from the metadata or the link text,
+    summary from the link texts, site from the first parent when the file has none)."""
+    from index.attachregistry import parents_applied
+    from ingest.document import Document, Parent
+
+    first: dict[str, tuple] = {}
+    for order, i, page_url, page_title, link_title in links:
+        key = (tuple(order), i)
+        if page_url not in first or key < first[page_url][0]:
+            first[page_url] = (key, page_title, link_title)
+    parents = [Parent(url=u, title=t or "", link_title=lt or "")
+               for u, (_k, t, lt) in sorted(first.items(), key=lambda kv: kv[1][0])]
+    doc = Document.from_json(row["value"])
+    parents_applied(doc, parents)
+    out = dict(row)
+    out["value"] = doc.to_json()
+    return out

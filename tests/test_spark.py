@@ -192,8 +192,20 @@ def test_same_top10(spark_out, ingest_data, portal_400, tmp_path) -> None:
         queries.append(" ".join(title.split()[:6]))
     qfile = tmp_path / "q.txt"
     qfile.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    # ``tracuu ingest`` indexes each attachment, then re-indexes it once its parents are known
+    # (index.attachregistry flush): the replaced versions stay in its index as deleted documents,
+    # and Whoosh counts deleted documents in BM25's term statistics until a merge. The live
+    # documents are identical (test_same_documents_and_fields); the rankings are compared with
+    # those leftovers merged away (``IndexWriterSink.optimize``, what a bulk import ends with).
+    from index.writer import IndexWriterSink
+
+    merged = tmp_path / "ingest-merged"
+    shutil.copytree(ingest_data, merged)
+    sink = IndexWriterSink(merged)
+    sink.optimize()
+    sink.close()
     runs = []
-    for data in (spark_out[0] / "data", ingest_data):
+    for data in (spark_out[0] / "data", merged):
         proc = run_tracuu("search", "--batch", str(qfile), "--json", "--limit", "10", "--data", str(data))
         assert proc.returncode == 0, proc.stderr.decode()
         runs.append([[h["id"] for h in json.loads(line)["hits"]] for line in proc.stdout.decode().splitlines()])
