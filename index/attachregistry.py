@@ -179,6 +179,12 @@ class Registry:
     def commit(self) -> None:
         self.db.commit()
 
+    def rollback(self) -> None:
+        """Forget what was registered since the last commit: the index did not take those
+        documents (an aborted run), so the next run must extract and index them again — and an
+        open write transaction left behind would lock the registry for that next run."""
+        self.db.rollback()
+
     def close(self) -> None:
         self.db.commit()
         self.db.close()

@@ -211,6 +211,8 @@ def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
         return kind, value
     try:
         docnum, key, digest = builder.add(value)
+    except OSError:
+        raise  # a full disk or an I/O error is not this page's fault: the whole import stops
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return "ifail", f"{type(exc).__name__}: {exc}"
     links = (value.title, [(a.title, a.url) for a in value.attachments])  # parents (index.attachdocs)
@@ -237,6 +239,8 @@ def _worker(conn, limitmb: int, schema) -> None:
                     conn.send(("ok", str(folder) if folder else None))
                 else:
                     break
+            except OSError as exc:  # e.g. a full disk: raised again as an OSError in the main process
+                conn.send(("oserror", (exc.errno, exc.strerror or str(exc), traceback.format_exc())))
             except Exception:  # noqa: BLE001 - reported to the main process, which stops
                 conn.send(("error", traceback.format_exc()))
     finally:
@@ -299,6 +303,12 @@ class WriterPool:
         except (EOFError, OSError) as exc:
             code = self.procs[worker].exitcode
             raise WorkerError(f"tiến trình ghi chỉ mục {worker} đã dừng (writer process died, exit {code})") from exc
+        if status == "oserror":
+            # an OSError with its errno, so a full disk in a writer process is reported as one
+            # (the ``tracuu ingest`` message, exit code) rather than as a crash with a traceback
+            errno_, strerror, tb = value
+            log.debug("writer process %d:\n%s", worker, tb)
+            raise OSError(errno_, f"tiến trình ghi chỉ mục {worker}: {strerror} (writer process)")
         if status != "ok":
             raise WorkerError(f"tiến trình ghi chỉ mục {worker} lỗi (writer process failed):\n{value}")
         return value

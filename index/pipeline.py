@@ -215,6 +215,7 @@ class Ingestor:
             self._checkpoints.clear()
             self.reserve.release_if_low()
             self.catalog.commit()
+            self.reserve.ensure()  # the next index commit must again leave room for the catalog's
         finally:
             self._committing = False
         self._since_commit = max(0, self._since_commit - self._flush_at)
@@ -226,8 +227,10 @@ class Ingestor:
             self.commit(force=True)
         except BaseException:
             # The index did not take the last batch (e.g. a full disk): its captures must not be
-            # committed as indexed, or the next run would take them as done and never index them.
+            # committed as indexed, or the next run would take them as done and never index them;
+            # nor its attachments as registered (the next run would find them "already extracted").
             self.catalog.rollback()
+            self.attachments.rollback()
             raise
         finally:
             self._batches.close()
@@ -264,7 +267,10 @@ class Ingestor:
             self._writers = None
             self.sink.cancel()
             self.catalog.rollback()
+            self.attachments.rollback()
         finally:
+            self.router.close()
+            self.attachments.close()
             self.catalog.close()
             self.archive.close()
             self.report.close()

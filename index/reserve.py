@@ -7,6 +7,11 @@ full, the index would hold pages the catalog does not know, until the import is 
 ballast (``<data>/.space-reserve``, a few MB of real blocks) is released right before the
 catalog commits whenever free space has run low, so that commit always has room; the next import
 puts it back when there is space again. Filesystems reserve blocks for root the same way.
+
+The ballast is put back after every commit, not only when an import starts, and needs only its
+own size plus a little headroom to be created: on a small disk it is otherwise released at the
+first commit and never returns, and the next run's index commit can then take the very room the
+catalog's commit needed (an index listing pages the catalog has never heard of).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ log = logging.getLogger(__name__)
 
 NAME = ".space-reserve"
 SIZE = 4 * 1024 * 1024
+#: room left free after creating the ballast (the import must still be able to make progress)
+HEADROOM = 1024 * 1024
 
 
 class SpaceReserve:
@@ -28,9 +35,10 @@ class SpaceReserve:
         self.size = size
 
     def ensure(self) -> None:
-        """Create the ballast if it is missing and the disk has room for it twice over."""
+        """Create the ballast if it is missing and the disk has room for it and some headroom
+        (called when an import starts and after each commit, which may have released it)."""
         try:
-            if self.path.exists() or shutil.disk_usage(self.path.parent).free < 2 * self.size:
+            if self.path.exists() or shutil.disk_usage(self.path.parent).free < self.size + HEADROOM:
                 return
             with open(self.path, "wb") as fh:
                 block = b"\0" * (1 << 20)
