@@ -15,6 +15,7 @@ import sys
 import unicodedata
 
 from tracuu.config import data_dir
+from tracuu.filters import add_filter_options, filter_values
 
 PROG = "tracuu kwic"
 CSV_FIELDS = ["n", "left", "match", "right", "title", "published", "site", "field", "offset", "doc_id", "url"]
@@ -33,11 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="sắp xếp theo từ bên trái, bên phải (thứ tự từ điển) hoặc theo ngày (default date)")
     p.add_argument("--exact-accents", action="store_true", help="chỉ giữ đúng cách viết dấu đã gõ")
     p.add_argument("--format", choices=("text", "csv", "jsonl"), default="text", help="định dạng (default text)")
-    p.add_argument("--site", action="append", default=[], metavar="S", help="lọc theo trang web (repeatable)")
-    p.add_argument("--category", action="append", default=[], metavar="C", help="lọc theo chuyên mục (repeatable)")
-    p.add_argument("--year", action="append", type=int, default=[], metavar="Y", help="lọc theo năm (repeatable)")
-    p.add_argument("--from", dest="date_from", metavar="D", help="từ ngày: 2020, 10/2020, 05/10/2020, ISO")
-    p.add_argument("--to", dest="date_to", metavar="D", help="đến ngày")
+    add_filter_options(p)
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
     p.set_defaults(func=run)
 
@@ -59,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from search.searcher import Searcher
 
     kreq = kwic.KwicRequest(
-        SearchRequest(q=" ".join(args.query), site=args.site, category=args.category, year=args.year,
-                      date_from=args.date_from, date_to=args.date_to),
+        SearchRequest(q=" ".join(args.query), **filter_values(args)),
         context=args.context, sort=args.sort, exact_accents=args.exact_accents)
     try:
         kreq.check()

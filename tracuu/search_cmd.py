@@ -16,6 +16,7 @@ import re
 import sys
 
 from tracuu.config import data_dir
+from tracuu.filters import add_filter_options, filter_values
 
 PROG = "tracuu search"
 _MARK = re.compile(r"</?mark>")
@@ -30,12 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("query", nargs="*", metavar="QUERY", help="câu truy vấn (query words)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="số kết quả mỗi trang (default 10)")
     p.add_argument("--page", type=int, default=1, metavar="P", help="trang kết quả (default 1)")
-    p.add_argument("--site", action="append", default=[], metavar="S", help="lọc theo trang web (repeatable)")
-    p.add_argument("--category", action="append", default=[], metavar="C",
-                   help="lọc theo chuyên mục, ví dụ \"Tin tức/Sự kiện\" (repeatable)")
-    p.add_argument("--year", action="append", type=int, default=[], metavar="Y", help="lọc theo năm (repeatable)")
-    p.add_argument("--from", dest="date_from", metavar="D", help="từ ngày: 2020, 10/2020, 05/10/2020, ISO")
-    p.add_argument("--to", dest="date_to", metavar="D", help="đến ngày: 2020, 10/2020, 05/10/2020, ISO")
+    add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
     p.add_argument("--json", action="store_true", help="in JSON (one line per query)")
     p.add_argument("--batch", metavar="FILE", help="mỗi dòng một truy vấn ('-' = stdin); dùng với --json")
@@ -58,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     def request(q: str) -> SearchRequest:
-        return SearchRequest(q=q, site=args.site, category=args.category, year=args.year,
-                             date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+        return SearchRequest(q=q, **filter_values(args), sort=args.sort,
                              page=args.page, per_page=args.limit)
 
     try:

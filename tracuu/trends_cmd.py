@@ -14,6 +14,7 @@ import json
 import sys
 
 from tracuu.config import data_dir
+from tracuu.filters import add_filter_options, filter_values
 
 PROG = "tracuu trends"
 
@@ -28,11 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("terms", nargs="+", metavar="TERM", help="từ khóa, mỗi đối số là một truy vấn (up to 5)")
     p.add_argument("--by", choices=("year", "month"), default="year", help="chia theo năm hoặc tháng (default year)")
     p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="định dạng (default text)")
-    p.add_argument("--site", action="append", default=[], metavar="S", help="lọc theo trang web (repeatable)")
-    p.add_argument("--category", action="append", default=[], metavar="C", help="lọc theo chuyên mục (repeatable)")
-    p.add_argument("--year", action="append", type=int, default=[], metavar="Y", help="lọc theo năm (repeatable)")
-    p.add_argument("--from", dest="date_from", metavar="D", help="từ ngày: 2020, 10/2020, 05/10/2020, ISO")
-    p.add_argument("--to", dest="date_to", metavar="D", help="đến ngày")
+    add_filter_options(p)
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
     p.set_defaults(func=run)
 
@@ -42,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from search.model import QueryError, SearchRequest
     from search.searcher import Searcher
 
-    treq = trends.TrendsRequest(tuple(args.terms), SearchRequest(
-        site=args.site, category=args.category, year=args.year, date_from=args.date_from, date_to=args.date_to),
+    treq = trends.TrendsRequest(tuple(args.terms), SearchRequest(**filter_values(args)),
         by=args.by)
     try:
         treq.check()
