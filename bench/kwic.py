@@ -6,12 +6,13 @@ the UI asks), and the obvious concordance (tokenise every matching text with the
 slide over its syllables). Goals (issue 12): full concordance ≤ 2 s, first UI page ≤ 200 ms.
 The machine is shared: figures are medians of ``--repeat`` runs and still noisy.
 
-    python bench/kwic.py [--data /work/corpus/full-data] [--repeat 5]
+    python bench/kwic.py [--data DIR] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -66,7 +67,8 @@ def naive_concordance(searcher, q: str, context: int = 8) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="/work/corpus/full-data")
+    ap.add_argument("--data", default=os.environ.get("TRACUU_DATA", "tracuu-data"),
+                    help="data directory with the full-corpus index (env TRACUU_DATA)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--queries", type=int, default=3, help="how many queries nearest 1,000 documents")
     args = ap.parse_args()

@@ -3,12 +3,13 @@ against the baseline of asking the search for each term and period (what a clien
 trends would do), measured in the same process. Cold = first request after the app opened
 the index (bucket tables and postings read); warm = median of ``--repeat`` later requests.
 
-    python bench/trends.py [--data /work/corpus/full-data] [--repeat 7]
+    python bench/trends.py [--data DIR] [--repeat 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -24,7 +25,8 @@ TERMS = ["chuyển đổi số", "chính phủ điện tử", "cải cách hành
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="/work/corpus/full-data")
+    ap.add_argument("--data", default=os.environ.get("TRACUU_DATA", "tracuu-data"),
+                    help="data directory with the full-corpus index (env TRACUU_DATA)")
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
 
