@@ -13,6 +13,7 @@ shared machine they say what wall time cannot.
 
     python bench/import.py --corpus /work/corpus/full --no-baseline           # the full render
     python bench/import.py --corpus DIR --warc a.warc.gz --jobs 1 2           # one site of it
+    python bench/import.py --corpus DIR --no-baseline --keep DIR2             # keep the last run's data
 
 Goals (issue 11, acceptance 3): the full corpus with ``--jobs 2`` in ≤ 5 min on the 2-core
 machine, peak RSS of the process tree ≤ 1 GB, ``--jobs 2`` ≥ 1.6× faster than ``--jobs 1``.
@@ -133,6 +134,8 @@ def main() -> None:
     ap.add_argument("--warc", nargs="+", help="only these WARC files of the corpus (names)")
     ap.add_argument("--corpus", type=Path, help="an already rendered portalgen corpus (with warc/ and "
                     "truth.jsonl), e.g. /work/corpus/full, instead of rendering one")
+    ap.add_argument("--keep", type=Path, help="move the data directory of the last --jobs run here "
+                    "(e.g. to benchmark searches over it afterwards) instead of deleting it")
     args = ap.parse_args()
     portal = args.corpus or render(args.out / f"import-{args.pages}-{args.seed}", args.pages, args.seed)
     warcs = portal / "warc"
@@ -166,6 +169,9 @@ def main() -> None:
                                    if p.is_file())
             print(f"  --jobs {jobs}: {r['wall']:.1f} s wall, {r['cpu']:.0f} s CPU (main process {r['cpu_main']:.0f} s, "
                   f"writer processes {r['cpu_workers']:.0f} s), tree {r['rss_tree']:.0f} MB", flush=True)
+            if args.keep and jobs == args.jobs[-1]:
+                shutil.rmtree(args.keep, ignore_errors=True)
+                shutil.move(Path(tmp) / f"j{jobs}", args.keep)
             shutil.rmtree(Path(tmp) / f"j{jobs}", ignore_errors=True)
     print(f"{'run':28} {'wall s':>8} {'CPU s':>7} {'records':>8} {'rec/s':>7} {'docs':>7} {'docs/s':>7} "
           f"{'RSS MB':>7} {'tree MB':>8} {'data MB':>8} {'index MB':>9}")
