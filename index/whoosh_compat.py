@@ -133,10 +133,14 @@ def setup_doc_offsets(writer) -> None:
     writer._setup_doc_offsets()
 
 
-def segment_terms(reader) -> W3TermsReader | None:
-    """A segment reader's Whoosh 3 term dictionary, or None (another codec: use the public API)."""
+def segment_terms(reader):
+    """A segment reader's Whoosh 3 term dictionary (Whoosh's hash file or tracuu's blocks,
+    :mod:`index.termdict`), or None (another codec: use the public API)."""
+    from index.termdict import BlockTermsReader
+
     terms = getattr(reader, "_terms", None)
-    return terms if isinstance(terms, W3TermsReader) and hasattr(reader, "deleted_docs_set") else None
+    ok = isinstance(terms, (W3TermsReader, BlockTermsReader))
+    return terms if ok and hasattr(reader, "deleted_docs_set") else None
 
 
 def postings_extent(row: bytes) -> tuple[int, int]:
@@ -151,7 +155,12 @@ def scan_terms(terms: W3TermsReader, window: int = 1 << 22) -> Iterator[tuple[st
     """``(field name, term bytes, term-info row)`` of every term of a segment, in file order.
 
     Whoosh's ``items()`` makes three file reads and a term-info object (unpickling inlined
-    postings) per term; this reads the dictionary's records a window at a time."""
+    postings) per term; this reads the dictionary's records a window at a time. A block
+    dictionary (:mod:`index.termdict`) gives its rows itself."""
+    rows = getattr(terms, "rows", None)
+    if rows is not None:
+        yield from rows()
+        return
     table = terms._tindex
     dbfile = table.dbfile
     unmap = terms._fieldunmap
@@ -179,7 +188,7 @@ def scan_terms(terms: W3TermsReader, window: int = 1 << 22) -> Iterator[tuple[st
 def read_block_postings(terms: W3TermsReader, fieldname: str, tbytes: bytes, row: bytes, format_):
     """``(ids, weights, values)`` of a term with its own posting blocks, a block at a time
     (empty values as ``b""``)."""
-    info = W3TermInfo.from_bytes(row)
+    info = W3TermInfo.from_bytes(row)  # a row with blocks: Whoosh's layout in either dictionary
     m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
     ids, weights, values = [], [], []
     while m.is_active():
@@ -216,6 +225,15 @@ class FastTermsWriter(OrderedHashWriter):
 def use_fast_terms_writer(field_writer) -> None:
     """Swap the field writer's term dictionary to :class:`FastTermsWriter` (same state)."""
     field_writer._tindex.__class__ = FastTermsWriter
+
+
+def use_block_terms_writer(field_writer, cls) -> None:
+    """Replace the field writer's term dictionary (Whoosh's ``OrderedHashWriter``, which has only
+    written its 13-byte header) by ``cls(dbfile)`` on the same file, sharing the field map."""
+    old = field_writer._tindex
+    new = cls(old.dbfile)
+    new.extras["fieldmap"] = field_writer._fieldmap
+    field_writer._tindex = new
 
 
 def term_dictionary(field_writer):
