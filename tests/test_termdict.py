@@ -89,9 +89,8 @@ def test_damaged_dictionary_is_a_clear_error() -> None:
 def test_compact_dictionary_is_smaller(tmp_path) -> None:
     """The same documents (three text fields, no stored text), both dictionaries: the segment
     with the block dictionary is less than half the bytes (measured: 2.46 → 0.83 MB)."""
-    from tests.test_codec import _build, _texts
-
     from index.codec import fast_codec
+    from tests.test_codec import _build, _texts
 
     texts = _texts()
     sizes = {}
