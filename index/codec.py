@@ -17,6 +17,11 @@ pickles blocks and inlined postings with protocol 2, where every bytes value (a 
 costs a ~30-byte ``_codecs.encode`` call. Whoosh's readers unpickle either. With the formats of
 :mod:`index.formats` this halved the index (bench: index/fieldstats.py).
 
+Fourth (issue 11), the term dictionary is :mod:`index.termdict`'s: rows in zlib-compressed
+sorted blocks, inlined postings as varints, instead of Whoosh's hash file (~90 bytes a term,
+60 % of the index). Segments written before it keep Whoosh's file: the codec pickled in each
+segment says which (``terms_format``), so old indexes open and merge with new segments.
+
 These indexes are **not** readable without tracuu: the codec object is pickled into each
 segment's table of contents and the formats into the schema (index/whoosh_compat.py's note).
 

@@ -7,7 +7,9 @@ themselves, inlined — plus its hash tables and position index), the postings f
 the posting blocks of frequent terms), the stored fields (``_stored.col``: one pickled dict per
 document) and columns (``<field>.col``, ``_<field>_len.col``). Rows and blocks belong to one
 field each; the hash tables and position index (16 + 4 bytes a term) are shared out by terms;
-stored bytes are shared out by the pickled size of each field's values.
+stored bytes are shared out by the pickled size of each field's values. The compact dictionary
+(:mod:`index.termdict`, ``terms_format`` 2) is billed by block: a block's compressed bytes shared
+out by its rows' raw bytes.
 
 ``python -m index.fieldstats DATA_DIR`` prints the table (bench/index.py ``--fields`` too).
 """

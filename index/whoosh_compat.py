@@ -51,6 +51,13 @@ index/writer.py, index/parallel.py, index/fieldstats.py):
   ``pool``, ``write_per_doc``, ``per_document_reader``, ``_flush_segment``, ``segments`` and
   ``_setup_doc_offsets`` (segments adopted from other processes, :mod:`index.parallel`);
   readers' ``_terms`` and ``deleted_docs_set``. ``FileIndex._read_toc`` gives a folder's segments.
+* Term dictionary of ``terms_format`` 2 (:mod:`index.termdict`): :func:`use_block_terms_writer`
+  replaces the field writer's ``_tindex`` (after Whoosh's constructor wrote its 13-byte header)
+  and shares its ``_fieldmap``; the field writer's ``finish_term`` then calls ``_tindex.add``
+  for terms with posting blocks as before. Reading goes through the codec's public
+  ``terms_reader`` hook; index/termdict.py builds term infos with ``W3TermInfo``'s public
+  constructor and ``set_inlined`` and implements Whoosh's public ``TermsReader`` interface (a
+  missing term is ``KeyError`` for ``frequency``/``doc_frequency``, as ``SegmentReader`` expects).
 * Files: ``clean_files`` removes any segment file not listed in the newest table of contents,
   which is why writer processes write into folders of their own (:mod:`index.parallel`).
 
