@@ -11,9 +11,9 @@ index it leaves is what bench/search.py measures.
 
 Size (issue 11, acceptance 4: index ≤ 1.0× the HTML pages): the run ends with the bytes per field
 of tracuu's index and its ratio to the corpus's HTML. 2,295 pages (bench/quality.py's corpus,
-28.5 MB of HTML, one segment): 44.1 MB (1.55×) with Whoosh's hash-file term dictionary, 21.9 MB
-(0.77×) with index/termdict.py's compressed blocks — body bigrams 19.5 → 5.4 MB, ``sugg`` 4.6 →
-0.8 MB, the term dictionaries 26.5 → 4.4 MB in all.
+28.5 MB of HTML, one segment): 44.1 MB (1.55×) with Whoosh's hash-file term dictionary, 22.0 MB
+(0.77×) with index/termdict.py's compressed blocks — body bigrams 19.5 → 5.5 MB, ``sugg`` 4.6 →
+0.8 MB, the term dictionaries 26.5 → 4.3 MB in all; MRR@10 unchanged (0.995, every type equal).
 
 What bounds tracuu's speed (profiled, 705 portal pages): Whoosh's pure-Python posting machinery,
 a fixed cost per distinct term plus one per posting. tracuu has seven analysed fields (E/F/B for
