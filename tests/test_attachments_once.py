@@ -96,6 +96,9 @@ def test_deferred_attachment_survives_a_killed_run(tmp_path) -> None:
     finally:
         Registry.flush = real
     assert _index_state(data)[2] == {}
+    from index.check import check
+
+    assert check(data).of("doc-missing") == []  # pending (registry), not missing
     with pipeline.Ingestor(data, jobs=1) as ing:
         ing.import_paths([site], base_url=BASE)
     live, total, parents = _index_state(data)
