@@ -350,6 +350,7 @@ def compact_postings_writer(codec, dbfile, byteids: bool, protocol: int, weights
 # --- used by search/ (postings, matching, ranking, facets, suggestions) ----------------------
 import pickle  # noqa: E402
 import re  # noqa: E402
+import sys  # noqa: E402
 import zlib  # noqa: E402
 
 # Everything search/ needs from below Whoosh's public API. Each helper falls back to
@@ -503,3 +504,135 @@ def length_bytes(leaf, fieldname: str) -> bytes | None:
     if col is None:
         return b""
     return bytes(col._dbfile.get(col._basepos, col._count))
+
+
+def numeric_column(col, doccount: int) -> list[int] | None:
+    """Every value of one segment's fixed-width numeric column reader (``NumericColumn.Reader``,
+    e.g. the ``published`` column) as a list, from one slice of the file; None when the reader
+    is another kind (then read it value by value).
+
+    Why private names: ``col[i]`` is a ``get`` + ``struct.unpack`` per document; the column is
+    ``_count`` big-endian values of ``_typecode`` at ``_basepos`` of ``_dbfile``, and documents
+    past ``_count`` have ``_default`` (Whoosh's writer stops at the last non-default value)."""
+    from whoosh.columns import NumericColumn
+
+    if type(col) is not NumericColumn.Reader:
+        return None
+    try:
+        code, count, default = col._typecode, col._count, col._default
+        raw = col._dbfile.get(col._basepos, count * col._fixedlen)
+        values = array(code)
+        if values.itemsize != col._fixedlen:
+            return None
+        values.frombytes(raw)
+    except (AttributeError, ValueError):
+        return None
+    if len(values) != count:
+        return None
+    if sys.byteorder == "little":
+        values.byteswap()
+    out = values.tolist()[:doccount]
+    return out + [default] * (doccount - len(out))
+
+
+class TermLookup:
+    """Term-dictionary look-ups over every segment of a reader, the key hashed once.
+
+    Why private names: Whoosh looks a term up segment by segment, and each segment reader
+    encodes the key, hashes it with md5 and walks its hash table through several layers of
+    Python calls (``doc_frequency`` → ``_range_for_key`` → ``ranges_for_key``); a query's
+    document frequencies (compiling, candidate selection, scoring, did-you-mean) are thousands
+    of such look-ups over 9–11 segments. Here the key's bytes and md5 hash are computed once per
+    field number and each segment's table (``OrderedHashReader``: ``tables`` of
+    ``(position, slots)``, slots ``!Iq`` = hash, record position; records ``!ii`` key and value
+    lengths + key + value) is probed straight in its memory map (search/storage.py).
+
+    ``usable`` is False when any segment is not Whoosh 3's md5 hash table over a memory map:
+    then callers use the public API (same answers, slower).
+    """
+
+    def __init__(self, reader) -> None:
+        self.segments: list[tuple] = []
+        self.usable = True
+        for leaf, _base in reader.leaf_readers():
+            terms = segment_terms(leaf)
+            table = getattr(terms, "_tindex", None)
+            dbmap = getattr(getattr(table, "dbfile", None), "_map", None)
+            if (terms is None or type(table) is not _OrderedHashReader or table.hashfn is not md5_hash
+                    or not isinstance(dbmap, mmap.mmap) or len(getattr(table, "tables", ())) != 256):
+                self.usable = False
+                self.segments = []
+                return
+            self.segments.append((dbmap, table.tables, terms._fieldmap, terms, leaf))
+
+    def find(self, k: int, fieldname: str, tbytes: bytes, keys: dict) -> tuple[int, int] | None:
+        """``(value position, value length)`` of the term's row in segment ``k``, or None.
+        ``keys`` caches the key bytes and hash per field number across the segments of one
+        term (pass the same dict for all of them)."""
+        dbmap, tables, fieldmap = self.segments[k][:3]
+        fid = fieldmap.get(fieldname)
+        if fid is None:
+            return None
+        kh = keys.get(fid)
+        if kh is None:
+            key = _pack_ushort(fid) + tbytes
+            kh = keys[fid] = (key, int.from_bytes(md5(key).digest()[12:], "big"))
+        key, keyhash = kh
+        tablestart, numslots = tables[keyhash & 255]
+        if not numslots:
+            return None
+        slotpos = tablestart + ((keyhash >> 8) % numslots) * _PTR_SIZE
+        tableend = tablestart + numslots * _PTR_SIZE
+        klen = len(key)
+        for _ in range(numslots):
+            slothash, itempos = _PTR_UNPACK(dbmap, slotpos)
+            if not itempos:
+                return None
+            if slothash == keyhash:
+                keylen, datalen = _LEN_UNPACK(dbmap, itempos)
+                start = itempos + ROW_HEADER
+                if keylen == klen and dbmap[start:start + keylen] == key:
+                    return start + keylen, datalen
+            slotpos += _PTR_SIZE
+            if slotpos == tableend:
+                slotpos = tablestart
+        return None
+
+    def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
+        """Documents holding the term in all segments (deleted ones included, as Whoosh's)."""
+        keys: dict = {}
+        total = 0
+        for k, seg in enumerate(self.segments):
+            got = self.find(k, fieldname, tbytes, keys)
+            if got is not None:
+                total += _DF_UNPACK(seg[0], got[0] + _DF_OFFSET)[0]
+        return total
+
+    def matcher(self, k: int, fieldname: str, tbytes: bytes, format_, keys: dict):
+        """Segment ``k``'s posting matcher of the term (None when it lacks the term): what
+        ``SegmentReader.postings`` builds (the codec's reader, deletions filtered out)."""
+        got = self.find(k, fieldname, tbytes, keys)
+        if got is None:
+            return None
+        dbmap, _tables, _fieldmap, terms, leaf = self.segments[k]
+        pos, length = got
+        info = W3TermInfo.from_bytes(dbmap[pos:pos + length])
+        m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
+        deleted = leaf.deleted_docs_set
+        if deleted:
+            m = FilterMatcher(m, deleted, exclude=True)
+        return m
+
+
+import mmap  # noqa: E402
+import struct  # noqa: E402
+
+from whoosh.filedb.filetables import OrderedHashReader as _OrderedHashReader  # noqa: E402
+
+_pack_ushort = struct.Struct("!H").pack
+_PTR_SIZE = _pointer.size
+_PTR_UNPACK = _pointer.unpack_from
+_LEN_UNPACK = _lengths.unpack_from
+#: a term-info row's document frequency: after the flags byte and the total weight float
+_DF_OFFSET = 1 + 4
+_DF_UNPACK = struct.Struct("!I").unpack_from
