@@ -624,6 +624,58 @@ class TermLookup:
         return m
 
 
+    def expand(self, fieldname: str, prefix: bytes, limit: int) -> list[bytes]:
+        """The first ``limit`` terms of a field starting with ``prefix``, in lexicon (byte)
+        order, over all segments: what ``reader.expand_prefix`` yields, without merging 9–11
+        segment iterators term by term (each step of each a few Python calls). Each segment's
+        first ``limit`` matching terms hold the overall first ``limit``."""
+        found: set[bytes] = set()
+        for dbmap, _tables, fieldmap, terms, _leaf in self.segments:
+            fid = fieldmap.get(fieldname)
+            if fid is None:
+                continue
+            table = terms._tindex
+            key = _pack_ushort(fid) + prefix
+            pos = _closest_key_pos(table, dbmap, key)
+            if pos is None:
+                continue
+            eod = table.endofdata
+            n = 0
+            while pos < eod and n < limit:
+                keylen, datalen = _LEN_UNPACK(dbmap, pos)
+                start = pos + ROW_HEADER
+                k = dbmap[start:start + keylen]
+                if not k.startswith(key):
+                    break
+                found.add(k[2:])
+                n += 1
+                pos = start + keylen + datalen
+        return sorted(found)[:limit]
+
+
+def _closest_key_pos(table, dbmap, key: bytes) -> int | None:
+    """``OrderedHashReader.closest_key_pos`` (position of the first key ≥ ``key``, None past the
+    end) with the position index and keys read straight from the memory map."""
+    code = table.extras.get("indextype")
+    if code not in _INDEX_UNPACK:
+        return table.closest_key_pos(key)
+    unpack_pos = _INDEX_UNPACK[code]
+    base, size = table.indexbase, table.indexsize
+    lo, hi = 0, table.indexlen
+    while lo < hi:
+        mid = (lo + hi) // 2
+        pos = unpack_pos(dbmap, base + mid * size)[0]
+        keylen = _UINT_UNPACK(dbmap, pos)[0]
+        start = pos + ROW_HEADER
+        if dbmap[start:start + keylen] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == table.indexlen:
+        return None
+    return unpack_pos(dbmap, base + lo * size)[0]
+
+
 import mmap  # noqa: E402
 import struct  # noqa: E402
 
@@ -636,3 +688,6 @@ _LEN_UNPACK = _lengths.unpack_from
 #: a term-info row's document frequency: after the flags byte and the total weight float
 _DF_OFFSET = 1 + 4
 _DF_UNPACK = struct.Struct("!I").unpack_from
+_UINT_UNPACK = struct.Struct("!I").unpack_from
+#: the ordered position index's number types (``OrderedHashWriter`` picks the smallest)
+_INDEX_UNPACK = {c: struct.Struct("!" + c).unpack_from for c in ("B", "H", "i", "I", "q")}

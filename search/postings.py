@@ -261,6 +261,9 @@ class View:
         if fieldname not in self.reader.schema:
             return out
         with reading(self.health, self.reader, f"terms {fieldname}:{prefix}*"):
+            if self._lookup is not None:
+                field = self.reader.schema[fieldname]
+                return [b.decode("utf-8") for b in self._lookup.expand(fieldname, field.to_bytes(prefix), limit)]
             for btext in self.reader.expand_prefix(fieldname, prefix):
                 out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
                 if len(out) >= limit:
