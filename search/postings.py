@@ -26,7 +26,14 @@ from collections import OrderedDict
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.whoosh_compat import TermLookup, length_bytes, numeric_column, read_leaf_postings, weights_at
+from index.whoosh_compat import (
+    TermLookup,
+    length_bytes,
+    numeric_column,
+    read_leaf_postings,
+    speed_up_stored_offsets,
+    weights_at,
+)
 from search.facets import FacetTables
 from search.health import Health, reading
 
@@ -48,6 +55,7 @@ DF_CACHE = 200_000
 #: stored documents kept (parsed JSON, a few kB each)
 STORED_CACHE = 256
 _BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
+speed_up_stored_offsets()  # each segment's first stored document (index.whoosh_compat says why)
 
 
 class View:

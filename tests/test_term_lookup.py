@@ -128,3 +128,26 @@ def test_facet_tables_equal_the_public_api(reader):
         assert {v: set(d) for v, d in tables[dim].items()} == want, dim
     with pytest.raises(KeyError):
         tables["no_such_dimension"]
+
+
+def test_stored_column_offsets_equal_whoosh(reader):
+    from whoosh.codec.whoosh3 import STORED_COLUMN
+    from whoosh.columns import VarBytesColumn
+
+    import index.whoosh_compat as wc
+    import search.postings  # noqa: F401  (installs the faster offsets)
+
+    assert VarBytesColumn.Reader._read_offsets_and_lengths is wc._varbytes_offsets_and_lengths
+    original = wc._ORIGINAL_VARBYTES_OFFSETS
+    assert original is not None
+    for leaf, _base in reader.leaf_readers():
+        fast = leaf._perdoc.column_reader("_stored", STORED_COLUMN)
+        inner = fast
+        while not isinstance(inner, VarBytesColumn.Reader):  # Pickle → Compressed → VarBytes
+            inner = inner._reader if hasattr(inner, "_reader") else inner._child
+        offsets, lengths = list(inner._offsets), list(inner._lengths)
+        original(inner)
+        assert (list(inner._offsets), list(inner._lengths)) == (offsets, lengths)
+        assert len(offsets) == leaf.doc_count_all() and offsets[0] == 0
+        assert not inner.had_stored_offsets  # the summed path is the one tested
+        assert all(fast[d] == leaf.stored_fields(d) for d in range(leaf.doc_count_all()))
