@@ -359,12 +359,14 @@ import zlib  # noqa: E402
 from array import array  # noqa: E402
 from bisect import bisect_left  # noqa: E402
 from itertools import accumulate  # noqa: E402
+from itertools import compress as _select  # noqa: E402
+from operator import not_  # noqa: E402
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield  # noqa: E402
 from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
 
 
-def read_leaf_postings(m) -> tuple[array, array]:
+def read_leaf_postings(m, deleted: frozenset[int] | None = None) -> tuple[array, array]:
     """All ``(docnums, weights)`` of one segment's posting matcher, as arrays, deleted documents
     removed (docnums are the segment's own, not offset).
 
@@ -373,11 +375,12 @@ def read_leaf_postings(m) -> tuple[array, array]:
     delta-encoded unless ``_byteids``, then weights), so we take the block and decode its ids
     with ``itertools.accumulate`` (``_read_ids`` does it with a Python generator), then move on
     with ``_next_block``. A segment with deletions
-    wraps it in a ``FilterMatcher`` whose ``_ids`` are the deleted docnums (``_exclude``).
+    wraps it in a ``FilterMatcher`` whose ``_ids`` are the deleted docnums (``_exclude``); a
+    caller holding the bare matcher passes the segment's ``deleted`` set instead (building the
+    ``FilterMatcher`` decodes the first block the slow way to find its first live document).
     """
-    deleted: frozenset[int] | None = None
     if isinstance(m, FilterMatcher) and m._exclude:  # deletions in this segment
-        deleted = frozenset(m._ids)
+        deleted = m._ids if isinstance(m._ids, frozenset) else frozenset(m._ids)
         m = m.child
     ids: array = array("i")
     ws: array = array("f")
@@ -403,10 +406,10 @@ def read_leaf_postings(m) -> tuple[array, array]:
             ids.append(m.id())
             ws.append(m.weight())
             m.next()
-    if deleted:
-        keep = [k for k, d in enumerate(ids) if d not in deleted]
-        ids = array("i", (ids[k] for k in keep))
-        ws = array("f", (ws[k] for k in keep))
+    if deleted and not deleted.isdisjoint(ids):  # C-level checks: most lists hold none
+        live = list(map(not_, map(deleted.__contains__, ids)))
+        ids = array("i", _select(ids, live))
+        ws = array("f", _select(ws, live))
     return ids, ws
 
 
@@ -618,9 +621,14 @@ class TermLookup:
                 total += _DF_UNPACK(seg[0], got[0] + _DF_OFFSET)[0]
         return total
 
-    def matcher(self, k: int, fieldname: str, tbytes: bytes, format_, keys: dict):
+    def deleted(self, k: int) -> frozenset[int]:
+        """Segment ``k``'s deleted document numbers (empty without deletions)."""
+        return self.segments[k][4].deleted_docs_set
+
+    def matcher(self, k: int, fieldname: str, tbytes: bytes, format_, keys: dict, filtered: bool = True):
         """Segment ``k``'s posting matcher of the term (None when it lacks the term): what
-        ``SegmentReader.postings`` builds (the codec's reader, deletions filtered out)."""
+        ``SegmentReader.postings`` builds (the codec's reader, deletions filtered out; with
+        ``filtered=False`` the bare reader, for :func:`read_leaf_postings` with :meth:`deleted`)."""
         got = self.find(k, fieldname, tbytes, keys)
         if got is None:
             return None
@@ -628,7 +636,7 @@ class TermLookup:
         pos, length = got
         info = W3TermInfo.from_bytes(dbmap[pos:pos + length])
         m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
-        deleted = leaf.deleted_docs_set
+        deleted = leaf.deleted_docs_set if filtered else None
         if deleted:
             m = FilterMatcher(m, deleted, exclude=True)
         return m

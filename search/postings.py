@@ -152,15 +152,16 @@ class View:
         for k, (leaf, base) in enumerate(self._leaves):
             with reading(self.health, leaf, f"postings of {fieldname}:{term}"):
                 if lookup is not None and field is not None:
-                    m = lookup.matcher(k, fieldname, tbytes, fmt, keys)
+                    m = lookup.matcher(k, fieldname, tbytes, fmt, keys, filtered=False)
                     if m is None:  # absent term: normal
                         continue
+                    seg_ids, seg_ws = read_leaf_postings(m, lookup.deleted(k))
                 else:
                     try:  # one term look-up per segment (not a frequency check first: two)
                         m = leaf.postings(fieldname, term)
                     except TermNotFound:  # absent term or field: normal
                         continue
-                seg_ids, seg_ws = read_leaf_postings(m)
+                    seg_ids, seg_ws = read_leaf_postings(m)
             if base:
                 seg_ids = array("i", map(base.__add__, seg_ids))
             ids.extend(seg_ids)
