@@ -58,8 +58,15 @@ What search/ relies on (section "used by search/" below; search/postings.py is t
 ``W3LeafMatcher``'s block (``_read_data``, ``_data``, ``_byteids``, ``_read_weights``, ``_ids``,
 ``_weights``, ``_i``, ``_next_block``), ``FilterMatcher``'s deleted set (``_exclude``, ``_ids``,
 ``child``), and the per-document length column (``_perdoc._cached_reader``, ``_lenfield``,
-``LENGTHS_COLUMN``, the column reader's ``_dbfile``/``_basepos``/``_count``). Both helpers fall
-back to the public API when those are absent, so only speed depends on them. search/storage.py
+``LENGTHS_COLUMN``, the column reader's ``_dbfile``/``_basepos``/``_count``); inlined postings
+``ListMatcher`` lists (``_ids``, ``_weights``, ``_all_weights``, ``_i``); the term dictionary's
+hash tables and ordered position index for :class:`TermLookup` (``W3TermsReader._tindex``,
+``_fieldmap``, ``_codec``, ``_postfile``; ``OrderedHashReader.tables``, ``hashfn``,
+``endofdata``, ``extras["indextype"]``, ``indexbase``, ``indexsize``, ``indexlen``; the term
+info's doc-frequency offset), ``NumericColumn.Reader``'s ``_typecode``/``_count``/``_default``/
+``_fixedlen`` (:func:`numeric_column`), and ``VarBytesColumn.Reader._read_offsets_and_lengths``,
+replaced by an equivalent (:func:`speed_up_stored_offsets`). Every helper falls back to the
+public API when those are absent, so only speed depends on them. search/storage.py
 memory-maps the index through public classes only (``FileStorage``, ``StructFile``).
 """
 
