@@ -150,6 +150,21 @@ def row_postings(row: bytes) -> tuple | None:
     return None
 
 
+def doc_frequency(row: bytes) -> int:
+    """A row's document frequency, read without building its term info."""
+    if row[0] < INLINE:
+        return int.from_bytes(row[5:9], "big")  # after the flags byte and the total weight float
+    n = shift = 0
+    pos = 3
+    while True:
+        b = row[pos]
+        pos += 1
+        n |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return n
+        shift += 7
+
+
 def term_info(row: bytes) -> W3TermInfo:
     """The term info of a row: compact inline, Whoosh's pickled inline, or Whoosh's block row."""
     if row[0] < INLINE:
@@ -326,6 +341,11 @@ class BlockTermsReader(TermsReader):
         for i, (start, end) in enumerate(self._extents):
             block = _decode_block(self._raw(i))
             yield end - start, block[0], _values(block)
+
+    def row_of(self, fieldname: str, tbytes: bytes) -> bytes | None:
+        """The term's row, or None (:class:`index.whoosh_compat.TermLookup`)."""
+        fid = self._fieldmap.get(fieldname)
+        return None if fid is None else self._row(pack_ushort(fid) + tbytes)
 
     # the TermsReader interface
     def __contains__(self, term) -> bool:

@@ -592,15 +592,27 @@ class TermLookup:
     ``(position, slots)``, slots ``!Iq`` = hash, record position; records ``!ii`` key and value
     lengths + key + value) is probed straight in its memory map (search/storage.py).
 
-    ``usable`` is False when any segment is not Whoosh 3's md5 hash table over a memory map:
-    then callers use the public API (same answers, slower).
+    Segments with tracuu's block dictionary (:mod:`index.termdict`, no hash table: ``dbmap`` is
+    None in their entry) are looked up through it, a bisect and a cached block.
+
+    ``usable`` is False when any segment is not Whoosh 3's md5 hash table or a block dictionary
+    over a memory map: then callers use the public API (same answers, slower).
     """
 
     def __init__(self, reader) -> None:
+        from index.termdict import BlockTermsReader
+
         self.segments: list[tuple] = []
         self.usable = True
         for leaf, _base in reader.leaf_readers():
             terms = segment_terms(leaf)
+            if isinstance(terms, BlockTermsReader):
+                if not isinstance(getattr(terms._dbfile, "_map", None), mmap.mmap):
+                    self.usable = False
+                    self.segments = []
+                    return
+                self.segments.append((None, None, terms._fieldmap, terms, leaf))
+                continue
             table = getattr(terms, "_tindex", None)
             dbmap = getattr(getattr(table, "dbfile", None), "_map", None)
             if (terms is None or type(table) is not _OrderedHashReader or table.hashfn is not md5_hash
@@ -615,6 +627,8 @@ class TermLookup:
         ``keys`` caches the key bytes and hash per field number across the segments of one
         term (pass the same dict for all of them)."""
         dbmap, tables, fieldmap = self.segments[k][:3]
+        if dbmap is None:
+            raise TypeError(f"segment {k} has a block term dictionary (index.termdict): no hash-table row")
         fid = fieldmap.get(fieldname)
         if fid is None:
             return None
@@ -645,9 +659,15 @@ class TermLookup:
 
     def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
         """Documents holding the term in all segments (deleted ones included, as Whoosh's)."""
+        from index.termdict import doc_frequency
+
         keys: dict = {}
         total = 0
         for k, seg in enumerate(self.segments):
+            if seg[0] is None:  # a block dictionary
+                row = seg[3].row_of(fieldname, tbytes)
+                total += doc_frequency(row) if row is not None else 0
+                continue
             got = self.find(k, fieldname, tbytes, keys)
             if got is not None:
                 total += _DF_UNPACK(seg[0], got[0] + _DF_OFFSET)[0]
@@ -661,12 +681,20 @@ class TermLookup:
         """Segment ``k``'s posting matcher of the term (None when it lacks the term): what
         ``SegmentReader.postings`` builds (the codec's reader, deletions filtered out; with
         ``filtered=False`` the bare reader, for :func:`read_leaf_postings` with :meth:`deleted`)."""
-        got = self.find(k, fieldname, tbytes, keys)
-        if got is None:
-            return None
         dbmap, _tables, _fieldmap, terms, leaf = self.segments[k]
-        pos, length = got
-        info = W3TermInfo.from_bytes(dbmap[pos:pos + length])
+        if dbmap is None:  # a block dictionary
+            from index.termdict import term_info
+
+            row = terms.row_of(fieldname, tbytes)
+            if row is None:
+                return None
+            info = term_info(row)
+        else:
+            got = self.find(k, fieldname, tbytes, keys)
+            if got is None:
+                return None
+            pos, length = got
+            info = W3TermInfo.from_bytes(dbmap[pos:pos + length])
         m = terms._codec.postings_reader(terms._postfile, info, format_, term=(fieldname, tbytes))
         deleted = leaf.deleted_docs_set if filtered else None
         if deleted:
@@ -683,6 +711,14 @@ class TermLookup:
         for dbmap, _tables, fieldmap, terms, _leaf in self.segments:
             fid = fieldmap.get(fieldname)
             if fid is None:
+                continue
+            if dbmap is None:  # a block dictionary: its terms in order from the prefix
+                n = 0
+                for fn, t in terms.terms_from(fieldname, prefix):
+                    if fn != fieldname or not t.startswith(prefix) or n >= limit:
+                        break
+                    found.add(t)
+                    n += 1
                 continue
             table = terms._tindex
             key = _pack_ushort(fid) + prefix

@@ -148,6 +148,16 @@ def test_old_index_opens_searches_and_merges(tmp_path, monkeypatch) -> None:
     with IndexWriterSink(tmp_path) as sink:
         sink.add(doc(4, "Tỉnh Hòa Bình phát động chuyển đổi số"))
     assert formats() == [1, 2]
+    from index.whoosh_compat import TermLookup
+    from search.storage import open_index
+
+    with open_index(index_dir(tmp_path)).reader() as r:  # the search side's look-ups, both kinds
+        lookup = TermLookup(r)
+        assert lookup.usable and [s[0] is None for s in lookup.segments] == [False, True]
+        for field in ("title_f", "body_b", "sugg"):
+            for term in [*list(r.lexicon(field))[:40], b"khong_co"]:
+                assert lookup.doc_frequency(field, term) == r.doc_frequency(field, term), (field, term)
+            assert lookup.expand(field, b"h", 50) == list(r.expand_prefix(field, "h"))[:50]
     before = {q: top(q) for q in ("hoa binh", "chuyển đổi số", "15/2020/nđ-cp", "cải cách hành chính")}
     assert set(before["hoa binh"][:2]) == {"https://a.gov.vn/tin/0.html", "https://a.gov.vn/tin/4.html"}
     with IndexWriterSink(tmp_path) as sink:
