@@ -1,4 +1,4 @@
-"""ND 30 metadata parsing and document-number keys (ingest/admindoc.py)."""
+"""ND 30 metadata parsing and document-number keys (ingest/admindoc/)."""
 
 from __future__ import annotations
 
