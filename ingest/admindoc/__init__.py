@@ -28,7 +28,15 @@ from ingest.admindoc.header import (
     _type_of_line,
     _wrapped_lines,
 )
-from ingest.admindoc.ocrfix import _fix_ocr_number, _issuer_from_body, clean_ocr_subject, initials
+from ingest.admindoc.ocrfix import (
+    _fix_ocr_number,
+    _issuer_from_body,
+    clean_ocr_subject,
+    fix_cut_surname,
+    fix_ocr_body_name,
+    fix_ocr_surname,
+    initials,
+)
 from ingest.admindoc.text import (
     _ADDRESSEE_RE,
     _BODY_START_RE,
@@ -45,8 +53,9 @@ from ingest.admindoc.text import (
     strip_junk,
 )
 
-__all__ = ["DOC_TYPES", "TYPE_NAMES", "AdminMeta", "clean_ocr_subject", "fold_keep_length", "initials",
-           "looks_like_name", "normalize_doc_number", "parse_admin_meta", "strip_junk"]
+__all__ = ["DOC_TYPES", "TYPE_NAMES", "AdminMeta", "clean_ocr_subject", "fix_cut_surname", "fix_ocr_body_name",
+           "fix_ocr_surname", "fold_keep_length", "initials", "looks_like_name", "normalize_doc_number",
+           "parse_admin_meta", "strip_junk"]
 
 
 @dataclass
@@ -152,6 +161,9 @@ def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
         meta.subject_plain = _strip_subject_prefix(meta.subject)
     if meta.issuer and ocr:
         meta.issuer = _issuer_from_body(meta.issuer, [x for x in lines if not _is_upper_line(x)])
+        meta.issuer = fix_ocr_body_name(meta.issuer)
+        if meta.issuer_parent:
+            meta.issuer_parent = fix_ocr_body_name(meta.issuer_parent)
     if meta.number and ocr:
         meta.number = _fix_ocr_number(meta.number, meta)
     if meta.number:
@@ -169,5 +181,7 @@ def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
                         break
                     meta.addressee.append(nxt.lstrip("-+• ").rstrip(" .;"))
             break
-    meta.signer, meta.signer_title = _signer(lines)
+    meta.signer, meta.signer_title = _signer(lines, fix_cut_surname if ocr else None)
+    if meta.signer and ocr:
+        meta.signer = fix_ocr_surname(meta.signer)
     return meta

@@ -116,7 +116,7 @@ def _strip_subject_prefix(subject: str) -> str:
     return subject[m.end():].strip() if m else subject.strip()
 
 
-def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
+def _signer(lines: list[str], fix=None) -> tuple[str | None, list[str]]:
     """The signer's name (last person-name line after a caps title block) and the title lines."""
     start = 0
     for i, line in enumerate(lines):
@@ -125,6 +125,8 @@ def _signer(lines: list[str]) -> tuple[str | None, list[str]]:
     tail = lines[start:] if start else lines[-25:]
     for k in range(len(tail) - 1, -1, -1):
         cand = " ".join(tail[k].split()).rstrip(" .,;-_|~")
+        if fix is not None:
+            cand = fix(cand)
         if not looks_like_name(cand):
             continue
         titles: list[str] = []
