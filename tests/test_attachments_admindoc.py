@@ -146,6 +146,9 @@ def test_type_line_with_a_speck_keeps_the_subject_below():
     ("Về việc phát động phong trào “Thi đua yêu nước”", "Về việc phát động phong trào “Thi đua yêu nước”"),
     ("Khẩn trương lên! Chống dịch", "Khẩn trương lên! Chống dịch"),
     ("Về việc cấp phép cho ở y tế", "Về việc cấp phép cho ở y tế"),
+    ("V/v doanh nghiệp kinh doanh vàng -_ chuẩn bị sớm", "V/v doanh nghiệp kinh doanh vàng chuẩn bị sớm"),
+    ("V/v dự đại hội thể thao mùa Đông .", "V/v dự đại hội thể thao mùa Đông"),
+    ("Về việc sáp nhập phòng A - B", "Về việc sáp nhập phòng A - B"),
 ])
 def test_ocr_specks_removed_from_a_subject(got, want):
     assert clean_ocr_subject(got) == want
@@ -195,3 +198,4 @@ def test_ocr_signer_repairs_only_for_ocr_text():
     assert parse_admin_meta(text, ocr=True).signer == "Nguyễn A Giang"
     assert parse_admin_meta(text.replace("w@uyễn", "Lo"), ocr=True).signer == "Lò A Giang"
     assert parse_admin_meta(text.replace("w@uyễn", "Lo")).signer == "Lo A Giang"   # a text layer is as printed
+    assert parse_admin_meta(text.replace("w@uyễn", ". Hồ"), ocr=True).signer == "Hồ A Giang"   # a speck before it

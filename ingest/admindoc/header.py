@@ -124,7 +124,7 @@ def _signer(lines: list[str], fix=None) -> tuple[str | None, list[str]]:
             start = i
     tail = lines[start:] if start else lines[-25:]
     for k in range(len(tail) - 1, -1, -1):
-        cand = " ".join(tail[k].split()).rstrip(" .,;-_|~")
+        cand = " ".join(tail[k].split()).rstrip(" .,;-_|~").lstrip(" .,;'`\"")
         if fix is not None:
             cand = fix(cand)
         if not looks_like_name(cand):

@@ -92,17 +92,19 @@ def _issuer_from_body(issuer: str, body: list[str]) -> str:
 
 _OCR_DECIMAL_RE = re.compile(r"(?<=\d)([.,]) (?=\d)")
 _LONE_CONSONANT_RE = re.compile(r"(?<=\s)[bcdđghklmnpqrstvx](?=\s)")
+_RULE_SPECK_RE = re.compile(r"^[-~|]*_[-_~|]*$")     # an underline read between words: "-_"
 _GLUED_BANG_RE = re.compile(r"(?<=[^\W\d_])!(?= [a-zà-ỹđ])")
 
 
 def clean_ocr_subject(subject: str) -> str:
     """Specks OCR adds to a subject: a space after a decimal point (``7. 0``), a lone lower-case
     consonant (no Vietnamese word is one), an ``!`` glued to a word the sentence goes on after, an
-    unbalanced quote at the end."""
+    underline between words (``-_``), a full stop after the last word, an unbalanced quote at the end."""
     s = _OCR_DECIMAL_RE.sub(r"\1", subject)
     s = _LONE_CONSONANT_RE.sub("", s)
     s = _GLUED_BANG_RE.sub("", s)
-    s = " ".join(s.split())
+    s = " ".join(w for w in s.split() if not (_RULE_SPECK_RE.match(w)))
+    s = re.sub(r" [.,]$", "", s)                      # a speck after the last word: no subject ends so
     for q in ('"', "'", "”", "“"):
         if s.endswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
             s = s[:-1].rstrip()

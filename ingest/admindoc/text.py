@@ -104,7 +104,7 @@ _BODY_START_RE = re.compile(r"^(?:can cu|xet |theo de nghi|thuc hien|kinh gui|[i
 
 def looks_like_name(line: str) -> bool:
     """A Vietnamese personal name as signed under a title: 2–6 capitalised syllables (Lò Văn Thành)."""
-    cand = " ".join(line.split()).rstrip(" .,;-_|~")
+    cand = " ".join(line.split()).rstrip(" .,;-_|~").lstrip(" .,;'`\"")
     return bool(_NAME_RE.match(cand)) and not _is_upper_line(cand)
 
 
