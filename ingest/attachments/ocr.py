@@ -97,7 +97,7 @@ def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-_RECIPIENTS_RE = re.compile(r"^\s*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(r"^[\s_~|.,'\"-]*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)    # specks before it: "_Nơi nhận"
 
 
 def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None]:
