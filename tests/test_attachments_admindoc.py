@@ -199,3 +199,11 @@ def test_ocr_signer_repairs_only_for_ocr_text():
     assert parse_admin_meta(text.replace("w@uyễn", "Lo"), ocr=True).signer == "Lò A Giang"
     assert parse_admin_meta(text.replace("w@uyễn", "Lo")).signer == "Lo A Giang"   # a text layer is as printed
     assert parse_admin_meta(text.replace("w@uyễn", ". Hồ"), ocr=True).signer == "Hồ A Giang"   # a speck before it
+
+
+def test_ocr_type_line_merged_with_the_subject():
+    text = ("BỘ Y TẾ\nSố: 129/TB-BYT\nHà Nội, ngày 12 tháng 4 năm 2021\n"
+            "'THÔNG BÁO 2025: Xuất khẩu tôm phải đạt 10 tỷ USD\nTại hội nghị ngành tôm, đại diện Bộ cho hay.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.doc_type == "Thông báo" and m.subject == "2025: Xuất khẩu tôm phải đạt 10 tỷ USD"
+    assert parse_admin_meta(text).subject is None                  # a text layer does not merge lines

@@ -26,6 +26,7 @@ from ingest.admindoc.header import (
     _strip_subject_prefix,
     _type_from_number,
     _type_of_line,
+    _type_opening,
     _wrapped_lines,
 )
 from ingest.admindoc.ocrfix import (
@@ -138,6 +139,11 @@ def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
     start = max(after_header, 1)
     for i in range(start, min(len(lines), start + 12)):
         t = _type_of_line(lines[i])
+        opening = _type_opening(lines[i]) if ocr and not t else None
+        if opening:
+            meta.doc_type, tail = opening
+            meta.subject = meta.subject or tail
+            break
         if t:
             meta.doc_type = t
             rest = lines[i]

@@ -169,3 +169,17 @@ def _wrapped_lines(first: str, following: list[str]) -> list[str]:
             break
         out.append(cont)
     return out
+
+
+def _type_opening(line: str) -> tuple[str, str] | None:
+    """(type, subject) from a line OCR merged out of the type in capitals and the subject under it
+    (``'THÔNG BÁO 2025: Xuất khẩu tôm…``), else None."""
+    s = line.lstrip(" '\"`‘’“”_~|.-")
+    for name in TYPE_NAMES:
+        n = len(name)
+        head, tail = s[:n], s[n:]
+        if tail.startswith(" ") and _is_upper_line(head) and _fold(head) == _fold(name):
+            tail = tail.strip()
+            if tail and not tail.startswith(":") and not _is_upper_line(tail):
+                return name, tail
+    return None
