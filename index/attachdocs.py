@@ -93,7 +93,7 @@ def extractor_version() -> str:
     """Digest of the extraction code: a stored extraction is reused only while it is unchanged."""
     root = Path(__file__).resolve().parent.parent / "ingest"
     h = hashlib.sha1()
-    for p in sorted([*root.glob("attachments/*.py"), root / "admindoc.py"]):
+    for p in sorted([*root.glob("attachments/*.py"), *root.glob("admindoc/*.py")]):
         if p.exists():
             h.update(p.name.encode() + b"\0" + p.read_bytes())
     return "x-" + h.hexdigest()[:12]

@@ -185,10 +185,37 @@ def iter_directory(root: Path, *, base_url: str | None = None,
             yield SourceError(str(path), None, None, "read",
                               "bỏ qua liên kết tượng trưng (symlink skipped)")
             continue
-        if kind_of(path) == "file":
+        if walked_kind(path) == "file":
             yield from iter_file(path, base_url=base_url, rel=rel, limits=limits)
         else:
             yield from iter_path(path, base_url=base_url, limits=limits)
+
+
+def walked_kind(path: Path) -> str:
+    """:func:`kind_of` for a file found in a folder, where a zip of documents is a page's attachment."""
+    kind = kind_of(path)
+    return "file" if kind == "zip" and is_document_bundle(path) else kind
+
+
+#: members that make a zip an archive of pages rather than a bundle a page links to
+_PAGE_EXT = ("htm", "html", "xhtml", "shtml", "asp", "aspx", "php", "jsp", "warc", "arc", "gz", "tar", "tgz",
+             "zip")
+
+
+def is_document_bundle(path: Path) -> bool:
+    """A ``.zip`` found in a folder that holds documents and no pages (``ho-so.zip`` with the PDF
+    and DOCX files a page offers for download): it is that page's attachment, kept as a file and
+    extracted member by member, not opened as an archive of pages. A zip given on the command line
+    is always an archive to import; a broken zip is left to the archive reader to report."""
+    from ingest.attachlinks import ATTACHMENT_EXT, url_extension
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [i.filename for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    exts = [url_extension("/" + n.replace("\\", "/")) for n in names]
+    return any(e in ATTACHMENT_EXT for e in exts) and not any(e in _PAGE_EXT for e in exts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -754,7 +781,7 @@ def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Unit], list[SourceE
                                           "bỏ qua liên kết tượng trưng (symlink skipped)"))
                 continue
             st = path.stat()
-            units.append(Unit(path, kind_of(path), rel, st.st_size, st.st_mtime))
+            units.append(Unit(path, walked_kind(path), rel, st.st_size, st.st_mtime))
     return units, errors
 
 

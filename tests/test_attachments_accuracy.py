@@ -53,11 +53,13 @@ def test_scanned_attachments(rich_400):
     sample = scans[::step][:SCAN_SAMPLE]
     a = score(rich_400, sample, lambda d, n: extract(d, n, jobs=2))["scan"]
     assert a["f1"] >= 0.90, a
-    for field in ("number", "doc_type", "issued", "issuer"):
+    for field in ("number", "doc_type", "issued", "issuer"):       # the target
         assert a["meta_rate"][field] >= 0.90, (field, a["meta_rate"])
-    # Below the targets (subject 0.90, signer 0.85), measured floors: every miss is on the
-    # 200 dpi bilevel scans, where one misread letter (nhẵn → nhãn) breaks an exact subject and the
-    # seal ring, black after thresholding, cuts through the first letters of the signer's name
-    # (Vừ Hữu Sơn → ừ Hữu Sơn). The greyscale scans score 100 % on both.
-    assert a["meta_rate"]["subject"] >= 0.75, a["meta_rate"]
-    assert a["meta_rate"]["signer"] >= 0.40, a["meta_rate"]
+    # Below the targets (subject 0.90, signer 0.85), measured floors. Over all 72 scans of this
+    # set (python tests/attachment_scoring.py OUT --kinds scan): subject 0.75 → 0.875 and signer
+    # 0.53 → 0.75 since the seal ring is taken off (ingest/attachments/deseal.py) and OCR subjects,
+    # issuers and signers are checked against the rest of the page. What is left: letters OCR
+    # misreads inside a subject (nhẵn → nhãn, Chi → Chỉ), and on 200 dpi bilevel scans a ring that
+    # runs along the name's baseline, taking a short family name with it (Lò, Hồ, Vừ).
+    assert a["meta_rate"]["subject"] >= 0.80, a["meta_rate"]
+    assert a["meta_rate"]["signer"] >= 0.60, a["meta_rate"]

@@ -1,4 +1,4 @@
-"""ND 30 metadata parsing and document-number keys (ingest/admindoc.py)."""
+"""ND 30 metadata parsing and document-number keys (ingest/admindoc/)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from index.analysis import docnums
-from ingest.admindoc import normalize_doc_number, parse_admin_meta
+from ingest.admindoc import clean_ocr_subject, normalize_doc_number, parse_admin_meta
 
 
 @pytest.mark.parametrize("typed", ["583/TB-SNV", "583/tb-snv", "583 TB SNV", "Số: 583/TB-SNV", "583/TB – SNV"])
@@ -114,3 +114,96 @@ def test_ocr_issuer_from_body_starts_at_a_word():
     text = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 583/TB-SNV\nLai Châu, ngày 16 tháng 7 năm 2018\nTHÔNG BÁO\nVề việc x\n"
             "Thực hiện kế hoạch năm 2018, Sở Nội vụ thông báo như sau:")
     assert parse_admin_meta(text, ocr=True).issuer == "SỞ NỘI VỤ"
+
+
+def test_ocr_subject_wrapped_over_lines():
+    # a công văn's V/v block wrapped in its column, read line by line, up to "Kính gửi"
+    text = ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1365/SKHĐT-TTr\tThanh Hóa, ngày 12 tháng "
+            "10 năm 2021\nV/v chuẩn bị phiên họp thường kỳ\ncủa các phòng chuyên môn thuộc\nSở\n"
+            "Kính gửi: Các phòng, đơn vị thuộc Sở.\nĐể chuẩn bị phiên họp, Sở đề nghị các phòng gửi báo cáo.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.subject == "V/v chuẩn bị phiên họp thường kỳ của các phòng chuyên môn thuộc Sở"
+    # under a type line: an acronym wrapped alone still belongs to it, the body's heading does not
+    text = ("BỘ Y TẾ\nSố: 164/TB-BYT\nHà Nội, ngày 25 tháng 4 năm 2017\nTHÔNG BÁO\n"
+            "Về việc tổ chức hội nghị trực tuyến về phòng chống\nHIV\nI. NỘI DUNG\nHội nghị họp vào sáng thứ hai.")
+    assert parse_admin_meta(text, ocr=True).subject == "Về việc tổ chức hội nghị trực tuyến về phòng chống HIV"
+    text = text.replace("\nHIV\n", "\nKẾ HOẠCH NĂM TỚI CỦA BỘ\n")
+    assert parse_admin_meta(text, ocr=True).subject == "Về việc tổ chức hội nghị trực tuyến về phòng chống"
+
+
+def test_type_line_with_a_speck_keeps_the_subject_below():
+    text = ("BỘ Y TẾ\nSố: 33/HD-BYT\nHà Nội, ngày 21 tháng 5 năm 2012\nHƯỚNG DẪN -\n"
+            "Triển khai tiêm chủng mở rộng năm 2012\n1. Phạm vi, đối tượng\n")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.doc_type == "Hướng dẫn" and m.subject == "Triển khai tiêm chủng mở rộng năm 2012"
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ("Về việc nâng cấp Android 7. 0 cho máy", "Về việc nâng cấp Android 7.0 cho máy"),
+    ("Đoàn n Tùng, Hải Dương: điểm nhấn", "Đoàn Tùng, Hải Dương: điểm nhấn"),
+    ("Tranh cướp! lộc không phù hợp", "Tranh cướp lộc không phù hợp"),
+    ("Về việc giờ chị em chuộng mốt 'thả rông'\"", "Về việc giờ chị em chuộng mốt 'thả rông'"),
+    ("Về việc phát động phong trào “Thi đua yêu nước”", "Về việc phát động phong trào “Thi đua yêu nước”"),
+    ("Khẩn trương lên! Chống dịch", "Khẩn trương lên! Chống dịch"),
+    ("Về việc cấp phép cho ở y tế", "Về việc cấp phép cho ở y tế"),
+    ("V/v doanh nghiệp kinh doanh vàng -_ chuẩn bị sớm", "V/v doanh nghiệp kinh doanh vàng chuẩn bị sớm"),
+    ("V/v dự đại hội thể thao mùa Đông .", "V/v dự đại hội thể thao mùa Đông"),
+    ("Về việc sáp nhập phòng A - B", "Về việc sáp nhập phòng A - B"),
+])
+def test_ocr_specks_removed_from_a_subject(got, want):
+    assert clean_ocr_subject(got) == want
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ("Lo Đức Giang", "Lò Đức Giang"),              # a tone mark lost under the seal
+    ("Vữ Hồng Sơn", "Vừ Hồng Sơn"),                # a tone mark changed
+    ("Dạng Thị Hùng", "Đặng Thị Hùng"),            # đ read as D
+    ("Ñguyễn A Giang", "Nguyễn A Giang"),
+    ("Trần Văn Mai", "Trần Văn Mai"),              # already a family name
+    ("Xyz Văn Mai", "Xyz Văn Mai"),                # near none: left alone
+])
+def test_ocr_signer_family_name_put_right(got, want):
+    from ingest.admindoc import fix_ocr_surname
+
+    assert fix_ocr_surname(got) == want
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ("w@uyễn A Giang", "Nguyễn A Giang"),          # the ring cut the first letters
+    ("N»uyến Văn Thành", "Nguyễn Văn Thành"),
+    ("ừ Hữu Sơn", "ừ Hữu Sơn"),                    # too little left to tell Vừ from Từ
+    ("Hữu Sơn", "Hữu Sơn"),                        # a whole word: not a cut one
+])
+def test_ocr_signer_cut_family_name(got, want):
+    from ingest.admindoc import fix_cut_surname
+
+    assert fix_cut_surname(got) == want
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ("SỞ KẾ HOẠCH VÀ ĐÂU TƯ", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"),
+    ("BỘ LAO ĐỘNG -THƯƠNGBINH VÀ XÃ HỘI s.", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+    ("BỘ LAO . ĐỘNG - THƯƠNG BÌNH VÀ XÃ HỘI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+    ("SỞ THÔNG TỈN VÀ TRUYỀN THÔNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+    ("UBND TỈNH QUẢNG BÌNH", "UBND TỈNH QUẢNG BÌNH"),   # a place name is not a body's field: kept
+])
+def test_ocr_body_name_spelled_as_printed(got, want):
+    from ingest.admindoc import fix_ocr_body_name
+
+    assert fix_ocr_body_name(got) == want
+
+
+def test_ocr_signer_repairs_only_for_ocr_text():
+    text = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nw@uyễn A Giang"
+    assert parse_admin_meta(text, ocr=True).signer == "Nguyễn A Giang"
+    assert parse_admin_meta(text.replace("w@uyễn", "Lo"), ocr=True).signer == "Lò A Giang"
+    assert parse_admin_meta(text.replace("w@uyễn", "Lo")).signer == "Lo A Giang"   # a text layer is as printed
+    assert parse_admin_meta(text.replace("w@uyễn", ". Hồ"), ocr=True).signer == "Hồ A Giang"   # a speck before it
+
+
+def test_ocr_type_line_merged_with_the_subject():
+    text = ("BỘ Y TẾ\nSố: 129/TB-BYT\nHà Nội, ngày 12 tháng 4 năm 2021\n"
+            "'THÔNG BÁO 2025: Xuất khẩu tôm phải đạt 10 tỷ USD\nTại hội nghị ngành tôm, đại diện Bộ cho hay.")
+    m = parse_admin_meta(text, ocr=True)
+    assert m.doc_type == "Thông báo" and m.subject == "2025: Xuất khẩu tôm phải đạt 10 tỷ USD"
+    assert parse_admin_meta(text).subject is None                  # a text layer does not merge lines

@@ -17,6 +17,8 @@ import subprocess
 import time
 from functools import lru_cache
 
+from PIL import Image
+
 from ingest.attachments.errors import TimeLimitError, ToolMissingError
 from ingest.attachments.layout import PageLayout, Seg, layout_page
 
@@ -95,7 +97,7 @@ def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-_RECIPIENTS_RE = re.compile(r"^\s*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(r"^[\s_~|.,'\"-]*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)    # specks before it: "_Nơi nhận"
 
 
 def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None]:
@@ -103,25 +105,39 @@ def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], 
 
     A seal stamped over the signature turns that corner into "picture" for Tesseract's page
     segmentation, so the signer's title and name vanish or come out mangled. On a page with
-    ``Nơi nhận``, the right half from there down is OCRed again as one uniform block, after
-    thresholding away the lighter seal ink; the caller keeps it when it holds a signer's name.
+    ``Nơi nhận``, the right part from there down is OCRed again: lighter seal ink (greyscale scans)
+    thresholded away, a black seal ring (black-and-white scans) taken off by ``deseal``, then read
+    as sparse text; as one uniform block when that finds no name. The caller keeps the lines when
+    they hold a signer's name.
     """
+    import numpy as np
+
+    from ingest.admindoc import fix_cut_surname, looks_like_name, strip_junk
+    from ingest.attachments.deseal import remove_rings
+
     w, h = img.size
     anchor = next((s for s in segs if _RECIPIENTS_RE.match(s.text)), None)
     if anchor is None:
         return [], None
     top = max(0, int(anchor.top - 2 * anchor.h))
     bottom = min(h, top + int(0.4 * h))
-    crop = img.crop((w // 2, top, w, bottom))
-    if crop.mode != "1":
-        crop = crop.point(lambda v: 0 if v < 120 else 255)
-    text = _tesseract(crop, 6, "", deadline - time.monotonic())
-    return [" ".join(x.split()) for x in text.split("\n") if len(x.strip()) > 2], (top, bottom)
+    crop = img.crop((w // 2, top, w, bottom)).convert("L")
+    grey = np.asarray(crop)
+    dpi = w / 8.27                                          # A4 width in inches; the ring search needs mm
+    cleaned, rings = remove_rings(grey, dpi)
+    binary = Image.fromarray(np.where(cleaned < 120, 0, 255).astype(np.uint8))
+    lines: list[str] = []
+    for psm in ((11, 6) if rings else (6,)):
+        text = _tesseract(binary, psm, "", deadline - time.monotonic())
+        lines = [t for t in (strip_junk(" ".join(x.split())) for x in text.split("\n")) if t]
+        if any(looks_like_name(fix_cut_surname(x)) for x in lines):
+            break
+    return lines, (top, bottom)
 
 
 def ocr_page(img, deadline: float) -> PageLayout:
     """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
-    from ingest.admindoc import looks_like_name, strip_junk
+    from ingest.admindoc import fix_cut_surname, looks_like_name
 
     ok, why = tesseract_status()
     if not ok:
@@ -129,8 +145,7 @@ def ocr_page(img, deadline: float) -> PageLayout:
     tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
     segs = _words_to_segs(tsv)
     extra, corner = _signature_block(img, segs, deadline)
-    extra = [t for t in (strip_junk(x) for x in extra) if t]
-    if corner is not None and any(looks_like_name(x) for x in extra):
+    if corner is not None and any(looks_like_name(fix_cut_surname(x)) for x in extra):
         top, bottom = corner
         segs = [s for s in segs if not (s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom)]
     else:
