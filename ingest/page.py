@@ -67,7 +67,8 @@ class Page:
         self._short_text: str | None = None
         self.fam = family
         self.trace = trace
-        self.root: Tag = self.soup.body or self.soup
+        bodies = self.ix.maps["tag"].get("body")  # = soup.body (the first in document order), no tree walk
+        self.root: Tag = bodies[0] if bodies else self.soup
         self.given_url = url
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()

@@ -20,7 +20,8 @@ instead, so a page can only be parsed faster, never differently.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+import threading
+from collections import Counter, defaultdict
 
 from bs4.builder import DetectsXMLParsedAsHTML
 from bs4.builder._lxml import LXMLTreeBuilder
@@ -38,6 +39,9 @@ from ingest.cssindex import IndexingSoup
 
 log = logging.getLogger(__name__)
 
+_new_tag = Tag.__new__
+_findall = nonwhitespace_re.findall
+
 __all__ = ["parse_html"]
 
 #: bs4 keeps whitespace-only text as one character only outside these (BeautifulSoup.ASCII_SPACES)
@@ -51,29 +55,20 @@ class _Unsupported(Exception):
 class _Target:
     """The lxml parser target: one page's tree, built as bs4's ``BeautifulSoup._feed`` builds it."""
 
-    def __init__(self, soup: IndexingSoup, builder: LXMLTreeBuilder) -> None:
-        self.soup = soup
-        self.current: Tag = soup
-        self.stack: list[Tag] = [soup]
-        self.recent = None  # bs4's _most_recent_element
-        self.buf: list[str] = []
-        self.preserve: list[Tag] = []
-        self.containers: list[Tag] = []
-        self.open = Counter()
-        self.tags = soup.parsed_tags
-        self.short = soup.short_strings
-        # per-builder constants, looked up once per page instead of once per element
+    def __init__(self, builder: LXMLTreeBuilder) -> None:
+        self.builder = builder
+        # per-builder constants, looked up once instead of once per element
         self.cdata = builder.cdata_list_attributes
         self.universal = builder.cdata_list_attributes.get("*", set())
-        self.empty = builder.empty_element_tags
+        self.empty = builder.empty_element_tags or ()
+        self.empty_all = builder.empty_element_tags is None
         self.string_containers = builder.string_containers
         self.preserve_tags = builder.preserve_whitespace_tags
         self.attr_dict = builder.attribute_dict_class
         self.value_list = builder.attribute_value_list_class
         self.namespaces = builder.active_namespace_prefixes[-1]
-        self.builder = builder
         self.proto = {
-            "parser_class": type(soup),
+            "parser_class": IndexingSoup,
             "namespace": None,
             "_namespaces": self.namespaces or {},
             "prefix": None,
@@ -88,66 +83,96 @@ class _Target:
             "preserve_whitespace_tags": builder.preserve_whitespace_tags,
             "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
         }
+        self.begin(None)
+
+    def begin(self, soup: IndexingSoup | None) -> None:
+        """Start a page (the parser and its target are kept for the next page: lxml inspects a
+        target's methods each time a parser is made)."""
+        self.soup = soup
+        self.current: Tag = soup
+        self.stack: list[Tag] = [soup]
+        self.recent = None  # bs4's _most_recent_element
+        self.buf: list[str] = []
+        self.preserve: list[Tag] = []
+        self.containers: list[Tag] = []
+        self.open = Counter()
+        self.tags = soup.parsed_tags if soup is not None else []
+        # CssIndex's maps, filled here so that it needs no second pass over the elements
+        self.pos: dict[int, int] = {}
+        self.by_id: defaultdict[str, list[Tag]] = defaultdict(list)
+        self.by_class: defaultdict[str, list[Tag]] = defaultdict(list)
+        self.by_tag: defaultdict[str, list[Tag]] = defaultdict(list)
+        if soup is not None:
+            soup.index_maps = (self.pos, self.by_id, self.by_class, self.by_tag)
+        self.short = soup.short_strings if soup is not None else []
 
     # ---- lxml target interface
     def start(self, name: str, attrib: dict) -> None:
         if self.buf:
             self.end_data(None)
-        if name[:1] == "{":
+        if name[0] == "{":
             raise _Unsupported(name)
         attrs = self.attr_dict(attrib)
         if attrs:
             if None in attrs.values():  # bs4's XMLAttributeDict stores a missing value as ""
                 raise _Unsupported("attribute without a value")
             specific = self.cdata.get(name.lower())
+            universal = self.universal
             for key in attrs:
-                if key[:1] == "{":
+                if key in universal or specific and key in specific:
+                    # the dict's own __setitem__ (a list value is stored unchanged by bs4's too)
+                    dict.__setitem__(attrs, key, self.value_list(_findall(attrs[key])))
+                elif key[:1] == "{":
                     raise _Unsupported(key)
-                if key in self.universal or specific and key in specific:
-                    attrs[key] = self.value_list(nonwhitespace_re.findall(attrs[key]))
         parent = self.current
         recent = self.recent
-        tag = Tag.__new__(Tag)
-        d = tag.__dict__
-        d.update(self.proto)
-        d["name"] = name
-        d["attrs"] = attrs
-        d["contents"] = []
-        d["parent"] = parent
-        d["previous_element"] = recent
         siblings = parent.contents
-        if siblings:
-            prev = siblings[-1]
-            d["previous_sibling"] = prev
+        prev = siblings[-1] if siblings else None
+        tag = _new_tag(Tag)
+        tag.__dict__ = {**self.proto, "name": name, "attrs": attrs, "contents": [], "parent": parent,
+                        "previous_element": recent, "previous_sibling": prev,
+                        "can_be_empty_element": self.empty_all or name in self.empty}
+        if prev is not None:
             prev.next_sibling = tag
-        else:
-            d["previous_sibling"] = None
-        d["can_be_empty_element"] = self.empty is None or name in self.empty
         container = self.string_containers.get(name)
         if container is not None:
-            d["interesting_string_types"] = {container}
+            tag.interesting_string_types = {container}
+            self.containers.append(tag)
         if name == "meta":
             self.builder.set_up_substitutions(tag)
         if recent is not None:
             recent.next_element = tag
         self.recent = tag
-        # BeautifulSoup.pushTag (+ IndexingSoup's record)
+        # BeautifulSoup.pushTag (+ IndexingSoup's record and CssIndex's maps)
         siblings.append(tag)
         self.stack.append(tag)
         self.current = tag
         self.open[name] += 1
         if name in self.preserve_tags:
             self.preserve.append(tag)
-        if container is not None:
-            self.containers.append(tag)
-        self.tags.append(tag)
+        tags = self.tags
+        self.pos[id(tag)] = len(tags)
+        tags.append(tag)
+        self.by_tag[name].append(tag)
+        if attrs:
+            v = attrs.get("id")
+            if v:
+                self.by_id[v].append(tag)
+            v = attrs.get("class")
+            if v:
+                by_class = self.by_class
+                for c in v if isinstance(v, list) else v.split():
+                    by_class[c].append(tag)
 
     def end(self, name: str) -> None:
         if self.buf:
             self.end_data(None)
         # BeautifulSoup._popToTag(name, None)
-        open_count = self.open
         stack = self.stack
+        if stack[-1].name == name and len(stack) > 1:  # the usual case: the innermost element ends
+            self.pop()
+            return
+        open_count = self.open
         for i in range(len(stack) - 1, 0, -1):
             if not open_count.get(name):
                 break
@@ -255,6 +280,15 @@ def _builder() -> LXMLTreeBuilder:
     return _BUILDER
 
 
+_LOCAL = threading.local()
+
+
+def _new_parser(builder: LXMLTreeBuilder) -> tuple[etree.HTMLParser, _Target]:
+    """lxml's HTML parser as bs4's builder makes it (``parser_for``), driving our target."""
+    target = _Target(builder)
+    return etree.HTMLParser(target=target, recover=True, huge_tree=builder.huge_tree, encoding=None), target
+
+
 def _fast(html: str) -> IndexingSoup:
     builder = _builder()
     DetectsXMLParsedAsHTML.warn_if_markup_looks_like_xml(html, stacklevel=4)
@@ -274,11 +308,14 @@ def _fast(html: str) -> IndexingSoup:
     soup.reset()
     builder.initialize_soup(soup)
     builder.reset()
-    target = _Target(soup, builder)
-    parser = etree.HTMLParser(target=target, recover=True, huge_tree=builder.huge_tree, encoding=None)
+    parser, target = getattr(_LOCAL, "parser", None) or _new_parser(builder)
+    _LOCAL.parser = None  # in use (a failed page drops it: its state is unknown)
+    target.begin(soup)
     parser.feed(html)
     parser.close()
     target.finish()
+    target.begin(None)  # the target must not keep the page alive
+    _LOCAL.parser = (parser, target)
     builder.soup = None
     return soup
 

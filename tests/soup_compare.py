@@ -39,7 +39,7 @@ def _fields(node, pos: dict[int, int]) -> dict:
             out[key] = [(k, type(v).__name__, v) for k, v in value.items()]
         elif key in ("builder", "markup", "parsed_tags", "short_strings", "tagStack", "currentTag",
                      "_most_recent_element", "open_tag_counter", "preserve_whitespace_tag_stack",
-                     "string_container_stack", "current_data"):
+                     "string_container_stack", "current_data", "index_maps"):
             continue  # parser state, compared below where it matters
         else:
             out[key] = value

@@ -104,3 +104,20 @@ def test_the_comparison_can_fail() -> None:
     b = parse_html(html)
     b.find_all("p")[0].next_sibling = None
     assert differences(a, b)
+
+
+def test_selector_index_built_while_parsing_equals_the_one_built_after() -> None:
+    """CssIndex takes its maps from ingest.soupbuild: the same elements, in the same order."""
+    for html in list(HOSTILE.values()) + [decode_page(p.read_bytes()).text for p in _fixture_pages()[:8]]:
+        stock, fast = IndexingSoup(html, "lxml"), parse_html(html)
+        a, b = CssIndex(stock), CssIndex(fast)
+        pa, pb = _positions(stock), _positions(fast)
+        for kind in ("id", "class", "tag"):
+            assert {k: [pa[id(e)] for e in v] for k, v in a.maps[kind].items() if v} == \
+                   {k: [pb[id(e)] for e in v] for k, v in b.maps[kind].items() if v}
+        assert sorted(pa[k] for k in a.pos) == sorted(pb[k] for k in b.pos)
+        assert all(a.pos[id(x)] == b.pos[id(y)] for x, y in zip(stock.parsed_tags, fast.parsed_tags, strict=True))
+
+
+def _positions(soup) -> dict[int, int]:
+    return {id(el): n for n, el in enumerate(soup.descendants)}
