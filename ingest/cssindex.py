@@ -176,6 +176,11 @@ class CssIndex:
                     tags.append(el)
                 elif type(el) is NavigableString and len(el) <= 200:
                     self.short_strings.append(el)
+        built = getattr(soup, "index_maps", None)
+        if built is not None:  # filled by ingest.soupbuild while it built the tree
+            self.pos = built[0]
+            self.maps = {"id": built[1], "class": built[2], "tag": built[3]}
+            return
         pos = self.pos
         for n, el in enumerate(tags):
             pos[id(el)] = n  # document order of elements: a subtree is the range [pos(root), pos(last tag)]

@@ -1,8 +1,9 @@
 """Turn one decoded HTML page into a :class:`~ingest.document.Document`.
 
-The page is parsed once with BeautifulSoup (lxml builder; ``cssindex.IndexingSoup`` records
-elements as they are built) into an :class:`ingest.page.Page`, and ``extract_html`` runs the
-stages in order, each in a module of its own:
+The page is parsed once into a BeautifulSoup tree (``ingest.soupbuild``: lxml's parser driving a
+lean builder that makes the very tree ``cssindex.IndexingSoup(html, "lxml")`` makes, with its
+element and selector index, about twice as fast) into an :class:`ingest.page.Page`, and
+``extract_html`` runs the stages in order, each in a module of its own:
 
 1. text walking (``page_text``): iterative walkers, cleaning, paragraph blocks;
 2. metadata and dates (``page_meta``: title, breadcrumb; ``page_dates``: publication/update time);

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from bs4.element import NavigableString, Tag
 
-from ingest.cssindex import CssIndex, IndexingSoup
+from ingest.cssindex import CssIndex
 from ingest.dates import parse_datetime_precision
 from ingest.families import (
     LATEST_HEADINGS,
@@ -29,6 +29,7 @@ from ingest.families import (
     Family,
 )
 from ingest.page_text import clean, first_value, is_descendant, split_url
+from ingest.soupbuild import parse_html
 from ingest.textfix import normalize_unicode
 
 if TYPE_CHECKING:
@@ -60,13 +61,14 @@ class Page:
         # Text is normalised where it is read (clean), not here: a second whole-page pass after the
         # decoder's would cost as much as several extraction steps.
         self.html = html
-        self.soup = IndexingSoup(html, "lxml")
+        self.soup = parse_html(html)  # = IndexingSoup(html, "lxml"), built faster
         self.ix = CssIndex(self.soup)
         self._headings: list[NavigableString] | None = None
         self._short_text: str | None = None
         self.fam = family
         self.trace = trace
-        self.root: Tag = self.soup.body or self.soup
+        bodies = self.ix.maps["tag"].get("body")  # = soup.body (the first in document order), no tree walk
+        self.root: Tag = bodies[0] if bodies else self.soup
         self.given_url = url
         self.url = url or self._canonical()
         self.base = self.url or self._base_fallback()

@@ -167,7 +167,7 @@ def item_time(page: Page, href: str, links: list[Tag], block: Tag, has_time: boo
         if visible[1] == "second":  # nothing the markup holds can be more precise
             return visible[0]
         cands.append(Candidate(visible[0], visible[1], "text", True, 0))
-    t = block.find("time") if has_time and block is not links[0] else None
+    t = page.ix.select_one(block, "time") if has_time and block is not links[0] else None  # = block.find("time")
     if t is not None and t.get("datetime"):
         found = page.parse_date_precision(t["datetime"])
         if found is not None:

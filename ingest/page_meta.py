@@ -42,7 +42,8 @@ def _title(page: Page) -> tuple[str, Tag | None, str]:
 
 def _generic_title(page: Page) -> tuple[str, Tag | None, str]:
     soup = page.soup
-    page_title = clean(soup.title.get_text()) if soup.title else ""
+    titles = page.ix.maps["tag"].get("title")  # = soup.title (the first in document order), no tree walk
+    page_title = clean(titles[0].get_text()) if titles else ""
     og, _ = first_value(page.ix, soup, ("meta[property='og:title']@content",))
     site_name, _ = first_value(page.ix, soup, ("meta[property='og:site_name']@content",))
     h1s = [(text(h), h) for h in page.ix.select(page.root, "h1", limit=6)]

@@ -46,19 +46,24 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from index.attachdocs import attachment_format
-from index.attachextract import extract_document
 from ingest import mirror
-from ingest.decode import is_lossy
-from ingest.document import Document
-from ingest.explain import Explain
 from ingest.parse import MAX_BYTES, SkipPage, parse_page
+
+if TYPE_CHECKING:
+    from ingest.document import Document
+    from ingest.explain import Explain
 
 logger = logging.getLogger(__name__)
 
 PROG = "tracuu parse"
+
+#: Below this many files one process parses everything: starting workers would cost more.
+MIN_FILES_FOR_POOL = 16
+#: Files handed to the pool at a time (results stay bounded even when attachments are slow).
+WINDOW = 512
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -97,6 +102,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
              "produced it and the candidates considered)",
     )
     p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="số tiến trình phân tích (parser processes; default = number of cores available, 1 for fewer than "
+             f"{MIN_FILES_FOR_POOL} files; output order does not change)",
+    )
+    p.add_argument(
         "--max-size",
         type=float,
         default=MAX_BYTES / (1024 * 1024),
@@ -122,6 +135,8 @@ def _check_args(args: argparse.Namespace) -> None:
                 raise _Usage(f"{option} phải là URL http(s) tuyệt đối (must be an absolute http(s) URL): {value}")
     if args.max_size <= 0:
         raise _Usage("--max-size phải lớn hơn 0 (must be positive)")
+    if args.jobs is not None and args.jobs < 1:
+        raise _Usage("--jobs phải lớn hơn 0 (must be at least 1)")
 
 
 def url_for(base_url: str, relative: str) -> str | None:
@@ -196,6 +211,130 @@ def _explain_text(path: Path, doc: Document, trace: Explain | None) -> str:
     return "\n".join(head) + "\n" + body + "\n\n"
 
 
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity, e.g. inside a container), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+#: What every file of a run shares: set once per process (``_init_worker`` in pool workers).
+_OPTS: dict = {}
+
+
+def _init_worker(opts: dict) -> None:
+    _OPTS.clear()
+    _OPTS.update(opts)
+
+
+def _page(path: Path, rel: str | None) -> tuple:
+    """One file, as far as a parser process takes it: ``("out", text, warning)``, ``("problem",
+    reason)`` or ``("attachment",)`` (extracted by the main process, whose isolated extraction
+    workers a daemonic pool process may not start)."""
+    opts = _OPTS
+    try:
+        data = _read(path, opts["max_bytes"])
+        # The one mapping `tracuu ingest` uses too (same URL, same document id).
+        url = opts["url"] or mirror.file_url(path, rel, opts["base_url"], data)
+        if _attachment_format(data, url, path) is not None:
+            return ("attachment",)
+        trace = None
+        if opts["explain"]:
+            from ingest.explain import Explain
+
+            trace = Explain()
+        doc = parse_page(data, url=url, path=display(path), max_bytes=opts["max_bytes"], trace=trace)
+    except SkipPage as exc:
+        return ("problem", f"bỏ qua: {exc.reason}")
+    except OSError as exc:
+        return ("problem", _os_reason(exc))
+    except Exception as exc:  # one bad page must not stop a whole mirror
+        logger.debug("parse failed: %s", path, exc_info=True)
+        return ("problem", f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}")
+    return _output(path, doc, trace)
+
+
+def _attachment_format(data: bytes, url: str | None, path: Path) -> str | None:
+    """``pdf``, ``docx``… for an attachment file (by name or magic bytes), else None."""
+    from index.attachdocs import attachment_format
+
+    return attachment_format(data, url, str(path), None)
+
+
+def _attachment(path: Path, rel: str | None) -> tuple:
+    """An attachment file extracted as `tracuu ingest` extracts it: same URL, same id."""
+    from index.attachextract import extract_document
+
+    opts = _OPTS
+    try:
+        data = _read(path, opts["max_bytes"])
+        url = opts["url"] or mirror.file_url(path, rel, opts["base_url"], data)
+        kind = _attachment_format(data, url, path)
+        status, value = extract_document(data, url, str(path), None, kind)
+    except SkipPage as exc:
+        return ("problem", f"bỏ qua: {exc.reason}")
+    except OSError as exc:
+        return ("problem", _os_reason(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole mirror
+        logger.debug("extraction failed: %s", path, exc_info=True)
+        return ("problem", f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}")
+    if status != "doc":
+        return ("problem", str(value))
+    doc = value
+    doc.source.path = display(path)
+    return _output(path, doc, None)  # the page rules of --explain do not apply to an extracted file
+
+
+def _output(path: Path, doc: Document, trace: Explain | None) -> tuple:
+    """``("out", what to write, warning line or None)`` in the run's format."""
+    from ingest.decode import is_lossy
+
+    warning = None
+    lossy = [r for r in doc.source.repairs if is_lossy(r)]
+    if lossy:
+        # Parsed, but some bytes could not be decoded: say so once, without failing the run.
+        warning = (f"{PROG}: {display(path)}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
+                   f"(undecodable bytes replaced: {', '.join(lossy)})")
+    fmt = _OPTS["fmt"]
+    if fmt == "text":  # --explain without --format: a report a person reads
+        return ("out", _explain_text(path, doc, trace), warning)
+    record = doc.to_dict()
+    if trace is not None:
+        record["explain"] = trace.to_dict(doc)
+    if fmt == "jsonl":
+        return ("out", json.dumps(record, ensure_ascii=False) + "\n", warning)
+    if _OPTS["single"]:
+        return ("out", json.dumps(record, ensure_ascii=False, indent=2) + "\n", warning)
+    return ("out", record, warning)  # one element of the JSON array written at the end
+
+
+def _page_chunk(files: list[tuple[Path, str | None]]) -> list[tuple]:
+    return [_page(path, rel) for path, rel in files]
+
+
+def _results(files: list[tuple[Path, str | None]], jobs: int) -> Iterator[tuple]:
+    """Each file's result, in input order; pages parsed by ``jobs`` processes when jobs > 1."""
+    if jobs <= 1:
+        for path, rel in files:
+            res = _page(path, rel)
+            yield _attachment(path, rel) if res[0] == "attachment" else res
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(dict(_OPTS),)) as pool:
+        for start in range(0, len(files), WINDOW):
+            window = files[start:start + WINDOW]
+            # a few chunks per worker: little messaging, and the last chunks still spread evenly
+            size = max(1, min(16, len(window) // (jobs * 4)))
+            chunks = [window[i:i + size] for i in range(0, len(window), size)]
+            pending = pool.imap(_page_chunk, chunks)
+            for chunk, results in zip(chunks, pending, strict=True):
+                for (path, rel), res in zip(chunk, results, strict=True):
+                    yield _attachment(path, rel) if res[0] == "attachment" else res
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         _check_args(args)
@@ -207,66 +346,45 @@ def run(args: argparse.Namespace) -> int:
     max_bytes = int(args.max_size * 1024 * 1024)
     single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir()
     fmt = args.format or ("text" if args.explain else "json" if single else "jsonl")
+    _init_worker({"max_bytes": max_bytes, "url": args.url, "base_url": args.base_url, "explain": args.explain,
+                  "fmt": fmt, "single": single})
 
+    # Walk first (problems met while walking keep their place among the files' lines), then parse.
     problems: list[tuple[str, str]] = []
+    items: list[tuple[str, str] | tuple[Path, str | None]] = []
+    files: list[tuple[Path, str | None]] = []
+    for path, rel in _jobs(args, problems):
+        items.extend(problems)
+        problems.clear()
+        items.append((path, rel))
+        files.append((path, rel))
+    items.extend(problems)
+    jobs = args.jobs or (available_cores() if len(files) >= MIN_FILES_FOR_POOL else 1)
+    jobs = min(jobs, max(1, len(files)))
+
     failed = 0
     collected: list[dict] = []
-
-    def report() -> None:
-        nonlocal failed
-        for name, reason in problems:
+    results = _results(files, jobs)
+    for item in items:
+        if isinstance(item[0], str):  # a problem met while walking
+            name, reason = item
             print(f"{PROG}: {display(name)}: {_one_line(reason)}", file=sys.stderr)
             failed += 1
-        problems.clear()
-
-    for path, rel in _jobs(args, problems):
-        report()
-        try:
-            data = _read(path, max_bytes)
-            # The one mapping `tracuu ingest` uses too (same URL, same document id).
-            url = args.url or mirror.file_url(path, rel, args.base_url, data)
-            trace = Explain() if args.explain else None
-            kind = attachment_format(data, url, str(path), None)
-            if kind is not None:
-                # A PDF/Word/Excel file: `tracuu ingest` extracts it into an attachment Document
-                # (same URL, same id), so parse shows that record too instead of skipping it.
-                trace = None  # the page rules of --explain do not apply to an extracted file
-                status, value = extract_document(data, url, str(path), None, kind)
-                if status != "doc":
-                    problems.append((display(path), str(value)))
-                    continue
-                doc = value
-                doc.source.path = display(path)
-            else:
-                doc = parse_page(data, url=url, path=display(path), max_bytes=max_bytes, trace=trace)
-        except SkipPage as exc:
-            problems.append((display(path), f"bỏ qua: {exc.reason}"))
             continue
-        except OSError as exc:
-            problems.append((display(path), _os_reason(exc)))
+        path = item[0]
+        res = next(results)
+        if res[0] == "problem":
+            print(f"{PROG}: {display(path)}: {_one_line(res[1])}", file=sys.stderr)
+            failed += 1
             continue
-        except Exception as exc:  # one bad page must not stop a whole mirror
-            logger.debug("parse failed: %s", path, exc_info=True)
-            problems.append((display(path), f"lỗi phân tích (parse error): {type(exc).__name__}: {exc}"))
-            continue
-        lossy = [r for r in doc.source.repairs if is_lossy(r)]
-        if lossy:
-            # Parsed, but some bytes could not be decoded: say so once, without failing the run.
-            print(f"{PROG}: {display(path)}: cảnh báo: byte không giải mã được đã thay bằng U+FFFD "
-                  f"(undecodable bytes replaced: {', '.join(lossy)})", file=sys.stderr)
-        if fmt == "text":  # --explain without --format: a report a person reads
-            sys.stdout.write(_explain_text(path, doc, trace))
-            continue
-        record = doc.to_dict()
-        if trace is not None:
-            record["explain"] = trace.to_dict(doc)
-        if fmt == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif single:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        _, out, warning = res
+        if warning:
+            print(warning, file=sys.stderr)
+        if isinstance(out, dict):
+            collected.append(out)
         else:
-            collected.append(record)
-    report()
+            sys.stdout.write(out)
+    results.close()
     if fmt == "json" and not single:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
