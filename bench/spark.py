@@ -22,6 +22,7 @@ bounded). The load average is printed with each figure.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -168,6 +169,11 @@ def main() -> None:
             walls[key], cpus[key] = timed(cmd)
             print(f"  {name}: wall {walls[key]:.1f} s, CPU {cpus[key]:.1f} s "
                   f"(load {os.getloadavg()[0]:.1f})", flush=True)
+            summary = work / key.replace("spark", "s") / "summary.json"
+            if key.startswith("spark") and summary.exists():
+                phases = json.loads(summary.read_text()).get("timings", {})
+                print("    driver phases (wall s, driver CPU s):",
+                      ", ".join(f"{k} {w:.1f}/{c:.1f}" for k, (w, c) in phases.items()), flush=True)
         print()
         if "spark1" in walls and "spark2" in walls:
             print(f"local[2] speed-up over local[1]: {walls['spark1'] / walls['spark2']:.2f}× wall "
