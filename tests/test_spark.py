@@ -75,9 +75,10 @@ def _damaged_warc(path: Path) -> None:
 
 #: a paragraph of bai-3 with links in its text: two body links (one relative, resolved against
 #: the page) and an attachment link, which is an attachment, not a body link
-BODY_LINKS = ("<p>Xem thêm <a href='/tin/bai-1.html'>báo cáo về đê điều</a> và trang của "
-              "<a href='https://bo.example.gov.vn/thuy-loi'>Bộ Nông nghiệp</a>; tải "
-              "<a href='/files/qd-12.pdf'>Quyết định số 12/QĐ-UBND</a> về kế hoạch phòng chống lụt bão năm nay.</p>")
+BODY_LINKS = ("<p>Theo <a href='/tin/bai-1.html'>báo cáo về đê điều</a> và ý kiến của "
+              "<a href='https://bo.example.gov.vn/thuy-loi'>Bộ Nông nghiệp</a>, tỉnh ban hành "
+              "<a href='/files/qd-12.pdf'>Quyết định số 12/QĐ-UBND</a> về kế hoạch phòng chống lụt bão năm nay; "
+              "các xã ven sông rà soát lại phương án di dời dân và báo cáo trước mùa mưa lũ.</p>")
 
 
 BAI1_ID = "<urn:uuid:5b1e0c2a-0000-4000-8000-00000000b1a1>"
