@@ -5,7 +5,10 @@ Why these four, in Parquet, partitioned by site: they are what web-archive resea
 a cluster run (the Archives Unleashed Toolkit's and ArchiveSpark's derivatives: full text with
 provenance, the link graph, per-domain statistics, and the failures). Parquet is what Spark,
 DuckDB, pandas and R all read; partitioning by site lets a study of one portal read one folder.
-Every derivative folder gets ``_DATASHEET.md`` (what each column means, how the rows were made,
+The Parquet files are written with pyarrow inside the Spark tasks that hold the documents
+(``documents/site=<host>/part-<task>.parquet``, Hive-style partitions that Spark, DuckDB and
+pyarrow read as one table), not by Spark's DataFrame writer: converting every row from Python to
+the JVM and back cost more than writing it. Every derivative folder gets ``_DATASHEET.md`` (what each column means, how the rows were made,
 the row counts) and ``_datasheet.json`` (the same counts, machine-readable), so a table shared
 without its run still says what it is.
 """
@@ -16,7 +19,7 @@ import json
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from index.warc_tasks import is_remote, local_dir
 
@@ -79,13 +82,8 @@ def _host(url: str | None) -> str:
     return (urlsplit(url).hostname or "_") if url else "_"
 
 
-def parse_error_row(row: dict) -> dict:
-    return {"type": "error", "source": row["source"], "offset": row["offset"], "url": row["url"],
-            "stage": "parse", "message": row["reason"], "order": row["order"]}
-
-
-def document_record(row: dict) -> dict:
-    doc = json.loads(row["value"])
+def document_record(row: dict, doc: dict) -> dict:
+    """The ``documents/`` row of a kept capture (``doc``: its Document as a dict)."""
     dates = sorted({row["date"], *(d[0] for d in row["dates"])} - {None})
     return {"id": _doc_id(doc), "url": doc.get("url"), "kind": doc.get("kind"), "title": doc.get("title"),
             "published": doc.get("published"), "updated": doc.get("updated"), "category": doc.get("category") or [],
@@ -103,10 +101,9 @@ def _doc_id(doc: dict) -> str:
     return doc_id(doc.get("url") or f"sha256:{(doc.get('source') or {}).get('sha256', '')}")
 
 
-def link_records(row: dict) -> list[dict]:
-    """Every link of one indexed page: related, latest, attachments, body links (when the parser
-    gives them: ``body_links``), and the breadcrumb levels."""
-    doc = json.loads(row["value"])
+def link_records(doc: dict) -> list[dict]:
+    """Every link of one indexed page (``doc``: its Document as a dict): related, latest,
+    attachments, the links of the body text (``body_links``), and the breadcrumb levels."""
     base = {"source_id": _doc_id(doc), "source_url": doc.get("url"), "site": doc.get("site") or _host(doc.get("url"))}
     out = []
     for kind, key in (("related", "related"), ("latest", "latest"), ("attachment", "attachments"),
@@ -131,38 +128,124 @@ def _year(date: str | None) -> int:
     return int(date[:4]) if date and date[:4].isdigit() else 0
 
 
-def _schema(name: str):
-    from pyspark.sql.types import _parse_datatype_string
+def _arrow_schema(name: str):
+    import pyarrow as pa
 
-    cols = TABLES[name][1]
-    return _parse_datatype_string("struct<" + ",".join(f"{c}:{t}" for c, t, _ in cols) + ">")
-
-
-def _frame(spark, name: str, rdd):
-    cols = [c for c, _, _ in TABLES[name][1]]
-    return spark.createDataFrame(rdd.map(lambda r: tuple(r.get(c) for c in cols)), _schema(name))
+    types = {"string": pa.string(), "array<string>": pa.list_(pa.string()), "bigint": pa.int64(),
+             "int": pa.int32()}
+    return pa.schema([(c, types[t]) for c, t, _ in TABLES[name][1] if c != "site"])
 
 
-def write_all(spark, out: str, *, kept, captures, errors, inputs: list[str]) -> dict:
-    """Write the four derivatives and their datasheets; the run's summary."""
-    domains = captures.flatMap(domain_counts).reduceByKey(lambda a, b: tuple(x + y for x, y in zip(a, b, strict=True))) \
-        .map(lambda kv: {"site": kv[0][0], "year": kv[0][1], "records": kv[1][0], "captures": kv[1][1],
-                         "documents": kv[1][2]})
-    errs = errors.map(lambda r: {**{k: r[k] for k in ("source", "offset", "url", "stage", "message")},
-                                 "site": _host(r["url"])})
-    frames = {"documents": _frame(spark, "documents", kept.map(document_record)),
-              "links": _frame(spark, "links", kept.flatMap(link_records)),
-              "domains": _frame(spark, "domains", domains), "errors": _frame(spark, "errors", errs)}
+def clear(out: str) -> None:
+    """Remove the four tables of an earlier run in ``out`` (a run replaces them, as Spark's
+    ``overwrite`` mode did): files left from a run with other inputs would join the tables."""
+    import shutil
+
+    for name in TABLES:
+        if is_remote(out):
+            from pyarrow import fs
+
+            filesystem, path = fs.FileSystem.from_uri(out.rstrip("/") + "/" + name)
+            if filesystem.get_file_info(path).type != fs.FileType.NotFound:
+                filesystem.delete_dir(path)
+        else:
+            shutil.rmtree(local_dir(out) / name, ignore_errors=True)
+
+
+def write_rows(out: str, name: str, rows: list[dict], part: str) -> dict[str, int]:
+    """``rows`` of table ``name`` as one Parquet file per site (``<out>/<name>/site=<host>/
+    part-<part>.parquet``, local or on any pyarrow file system); returns rows per site."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    by_site: dict[str, list[dict]] = {}
+    for r in rows:
+        by_site.setdefault(r["site"], []).append(r)
+    schema = _arrow_schema(name)
+    for site, items in by_site.items():
+        table = pa.Table.from_pylist(items, schema=schema)
+        rel = f"{name}/site={quote(site, safe='.-_')}/part-{part}.parquet"
+        if is_remote(out):
+            from pyarrow import fs
+
+            filesystem, path = fs.FileSystem.from_uri(out.rstrip("/") + "/" + rel)
+            filesystem.create_dir(path.rsplit("/", 1)[0])
+            pq.write_table(table, path, filesystem=filesystem)
+        else:
+            target = local_dir(out) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, str(target))
+    return {site: len(items) for site, items in by_site.items()}
+
+
+def partition_task(out: str, kept, segments: str | None):
+    """The function a Spark task runs over its rows (a ``mapPartitionsWithIndex`` function):
+    the kept documents (``kept``: a broadcast of :attr:`index.warc_decide.Decisions.kept`) with
+    their attachment parents applied, written as ``documents/`` and ``links/`` rows and, when
+    ``segments`` is a folder, as one index segment (:func:`index.parallel.write_segment`).
+    Yields one summary: rows per site of each table, link kinds, the segment and its documents."""
+    def run(index: int, rows):
+        from index.parallel import write_segment
+        from index.warc_tasks import with_parents
+        from ingest.document import Document
+
+        decided = kept.value
+        docs, links, objects = [], [], []
+        for row in rows:
+            if row["type"] != "capture" or row["result"] != "doc":
+                continue
+            decision = decided.get(tuple(row["order"]))
+            if decision is None:
+                continue
+            row = {**row, "dates": decision["dates"]}
+            if decision["parents"] is not None:
+                row["value"], doc = with_parents(row["value"], decision["parents"])
+            else:
+                doc = Document.from_json(row["value"]) if segments else None
+            data = json.loads(row["value"])
+            docs.append(document_record(row, data))
+            links.extend(link_records(data))
+            if segments:
+                objects.append(doc)
+        part = f"{index:05d}"
+        result = {"documents": write_rows(out, "documents", docs, part),
+                  "links": write_rows(out, "links", links, part),
+                  "link_kinds": dict(Counter(r["kind"] for r in links)), "segment": None, "added": []}
+        if segments and objects:
+            folder, added = write_segment(objects, Path(segments) / f"part-{part}")
+            result["segment"], result["added"] = (str(folder) if folder else None), added
+        yield result
+    return run
+
+
+def write_driver_tables(out: str, captures: list[dict], errors: list[dict]) -> dict[str, dict[str, int]]:
+    """``domains/`` (summed from every capture row) and ``errors/``: small, written by the driver."""
+    sums: Counter = Counter()
+    for row in captures:
+        for key, (records, caps, docs) in domain_counts(row):
+            sums[key + ("records",)] += records
+            sums[key + ("captures",)] += caps
+            sums[key + ("documents",)] += docs
+    domains = [{"site": host, "year": year, "records": sums[(host, year, "records")],
+                "captures": sums[(host, year, "captures")], "documents": sums[(host, year, "documents")]}
+               for host, year in sorted({k[:2] for k in sums})]
+    errs = [{**{k: r[k] for k in ("source", "offset", "url", "stage", "message")}, "site": _host(r["url"])}
+            for r in sorted(errors, key=lambda r: (r["order"], r["message"]))]
+    return {"domains": write_rows(out, "domains", domains, "00000"),
+            "errors": write_rows(out, "errors", errs, "00000")}
+
+
+def finish(out: str, per_site: dict[str, Counter], link_kinds: Counter, inputs: list[str]) -> dict:
+    """The datasheets of the four tables (counts summed from the tasks' and the driver's
+    summaries) and the run's summary."""
     summary: dict = {"inputs": len(inputs), "tables": {}}
-    for name, df in frames.items():
-        target = out.rstrip("/") + "/" + name
-        df.write.mode("overwrite").partitionBy("site").parquet(target)
-        per_site = {r["site"]: r["count"] for r in df.groupBy("site").count().collect()}
-        extra = {}
-        if name == "links":
-            extra["per_kind"] = {r["kind"]: r["count"] for r in df.groupBy("kind").count().collect()}
-        write_datasheet(out, name, per_site, inputs, extra)
-        summary["tables"][name] = sum(per_site.values())
+    for name in TABLES:
+        counts = dict(per_site.get(name) or {})
+        if not is_remote(out):
+            (local_dir(out) / name).mkdir(parents=True, exist_ok=True)
+        extra = {"per_kind": dict(sorted(link_kinds.items()))} if name == "links" else {}
+        write_datasheet(out, name, counts, inputs, extra)
+        summary["tables"][name] = sum(counts.values())
     summary["documents"] = summary["tables"]["documents"]
     summary["errors"] = summary["tables"]["errors"]
     return summary
@@ -205,8 +288,9 @@ def write_text(out: str, rel: str, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-def build_data_dir(data: Path, folders: list[str], captures) -> dict:
-    """Adopt the partitions' segments into ``data``'s index, then write its catalog (every capture
+def build_data_dir(data: Path, parts: list[dict], captures: list[dict]) -> dict:
+    """Adopt the tasks' segments into ``data``'s index (each document claimed from the keys and
+    digests the task returned, so nothing is read back), then write its catalog (every capture
     in input order, crawl dates listed, provenance pointing at the WARC records)."""
     from index.catalog import Capture, Catalog
     from index.pipeline import parser_version
@@ -215,15 +299,19 @@ def build_data_dir(data: Path, folders: list[str], captures) -> dict:
 
     data.mkdir(parents=True, exist_ok=True)
     counts: Counter = Counter()
+    segments = 0
     with IndexWriterSink(data) as sink:
-        for folder in folders:
-            counts.update(sink.adopt_index(folder))
+        for part in sorted((p for p in parts if p["segment"]), key=lambda p: p["segment"]):
+            for docnum, key, digest in part["added"]:
+                counts[sink.claim(key, digest, part["segment"], docnum)] += 1
+            sink.adopt(part["segment"])
+            segments += 1
         sink.commit()
     version, when = parser_version(), now_iso()
     n = 0
     with Catalog(data / "catalog.sqlite") as catalog:
         for r in captures:
-            doc_id = _doc_id(json.loads(r["value"])) if r["result"] == "doc" and r["value"] else None
+            doc_id = r.get("doc_id") if r["result"] == "doc" else None
             cid = catalog.add(Capture(
                 url=r["url"], sha256=r["sha256"], doc_id=doc_id, crawl_date=r["date"], imported=when,
                 status_code=r["status"], content_type_served=r["content_type"], charset=r["charset"], hash=r["hash"],
@@ -235,7 +323,7 @@ def build_data_dir(data: Path, folders: list[str], captures) -> dict:
                 catalog.add_date(cid, d[0], d[1], d[2])
             n += 1
         catalog.commit()
-    return {"segments": len(folders), "captures": n, **counts}
+    return {"segments": segments, "captures": n, **{k: counts[k] for k in ("indexed", "unchanged", "updated")}}
 
 
 def import_documents(data: Path | str, folders: list[str]) -> tuple[Counter, list[str]]:

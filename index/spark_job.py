@@ -3,26 +3,30 @@
 Run it with ``tracuu spark-ingest`` (local mode, or it prints the ``spark-submit`` line), or hand
 this file to ``spark-submit`` directly (``spark-submit index/spark_job.py INPUT... --out DIR``).
 
-How the work is split, and why:
+How the work is split, and why (three Spark jobs; whole documents never leave their task):
 
-1. **One task per WARC file** (:func:`index.warc_tasks.warc_task`): a WARC is a stream of gzip
-   members that warcio reads front to back, and a revisit's original is usually in the same
-   file, so a file is the natural unit (archives write ~1 GB files: thousands of tasks). Every
-   record becomes a capture row (its parse result included: parsing is the expensive part and
-   happens here, by ``tracuu ingest``'s own parser function) or an error row.
-2. **Deduplication across the collection**: capture rows are reduced by (URL, payload sha256)
-   (the first in input order kept, every crawl date listed), then grouped by URL to replay
-   ``tracuu ingest``'s superseded rule, then by index key to decide indexed / updated /
-   unchanged (:func:`index.warc_tasks.resolve_url`, :func:`~index.warc_tasks.resolve_key`).
-   The result is what one machine gives for the same files in the same order.
-3. **Derivatives** written by Spark's Parquet writer, partitioned by site
-   (:mod:`index.derivatives`), each with its datasheet.
-4. With ``--index``, **each partition of the documents writes an index segment** with
-   :func:`index.parallel.write_segment` (the parallel writers' API), and the driver adopts every
-   segment into ``<out>/data`` (:meth:`index.writer.IndexWriterSink.adopt_index`) and writes the
-   catalog: a data directory ``tracuu serve --data <out>/data`` opens as is. Segments are written
-   under ``<out>``, so ``--index`` needs an output folder every executor can write (local mode, or
-   a shared mount on a cluster).
+1. **Parse**: one task per split of a WARC file (:func:`index.warc_tasks.warc_splits`: a large
+   ``.warc.gz`` is cut at record boundaries into pieces of about equal size, so a few files of
+   unequal size still keep every core busy to the end). A task streams its records with warcio
+   and parses each page with ``tracuu ingest``'s own parser function; every record becomes a
+   capture row (its Document as JSON, plus the small facts the decisions need: key, content
+   hash, attachment links) or an error row. The rows stay persisted where they were made.
+2. **Decide**: the driver collects the rows *without* their documents and replays
+   ``tracuu ingest``'s decisions in input order (:func:`index.warc_decide.decide`): captures
+   deduplicated by URL and payload digest (earliest kept, every crawl date listed), superseded
+   captures, the document kept per index key, attachments' parents. Revisits whose original is
+   in another split or file are resolved first against the whole collection (a small job that
+   reads just those originals).
+3. **Write**: each task of the persisted rows writes its kept documents (parents applied) as
+   ``documents/`` and ``links/`` Parquet files partitioned by site and, with ``--index``, as one
+   index segment (:func:`index.parallel.write_segment`); the driver writes the small
+   ``domains/`` and ``errors/`` tables, the datasheets (:mod:`index.derivatives`), adopts the
+   segments into ``<out>/data`` (each document claimed from the key and digest its task
+   returned) and writes the catalog: a data directory ``tracuu serve --data <out>/data`` opens
+   as is. Segments are written under ``<out>``, so ``--index`` needs an output folder every
+   executor can write (local mode, or a shared mount on a cluster).
+
+The driver logs each phase's wall and CPU time (``summary["timings"]``).
 """
 
 from __future__ import annotations
@@ -40,32 +44,30 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index import derivatives  # noqa: E402
+from index.warc_decide import decide  # noqa: E402
 from index.warc_tasks import (  # noqa: E402
-    attachment_urls,
     is_remote,
     list_inputs,
     local_dir,
-    merge_captures,
+    meta_of,
     original_keys,
-    page_links,
-    resolve_key,
     resolve_revisit,
-    resolve_url,
     revisit_wants,
+    warc_splits,
     warc_task,
-    with_parents,
 )
 
 log = logging.getLogger(__name__)
 
-#: Spark settings for one machine: no UI, loopback only, few shuffle partitions (the shuffles
-#: carry capture rows, small next to the parsing).
+#: Spark settings for one machine: no UI, loopback only, Python workers reused between tasks
+#: (each would otherwise import the parser again), room in the driver's JVM for the persisted
+#: documents (they spill to disk beyond it).
 LOCAL_CONF = {
     "spark.ui.enabled": "false",
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.shuffle.partitions": "4",
-    "spark.default.parallelism": "4",
+    "spark.driver.memory": "2g",
     "spark.python.worker.reuse": "true",
     "spark.sql.session.timeZone": "UTC",
     "spark.ui.showConsoleProgress": "false",
@@ -86,107 +88,103 @@ def spark_session(master: str = "local[2]", app: str = "tracuu-spark-ingest"):
     return spark
 
 
-def _content_hash_of_json(text: str) -> str:
-    from index.schema import content_hash
-    from ingest.document import Document
+class _Clock:
+    """Wall and CPU time of the driver's phases (the executors' CPU shows in the benchmark)."""
 
-    return content_hash(Document.from_json(text))
+    def __init__(self) -> None:
+        import time
 
+        self._time = time
+        self.marks: dict[str, tuple[float, float]] = {}
+        self._last = (time.perf_counter(), time.process_time())
 
-def _doc_key_of_json(text: str) -> str:
-    data = json.loads(text)
-    return data.get("url") or f"sha256:{(data.get('source') or {}).get('sha256', '')}"
-
-
-def _by_url(rows):
-    return resolve_url(list(rows))
-
-
-def _by_key(rows):
-    return resolve_key(list(rows), _content_hash_of_json)
+    def mark(self, phase: str) -> None:
+        now = (self._time.perf_counter(), self._time.process_time())
+        self.marks[phase] = (round(now[0] - self._last[0], 2), round(now[1] - self._last[1], 2))
+        log.info("%s: %.1f s wall, %.1f s driver CPU", phase, *self.marks[phase])
+        self._last = now
 
 
-def _segment_task(root: str):
-    def build(index: int, rows):
-        from index.parallel import write_segment
-        from ingest.document import Document
-
-        folder, _ = write_segment((Document.from_json(r["value"]) for r in rows), Path(root) / f"part-{index:05d}")
-        return [str(folder)] if folder else []
-    return build
-
-
-def _cross_file_revisits(sc, records):
-    """Revisits whose original is in another WARC file, resolved against the whole collection
-    (None when there are none): the originals' locations are found with one pass over the
-    capture rows, then each revisit reads its original's record and is parsed."""
-    pending = records.filter(lambda r: r["type"] == "revisit").cache()
-    if pending.isEmpty():
-        pending.unpersist()
-        return None
-    wants = sc.broadcast(set(pending.flatMap(revisit_wants).collect()))
-    found = (records.filter(lambda r: r["type"] == "capture")
-             .flatMap(lambda r: [(k, (r["source"], r["offset"], r["order"])) for k in original_keys(r)
-                                 if k in wants.value])
-             .reduceByKey(lambda a, b: a if a[2] <= b[2] else b).collect())
-    locations = sc.broadcast({k: v[:2] for k, v in found})
-    return pending.map(lambda r: resolve_revisit(r, locations.value))
+def _resolve_revisits(sc, meta: list[dict]):
+    """Revisits whose original is in another split or WARC file: the originals are located in
+    the collected rows and each revisit's task reads its original's record and parses it.
+    Returns the persisted RDD of the resolved rows (None when there are none) and their rows
+    without documents."""
+    pending = [r for r in meta if r["type"] == "revisit"]
+    if not pending:
+        return None, []
+    wants = {k for r in pending for k in revisit_wants(r)}
+    found: dict[tuple, tuple] = {}
+    for r in meta:
+        if r["type"] == "capture":
+            for k in original_keys(r):
+                if k in wants and (k not in found or r["order"] < found[k][2]):
+                    found[k] = (r["source"], r["offset"], r["order"])
+    locations = {k: v[:2] for k, v in found.items()}
+    n = max(1, min(len(pending) // 50 + 1, sc.defaultParallelism * 4))
+    rdd = sc.parallelize(pending, n).map(lambda r: resolve_revisit(r, locations))
+    rdd = rdd.persist(_storage())
+    return rdd, rdd.map(meta_of).collect()
 
 
-def _is_attachment(row: dict) -> bool:
-    return json.loads(row["value"]).get("kind") == "attachment"
+def _storage():
+    from pyspark import StorageLevel
+
+    return StorageLevel.MEMORY_AND_DISK
 
 
-def _with_parents(decided, kept):
-    """``kept`` with every attachment document's parents (and the title, summary and site that
-    follow from them), as ``tracuu ingest``'s attachment registry gives them: the pages whose
-    last parsed capture links the file, in input order (a join of the pages' links with the
-    attachments' URLs, so nothing is collected on the driver)."""
-    links = (decided.filter(lambda r: r["result"] == "doc" and r["url"]).map(lambda r: (r["url"], r))
-             .reduceByKey(lambda a, b: a if a["order"] >= b["order"] else b).values().flatMap(page_links))
-    atts = kept.filter(_is_attachment).map(lambda r: (tuple(r["order"]), r))
-    found = (atts.flatMap(lambda kv: [(u, kv[0]) for u in attachment_urls(kv[1])]).join(links)
-             .map(lambda kv: kv[1]).groupByKey())
-    done = atts.leftOuterJoin(found).map(lambda kv: with_parents(kv[1][0], list(kv[1][1] or [])))
-    return kept.filter(lambda r: not _is_attachment(r)).union(done)
+def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partitions: int | None = None,
+        split_bytes: int | None = None) -> dict:
+    """The whole job on ``spark``; returns the summary (also written to ``<out>/summary.json``).
 
+    ``partitions``: tasks that write the derivatives and index segments (default: the cores);
+    ``split_bytes``: the size WARC files are split at (default: :func:`index.warc_tasks.warc_splits`).
+    """
+    from collections import Counter
 
-def run(spark, inputs: list[str], out: str, *, build_index: bool = False, partitions: int | None = None) -> dict:
-    """The whole job on ``spark``; returns the summary (also written to ``<out>/summary.json``)."""
     sc = spark.sparkContext
+    clock = _Clock()
     files, input_errors = list_inputs(inputs)
     if build_index and is_remote(out):
         raise ValueError("--index cần --out là thư mục mà mọi executor ghi được (local or shared mount)")
-    records = sc.parallelize(list(enumerate(files)), max(1, len(files))).flatMap(warc_task).cache()
-    resolved = _cross_file_revisits(sc, records)
-    rows = records.filter(lambda r: r["type"] != "revisit")
-    rows = rows.union(resolved) if resolved is not None else rows
-    captures = (rows.filter(lambda r: r["type"] == "capture")
-                .map(lambda r: ((r["url"], r["sha256"]), r)).reduceByKey(merge_captures).values()
-                .map(lambda r: (r["url"] or f"sha256:{r['sha256']}", r)).groupByKey().flatMap(lambda kv: _by_url(kv[1])))
-    captures = captures.cache()
-    parsed = captures.filter(lambda r: r["result"] == "doc" and r["outcome"] == "indexed")
-    decided = parsed.map(lambda r: (_doc_key_of_json(r["value"]), r)).groupByKey().flatMap(lambda kv: _by_key(kv[1]))
-    others = captures.filter(lambda r: not (r["result"] == "doc" and r["outcome"] == "indexed"))
-    all_captures = decided.union(others).cache()
-    kept = _with_parents(decided, all_captures.filter(lambda r: r.get("keep"))).cache()
-    errors = rows.filter(lambda r: r["type"] == "error").union(
-        all_captures.filter(lambda r: r["outcome"] == "failed").map(derivatives.parse_error_row))
-    if input_errors:
-        errors = errors.union(sc.parallelize(input_errors, 1))
-    summary = derivatives.write_all(spark, out, kept=kept, captures=all_captures, errors=errors, inputs=files)
+    derivatives.clear(out)
+    splits = warc_splits(files, sc.defaultParallelism, split_bytes)
+    clock.mark("split")
+    rows = sc.parallelize(splits, max(1, len(splits))).flatMap(warc_task).persist(_storage())
+    meta = rows.map(meta_of).collect()
+    clock.mark("parse")
+    resolved, more = _resolve_revisits(sc, meta)
+    meta = [r for r in meta if r["type"] != "revisit"] + more
+    payload = rows.union(resolved) if resolved is not None else rows
+    decisions = decide(meta + input_errors)
+    clock.mark("decide")
+    kept = sc.broadcast(decisions.kept)
+    root = local_dir(out) / "_segments"
     if build_index:
-        root = local_dir(out) / "_segments"
         shutil.rmtree(root, ignore_errors=True)
-        n = partitions or max(1, min(sc.defaultParallelism * 2, kept.count() // 500 + 1))
-        folders = kept.repartition(n).mapPartitionsWithIndex(_segment_task(str(root))).collect()
-        summary["index"] = derivatives.build_data_dir(local_dir(out) / "data", sorted(folders),
-                                                      all_captures.sortBy(lambda r: r["order"]).toLocalIterator())
+    n = partitions or sc.defaultParallelism
+    parts = payload.coalesce(max(1, min(n, payload.getNumPartitions()))).mapPartitionsWithIndex(
+        derivatives.partition_task(out, kept, str(root) if build_index else None)).collect()
+    clock.mark("write documents, links, segments")
+    per_site: dict[str, Counter] = {"documents": Counter(), "links": Counter()}
+    link_kinds: Counter = Counter()
+    for part in parts:
+        per_site["documents"].update(part["documents"])
+        per_site["links"].update(part["links"])
+        link_kinds.update(part["link_kinds"])
+    per_site.update({k: Counter(v) for k, v in
+                     derivatives.write_driver_tables(out, decisions.captures, decisions.errors).items()})
+    summary = derivatives.finish(out, per_site, link_kinds, files)
+    clock.mark("domains, errors, datasheets")
+    if build_index:
+        summary["index"] = derivatives.build_data_dir(local_dir(out) / "data", parts, decisions.captures)
         shutil.rmtree(root, ignore_errors=True)
-    records.unpersist()
-    all_captures.unpersist()
-    captures.unpersist()
-    kept.unpersist()
+        clock.mark("index adopt + catalog")
+    rows.unpersist()
+    if resolved is not None:
+        resolved.unpersist()
+    kept.destroy()
+    summary["timings"] = clock.marks
     derivatives.write_text(out, "summary.json", json.dumps(summary, ensure_ascii=False, indent=1))
     return summary
 
@@ -197,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--index", action="store_true")
     p.add_argument("--partitions", type=int, default=None)
+    p.add_argument("--split-mb", type=float, default=None)
     p.add_argument("--master", default=None, help="for local runs (spark-submit passes its own)")
     return p
 
@@ -212,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
 
         spark = SparkSession.builder.appName("tracuu-spark-ingest").getOrCreate()
     try:
-        summary = run(spark, args.inputs, args.out, build_index=args.index, partitions=args.partitions)
+        summary = run(spark, args.inputs, args.out, build_index=args.index, partitions=args.partitions,
+                      split_bytes=int(args.split_mb * (1 << 20)) if args.split_mb else None)
     finally:
         spark.stop()
     print(json.dumps(summary, ensure_ascii=False))

@@ -74,6 +74,66 @@ def _remote_files(uri: str) -> list[str]:
     return sorted(prefix + f.path for f in found if f.type == fs.FileType.File and kind_of(f.path) == "warc")
 
 
+#: split sizes: a split is a few seconds of parsing at least, and at most what a cluster's
+#: executor parses in a few minutes (a task retried after a failure redoes at most that)
+MIN_SPLIT = 1 << 20
+MAX_SPLIT = 256 << 20
+
+
+def warc_splits(files: list[str], parallelism: int, split_bytes: int | None = None) -> list[tuple]:
+    """The tasks of a run: ``(file_no, uri, start, end)``, the records of ``uri`` that start in
+    ``[start, end)`` (``end`` None: to the end of the file).
+
+    Why not one task per file: a collection is a few files of unequal size (one per site or per
+    crawl), so on N cores the last file's task runs alone while the others idle. A local
+    ``.warc.gz`` larger than about one split (the total divided into ``parallelism`` × 8 splits,
+    bounded by :data:`MIN_SPLIT` and :data:`MAX_SPLIT`, or ``split_bytes``) is cut at gzip
+    member starts (one record each) near equal byte offsets, so the tasks are of about equal
+    size and the slowest ends soon after the others. Every record is read by exactly one task;
+    the rows carry their absolute file offsets, so the order of input is unchanged. Remote
+    files (copied to the executor to be read) and uncompressed or ARC files stay one task each.
+    """
+    sizes = [None if is_remote(f) else os.path.getsize(f) for f in files]
+    if split_bytes is None:
+        total = sum(s or 0 for s in sizes)
+        split_bytes = min(max(total // max(1, parallelism * 8), MIN_SPLIT), MAX_SPLIT)
+    out: list[tuple] = []
+    for no, (uri, size) in enumerate(zip(files, sizes, strict=True)):
+        if size is None or not uri.endswith(".warc.gz") or size < split_bytes * 1.5:
+            out.append((no, uri, 0, None))
+            continue
+        n = round(size / split_bytes)
+        bounds = [0]
+        with open(uri, "rb") as fh:
+            for k in range(1, n):
+                b = _record_start(fh, size * k // n)
+                if b is not None and b > bounds[-1]:
+                    bounds.append(b)
+        out += [(no, uri, a, b) for a, b in zip(bounds, [*bounds[1:], None], strict=True)]
+    return out
+
+
+def _record_start(fh, pos: int) -> int | None:
+    """The first gzip member after ``pos`` that holds a WARC record (a member start is checked
+    by inflating its first bytes: the magic bytes also occur inside compressed data)."""
+    import zlib
+
+    from ingest.sources import _resync
+
+    while True:
+        cand = _resync(fh, pos, True)
+        if cand is None:
+            return None
+        fh.seek(cand)
+        try:
+            head = zlib.decompressobj(31).decompress(fh.read(1 << 16), 16)
+        except zlib.error:
+            head = b""
+        if head.startswith(b"WARC/"):
+            return cand
+        pos = cand
+
+
 def _localise(uri: str) -> tuple[str, str | None]:
     """A local path for ``uri`` (remote files are copied to the task's temporary folder, since
     warcio and the damage resync need ``seek``) and the folder to remove afterwards."""
@@ -97,13 +157,8 @@ def error_row(err: SourceError, file_no: int = -1) -> dict:
 def capture_row(page: RawPage, file_no: int, result: tuple[str, object] | None) -> dict:
     """One record as a capture row; ``result`` is the parser's, or None when not parsed."""
     kind, value = result if result is not None else ("dup", None)
-    if kind == "doc":
-        doc = value
-        value = doc.to_json()
-        encoding = getattr(doc.source, "encoding", None)
-    else:
-        encoding = None
-    return {"type": "capture", "url": page.url, "sha256": page.sha256, "date": page.date,
+    encoding = getattr(value.source, "encoding", None) if kind == "doc" else None
+    row = {"type": "capture", "url": page.url, "sha256": page.sha256, "date": page.date,
             "source": page.source, "offset": page.offset, "length": page.length,
             "record_id": page.record_id, "record_type": page.record_type, "refers_to": page.refers_to,
             "status": page.status, "content_type": page.content_type,
@@ -111,6 +166,32 @@ def capture_row(page: RawPage, file_no: int, result: tuple[str, object] | None) 
             "hash": page.warc_digest or page.sha1_digest, "content_length": len(page.payload),
             "http_headers": json.dumps(page.headers, ensure_ascii=False) if page.headers else None,
             "result": kind, "value": value, "order": [file_no, page.offset or 0], "dates": []}
+    if kind == "doc":
+        set_document(row, value)
+    return row
+
+
+def set_document(row: dict, doc) -> None:
+    """Put a parsed Document into a capture row: its JSON (``value``) and what the collection-wide
+    decisions need of it (``doc_key``, ``doc_id``, content hash, attachment links and URLs), so
+    the driver decides on small rows and the documents never travel there."""
+    from index.schema import content_hash
+
+    data = doc.to_dict()
+    row["value"] = json.dumps(data, ensure_ascii=False)
+    row["doc_key"] = doc.url or f"sha256:{doc.source.sha256}"
+    row["doc_id"] = doc.id
+    row["chash"] = content_hash(doc)
+    row["is_attachment"] = data.get("kind") == "attachment"
+    row["links"] = page_links(data, row["order"])
+    row["att_urls"] = attachment_urls(data)
+
+
+def meta_of(row: dict) -> dict:
+    """A row without its document JSON: what the driver collects."""
+    if row["type"] == "capture" and row["result"] == "doc":
+        return {k: v for k, v in row.items() if k != "value"}
+    return row
 
 
 #: what the task's revisit resolver answers for an original outside the file: the revisit is
@@ -122,18 +203,24 @@ def _pending_resolver(refers_id: str | None, url: str | None, digest: str | None
     return _PENDING
 
 
-def warc_task(item: tuple[int, str]) -> Iterator[dict]:
-    """One Spark task: every record of one WARC file as capture and error rows.
+def warc_task(item: tuple) -> Iterator[dict]:
+    """One Spark task: every record of one split of a WARC file (``(file_no, uri[, start, end])``,
+    the records starting in ``[start, end)``: :func:`warc_splits`) as capture and error rows.
 
-    The file is streamed once; revisits are resolved within it (the original's offset is kept,
-    never its payload); a payload seen before under the same URL in this file is not parsed
+    The split is streamed once; revisits are resolved within it (the original's offset is kept,
+    never its payload); a payload seen before under the same URL in this split is not parsed
     again. Non-2xx responses are not parsed (``tracuu ingest`` skips them as ``http-N``).
     """
-    file_no, uri = item
+    file_no, uri = item[0], item[1]
+    start, end = (item[2], item[3]) if len(item) > 2 else (0, None)
     local, tmp = _localise(uri)
     seen: set[tuple[str | None, str]] = set()
     try:
-        for rec in iter_warc(local, revisits=RevisitIndex(resolver=_pending_resolver)):
+        for rec in iter_warc(local, start=start, revisits=RevisitIndex(resolver=_pending_resolver)):
+            if rec.offset is None and start > 0:
+                continue  # file-level notes (".open") belong to the file's first split
+            if end is not None and rec.offset is not None and rec.offset >= end:
+                break  # the next split's
             if isinstance(rec, SourceError):
                 rec.source = uri
                 yield error_row(rec, file_no)
@@ -205,10 +292,10 @@ def resolve_revisit(rev: dict, locations: dict) -> dict:
     row.update(sha256=hashlib.sha256(payload).hexdigest(), content_length=len(payload), content_type=ctype,
                status=row["status"] or 200)
     kind, value = _parse_one((payload, row["url"], rev["path"], ctype))
+    row["result"], row["value"] = kind, value
     if kind == "doc":
         row["charset"] = row["charset"] or getattr(value.source, "encoding", None)
-        value = value.to_json()
-    row["result"], row["value"] = kind, value
+        set_document(row, value)
     return row
 
 
@@ -237,7 +324,7 @@ def resolve_url(captures: Iterable[dict]) -> list[dict]:
             row["outcome"], row["reason"] = "skipped", "đã có bản thu mới hơn (superseded by a newer capture)"
             row["result"], row["value"] = "superseded", None
             continue
-        kind, value = row["result"], row["value"]
+        kind, value = row["result"], row.get("value")
         if kind == "doc":
             row["outcome"], row["reason"] = "indexed", None  # or updated/unchanged: resolve_key
         elif kind == "fail":
@@ -249,14 +336,14 @@ def resolve_url(captures: Iterable[dict]) -> list[dict]:
     return rows
 
 
-def resolve_key(captures: Iterable[dict], content_hash) -> list[dict]:
+def resolve_key(captures: Iterable[dict]) -> list[dict]:
     """Captures whose documents share one index key (the URL, or the page's own): in input order
     the first is ``indexed``, a later different one ``updated`` (it replaces), an identical one
     ``unchanged``; the document last indexed or updated is the one kept (``keep`` True)."""
     rows = sorted(captures, key=lambda r: r["order"])
     previous = None
     for row in rows:
-        digest = content_hash(row["value"])
+        digest = row["chash"]
         row["outcome"] = "indexed" if previous is None else "unchanged" if digest == previous[0] else "updated"
         row["keep"] = False
         previous = (digest, row)
@@ -277,16 +364,15 @@ def local_dir(uri: str) -> Path:
 # -- attachments' parents (what index.attachregistry.Registry gives ``tracuu ingest``) ----------
 
 
-def page_links(row: dict) -> list[tuple]:
-    """The attachment links of one parsed page capture, keyed by the linked URL (normalised as
-    the registry stores it): ``(url, (order, i, page_url, page_title, link_title))``. The order
-    stands for the registry's ``seq`` (a page records its links when ``tracuu ingest`` finishes
-    it, in input order, each link after the one before)."""
+def page_links(data: dict, order: list) -> list[tuple]:
+    """The attachment links of one parsed page (``data``: its Document as a dict), keyed by the
+    linked URL (normalised as the registry stores it): ``(url, (order, i, page_url, page_title,
+    link_title))``. The order stands for the registry's ``seq`` (a page records its links when
+    ``tracuu ingest`` finishes it, in input order, each link after the one before)."""
     from urllib.parse import urljoin
 
     from index.attachdocs import norm_url
 
-    data = json.loads(row["value"])
     page_url = data.get("url")
     if data.get("kind") == "attachment" or not page_url:
         return []
@@ -294,17 +380,16 @@ def page_links(row: dict) -> list[tuple]:
     for i, link in enumerate(data.get("attachments") or []):
         target = norm_url(urljoin(page_url, link.get("url") or "")) if link.get("url") else None
         if target:
-            out.append((target, (row["order"], i, page_url, data.get("title") or "", link.get("title") or "")))
+            out.append((target, (order, i, page_url, data.get("title") or "", link.get("title") or "")))
     return out
 
 
-def attachment_urls(row: dict) -> list[str]:
-    """The URLs under which a kept attachment document is looked up as a link target (its URLs,
+def attachment_urls(data: dict) -> list[str]:
+    """The URLs under which an attachment document is looked up as a link target (its URLs,
     and for a member of a ``.zip`` bundle the bundle's), normalised; [] for pages."""
     from index.attachdocs import norm_url
     from ingest.attachlinks import container_url
 
-    data = json.loads(row["value"])
     if data.get("kind") != "attachment":
         return []
     urls = list((data.get("attachment") or {}).get("urls") or [])
@@ -314,22 +399,24 @@ def attachment_urls(row: dict) -> list[str]:
     return sorted({u for u in map(norm_url, urls) if u})
 
 
-def with_parents(row: dict, links: Iterable[tuple]) -> dict:
-    """A kept attachment row with its parents set from every page linking it, as the registry's
-    ``_set_parents`` does (parents in link order, title from the metadata or the link text,
-    summary from the link texts, site from the first parent when the file has none)."""
-    from index.attachregistry import parents_applied
-    from ingest.document import Document, Parent
-
+def parents_of(links: Iterable[tuple]) -> list[dict]:
+    """An attachment's parents from every page linking it, as the registry's ``_set_parents``
+    orders them (in link order, each page once, with its first link's text)."""
     first: dict[str, tuple] = {}
     for order, i, page_url, page_title, link_title in links:
         key = (tuple(order), i)
         if page_url not in first or key < first[page_url][0]:
             first[page_url] = (key, page_title, link_title)
-    parents = [Parent(url=u, title=t or "", link_title=lt or "")
-               for u, (_k, t, lt) in sorted(first.items(), key=lambda kv: kv[1][0])]
-    doc = Document.from_json(row["value"])
-    parents_applied(doc, parents)
-    out = dict(row)
-    out["value"] = doc.to_json()
-    return out
+    return [{"url": u, "title": t or "", "link_title": lt or ""}
+            for u, (_k, t, lt) in sorted(first.items(), key=lambda kv: kv[1][0])]
+
+
+def with_parents(value: str, parents: list[dict]) -> tuple[str, object]:
+    """An attachment's Document JSON with ``parents`` applied (title, summary and site follow
+    from them: :func:`index.attachregistry.parents_applied`); returns (JSON, Document)."""
+    from index.attachregistry import parents_applied
+    from ingest.document import Document, Parent
+
+    doc = Document.from_json(value)
+    parents_applied(doc, [Parent(**p) for p in parents])
+    return doc.to_json(), doc

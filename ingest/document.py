@@ -103,6 +103,14 @@ class AttachmentInfo:
 
 
 @dataclass
+class BodyLink:
+    """A link inside the body text: its absolute URL and anchor text (the link graph's edges)."""
+
+    title: str
+    url: str
+
+
+@dataclass
 class LinkItem:
     """One entry of a "Tin liên quan" / "Tin mới nhất" list."""
 
@@ -148,6 +156,8 @@ class Document:
     #: attachments only: the pages linking this file, and its extraction and metadata
     parents: list[Parent] = field(default_factory=list)
     attachment: AttachmentInfo | None = None
+    #: links inside the body text, attachments excepted (only in the JSON when there are some)
+    body_links: list[BodyLink] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -160,6 +170,9 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         out = self._page_dict()
+        # only when present: a page without body links keeps its JSON (and content hash)
+        if self.body_links:
+            out["body_links"] = [asdict(link) for link in self.body_links]
         # only attachments carry these keys: a page's JSON (and its content hash) is unchanged
         if self.kind == "attachment" or self.parents or self.attachment is not None:
             out["parents"] = [asdict(p) for p in self.parents]
@@ -221,6 +234,7 @@ class Document:
             source=Source(**(data.get("source") or {})),
             parents=[Parent(**p) for p in data.get("parents") or []],
             attachment=AttachmentInfo(**data["attachment"]) if data.get("attachment") else None,
+            body_links=[BodyLink(b["title"], b["url"]) for b in data.get("body_links") or []],
         )
 
     @classmethod

@@ -23,7 +23,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from ingest import page_body, page_dates, page_kind, page_lists, page_meta
-from ingest.document import Document
+from ingest.document import BodyLink, Document
 from ingest.families import BY_NAME, FAMILIES, FRAME_SELECTOR, GENERIC, Family, detect_family
 from ingest.layout import bold_lead, fitting_family
 from ingest.page import Page
@@ -139,5 +139,7 @@ def run_stages(page: Page) -> Document:
         related=lists.related,
         latest=lists.latest,
     )
+    if is_article or (kind == "other" and not home):  # where the body text is kept, its links too
+        doc.body_links = [BodyLink(title=t, url=u) for u, t in body.links]
     doc.source.published_from, doc.source.updated_from = published_from, updated_from
     return doc

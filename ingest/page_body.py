@@ -129,6 +129,8 @@ class Body:
     item_links: int = 0
     #: the container widened to catch figures and attachment boxes (None without a container)
     area: Tag | None = None
+    #: (absolute URL, anchor text) of the links inside the kept paragraphs, attachments excepted
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def body(page: Page, container: Tag | None, skip: set[int], list_roots: list[Tag], title: str,
@@ -189,7 +191,23 @@ def body(page: Page, container: Tag | None, skip: set[int], list_roots: list[Tag
                     out.dateline, out.dateline_text = dt, b.text
                 drop.add(i)
     out.paragraphs = [b.text for i, b in enumerate(blks) if b.text and i not in drop]
+    out.links = body_links(page, [b for i, b in enumerate(blks) if b.text and i not in drop])
     return out
+
+
+def body_links(page: Page, kept: list[Block]) -> list[tuple[str, str]]:
+    """The links a reader sees in the body text (the link graph's ``body`` edges): http(s)
+    targets resolved against the page, each (URL, anchor text) once, in reading order.
+    Attachment links are the attachments' own list; links in dropped blocks are furniture."""
+    out: dict[tuple[str, str], None] = {}
+    for b in kept:
+        for a in b.links:
+            if is_attachment(a):
+                continue
+            url = page.absolute(a.get("href"))
+            if url and url.startswith(("http://", "https://")):
+                out[(url, text(a))] = None
+    return list(out)
 
 
 def _skipped(img: Tag, skip: set[int], container: Tag, captions: dict[int, str]) -> bool:

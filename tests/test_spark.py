@@ -54,12 +54,12 @@ def _damaged_warc(path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    def record(url: str, title: str, rid: str | None = None) -> bytes:
+    def record(url: str, title: str, rid: str | None = None, extra: str = "") -> bytes:
         buf = io.BytesIO()
         w = WARCWriter(buf, gzip=True, warc_version="1.1")
         html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
                 f"<div class='content'><p>{title}: nội dung thử nghiệm cho kho lưu trữ bị hỏng, "
-                "đủ dài để là một bài viết có thân bài rõ ràng và có ý nghĩa.</p></div></body></html>").encode()
+                f"đủ dài để là một bài viết có thân bài rõ ràng và có ý nghĩa.</p>{extra}</div></body></html>").encode()
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=http,
                                             warc_headers_dict={"WARC-Date": "2024-05-01T00:00:00Z",
@@ -70,7 +70,15 @@ def _damaged_warc(path: Path) -> None:
     garbage = gzip.compress(b"WARC/1.1\r\nWARC-Type: r\xc3\xa1c\r\nContent-Length: 5\r\n\r\nxxxxx\r\n\r\n")
     cut = record(f"{host}/bai-4.html", "Bài bốn bị cắt")
     path.write_bytes(record(f"{host}/bai-1.html", "Bài một về đê điều", BAI1_ID) + record(f"{host}/bai-2.html", "Bài hai")
-                     + garbage + record(f"{host}/bai-3.html", "Bài ba về thủy lợi") + cut[: len(cut) // 2])
+                     + garbage + record(f"{host}/bai-3.html", "Bài ba về thủy lợi", extra=BODY_LINKS) + cut[: len(cut) // 2])
+
+
+#: a paragraph of bai-3 with links in its text: two body links (one relative, resolved against
+#: the page) and an attachment link, which is an attachment, not a body link
+BODY_LINKS = ("<p>Theo <a href='/tin/bai-1.html'>báo cáo về đê điều</a> và ý kiến của "
+              "<a href='https://bo.example.gov.vn/thuy-loi'>Bộ Nông nghiệp</a>, tỉnh ban hành "
+              "<a href='/files/qd-12.pdf'>Quyết định số 12/QĐ-UBND</a> về kế hoạch phòng chống lụt bão năm nay; "
+              "các xã ven sông rà soát lại phương án di dời dân và báo cáo trước mùa mưa lũ.</p>")
 
 
 BAI1_ID = "<urn:uuid:5b1e0c2a-0000-4000-8000-00000000b1a1>"
@@ -108,7 +116,8 @@ def spark_out(spark, warcs, tmp_path_factory) -> tuple[Path, dict]:
     from index.spark_job import run
 
     out = tmp_path_factory.mktemp("spark") / "out"
-    summary = run(spark, [str(warcs[0].parent)], str(out), build_index=True, partitions=3)
+    # splits of ~200 KB: every portal WARC is read by 3-4 tasks, as a large archive would be
+    summary = run(spark, [str(warcs[0].parent)], str(out), build_index=True, partitions=3, split_bytes=200_000)
     return out, summary
 
 
@@ -214,9 +223,13 @@ def test_same_top10(spark_out, ingest_data, portal_400, tmp_path) -> None:
 
 
 def test_links_cover_truth(spark_out, portal_400) -> None:
-    links = {(r["source_url"], r["target_url"], r["kind"]) for r in _table(spark_out[0], "links")}
-    kinds = {"related": "related", "latest": "latest", "attachments": "attachment", "body_links": "body"}
-    want = 0
+    """Every related, latest and attachment link of truth.jsonl, with its kind and nothing else
+    (portalgen's bodies have no links in their text: a truth link listed as ``body`` would be a
+    list or widget leaking into the body); the body links of a page with links in its text."""
+    rows = _table(spark_out[0], "links")
+    links = {(r["source_url"], r["target_url"], r["kind"]) for r in rows}
+    kinds = {"related": "related", "latest": "latest", "attachments": "attachment"}
+    want: dict[tuple, set] = {}
     for line in (portal_400 / "truth.jsonl").read_text().splitlines():
         page = json.loads(line)
         if page.get("kind") != "article":
@@ -224,9 +237,64 @@ def test_links_cover_truth(spark_out, portal_400) -> None:
         for key, kind in kinds.items():
             for item in page.get(key) or []:
                 if item.get("url"):
-                    want += 1
+                    want.setdefault((page["url"], item["url"]), set()).add(kind)
                     assert (page["url"], item["url"], kind) in links, (page["url"], item, kind)
-    assert want > 500
+    assert len(want) > 500
+    ours: dict[tuple, set] = {}
+    for s, t, k in links:
+        if (s, t) in want:
+            ours.setdefault((s, t), set()).add(k)
+    assert ours == want  # a link in a page's lists has their kinds only (never "body")
+    truth_hosts = {urlsplit(json.loads(line)["url"]).hostname
+                   for line in (portal_400 / "truth.jsonl").read_text().splitlines()}
+    assert not [r for r in rows if r["kind"] == "body" and r["site"] in truth_hosts]
+    body = [(r["target_url"], r["anchor"], r["position"]) for r in rows
+            if r["kind"] == "body" and r["source_url"] == "https://hong.example.gov.vn/bai-3.html"]
+    assert sorted(body, key=lambda b: b[2]) == [
+        ("https://hong.example.gov.vn/tin/bai-1.html", "báo cáo về đê điều", 0),
+        ("https://bo.example.gov.vn/thuy-loi", "Bộ Nông nghiệp", 1)]
+    assert ("https://hong.example.gov.vn/bai-3.html", "https://hong.example.gov.vn/files/qd-12.pdf",
+            "attachment") in links
+
+
+def test_body_links_in_the_document() -> None:
+    """The parser's Document carries the links of its body text (absolute, with their anchor
+    text), not those of the page frame, lists or share widgets, and its JSON round-trips them."""
+    from ingest.document import Document
+    from ingest.parse import parse_page
+
+    html = ("<html><head><title>Thông báo tuyển dụng viên chức</title></head><body>"
+            "<nav><a href='/'>Trang chủ</a> <a href='/gioi-thieu'>Giới thiệu</a></nav>"
+            "<h1>Thông báo tuyển dụng viên chức</h1><div class='content'>"
+            "<p>Sở Nội vụ thông báo tuyển dụng viên chức năm 2024, hồ sơ nộp theo "
+            "<a href='huong-dan.html'>hướng dẫn chi tiết</a> trước ngày 30 tháng 6, tại bộ phận một cửa "
+            "của Sở Nội vụ tỉnh, trong giờ hành chính các ngày làm việc.</p>"
+            "<p>Danh mục vị trí việc làm xem tại <a href='https://dvc.example.gov.vn/vi-tri'>cổng dịch vụ "
+            "công</a>; mọi thắc mắc xin liên hệ phòng Công chức, viên chức để được giải đáp cụ thể.</p>"
+            "</div><footer><a href='/lien-he'>Liên hệ</a> Bản quyền thuộc Sở Nội vụ</footer></body></html>")
+    doc = parse_page(html.encode(), url="https://snv.example.gov.vn/tin/tuyen-dung.html")
+    assert [(b.url, b.title) for b in doc.body_links] == [
+        ("https://snv.example.gov.vn/tin/huong-dan.html", "hướng dẫn chi tiết"),
+        ("https://dvc.example.gov.vn/vi-tri", "cổng dịch vụ công")]
+    assert Document.from_json(doc.to_json()).body_links == doc.body_links
+    assert "body_links" not in Document(url="u", site=None, kind="article", title="t").to_dict()
+
+
+def test_splits_read_every_record_once(portal_400, tmp_path) -> None:
+    """WARC splits start at record boundaries and together give exactly the whole file's rows
+    (the pure-Python task, no Spark needed)."""
+    from index.warc_tasks import warc_splits, warc_task
+
+    files = [str(p) for p in sorted((portal_400 / "warc").glob("*.warc.gz"))][:2]
+    splits = warc_splits(files, 2, split_bytes=150_000)
+    assert len(splits) >= 8 and {s[0] for s in splits} == {0, 1}
+
+    def rows(items):
+        return [(r["type"], r.get("url"), tuple(r["order"]), r.get("result")) for i in items for r in warc_task(i)]
+
+    whole = rows([(0, files[0]), (1, files[1])])
+    assert rows(splits) == whole and len(whole) > 100
+    assert all(r[0] == "capture" for r in whole)
 
 
 def test_domains_and_datasheets(spark_out, ingest_data) -> None:

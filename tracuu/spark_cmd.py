@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="Spark master khi chạy tại chỗ (local mode) [local[số lõi]]")
     p.add_argument("--partitions", type=int, default=None,
                    help="số phân đoạn chỉ mục song song (index segments written in parallel)")
+    p.add_argument("--split-mb", type=float, default=None,
+                   help="cắt tệp WARC .gz lớn thành phần khoảng N MB, mỗi phần một tác vụ "
+                        "(split size; default: the input divided into 8 tasks per core)")
     p.add_argument("--print-submit", action="store_true",
                    help="chỉ in lệnh spark-submit để chạy trên cụm (print the spark-submit line)")
     p.set_defaults(func=run)
@@ -44,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def submit_line(args: argparse.Namespace) -> str:
     """The spark-submit line for a cluster run of the same job (see README for YARN/Kubernetes)."""
     job = ["--out", args.out] + (["--index"] if args.index else []) + \
-        (["--partitions", str(args.partitions)] if args.partitions else [])
+        (["--partitions", str(args.partitions)] if args.partitions else []) + \
+        (["--split-mb", str(args.split_mb)] if args.split_mb else [])
     cmd = ["spark-submit", "--master", args.master or "yarn", "--deploy-mode", "cluster",
            "--conf", "spark.executor.memory=2g", "--conf", "spark.executor.cores=1",
            "--conf", "spark.task.maxFailures=2",
@@ -70,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     spark = spark_session(args.master or f"local[{os.cpu_count() or 1}]")
     try:
-        summary = run_job(spark, args.inputs, args.out, build_index=args.index, partitions=args.partitions)
+        summary = run_job(spark, args.inputs, args.out, build_index=args.index, partitions=args.partitions,
+                          split_bytes=int(args.split_mb * (1 << 20)) if args.split_mb else None)
     except ValueError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
