@@ -127,3 +127,48 @@ def test_an_export_stream_keeps_its_generation_open_until_it_ends(index_dir):
         assert len(first) + len(rest) == len(stream) == 120
         assert len({h.id for h in first + rest}) == 120
         assert old.searcher.is_closed  # released when the stream ended
+
+
+def test_searches_running_while_commits_retire_views_never_meet_a_closed_reader(index_dir):
+    """Every way the web reads the searcher (search, suggestions, stats, document pages, export
+    streams) keeps working while commits and merges retire the views under it."""
+    import threading
+
+    from index.writer import IndexWriterSink
+
+    docs = make_docs(160)
+    failures: list[BaseException] = []
+    stop = threading.Event()
+    with Searcher(index_dir) as s:
+
+        def reader(k: int) -> None:
+            try:
+                while not stop.is_set():
+                    q = QUERIES[k % len(QUERIES)]
+                    res = s.search(SearchRequest(q=q, per_page=5))
+                    for h in res.hits[:2]:
+                        assert s.get(h.id) is not None
+                    s.suggest(q[:4])
+                    s.stats()
+                    if k % 2:
+                        assert len(list(s.iter_results(SearchRequest(q="công tác", facets=False)))) >= 120
+            except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+                failures.append(exc)
+
+        threads = [threading.Thread(target=reader, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        try:
+            for i in range(4):
+                with IndexWriterSink(index_dir) as sink:
+                    for d in docs[120 + 10 * i:130 + 10 * i]:
+                        sink.add(d)
+                    if i % 2:
+                        sink.optimize()
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+        assert not failures, failures[0]
+        assert s.search(SearchRequest(q="công tác", per_page=1)).total == 160
+        assert s.health.as_dict()["status"] == "ok", s.health.as_dict()
