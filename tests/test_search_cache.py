@@ -172,3 +172,29 @@ def test_searches_running_while_commits_retire_views_never_meet_a_closed_reader(
         assert not failures, failures[0]
         assert s.search(SearchRequest(q="công tác", per_page=1)).total == 160
         assert s.health.as_dict()["status"] == "ok", s.health.as_dict()
+
+
+def test_concordances_of_a_replaced_generation_are_dropped_and_the_rest_fit_the_budget(index_dir, monkeypatch):
+    from index.writer import IndexWriterSink
+    from search import kwic
+
+    def conc(s, q):
+        return kwic.concordance(s, kwic.KwicRequest(SearchRequest(q=q)))
+
+    with kwic._CACHE_LOCK:
+        kwic._CACHE.clear()
+        kwic._SIZES.clear()
+    with Searcher(index_dir) as s:
+        assert conc(s, "cải cách").lines and conc(s, "thiên tai").lines
+        assert len(kwic._CACHE) == 2
+        with IndexWriterSink(index_dir) as sink:
+            sink.add(make_docs(121)[120])
+        conc(s, "hội nghị")  # first use of the new generation: the old one's two are gone
+        assert len(kwic._CACHE) == 1 and set(kwic._SIZES) == set(kwic._CACHE)
+        one = next(iter(kwic._SIZES.values()))
+        assert one > 300 * len(conc(s, "hội nghị").lines)
+        monkeypatch.setattr(kwic, "CACHE_BUDGET", int(one * 2.5))
+        for q in ("công tác", "tuyển dụng", "đất đai", "nhiệm vụ"):
+            conc(s, q)
+        assert sum(kwic._SIZES.values()) <= kwic.CACHE_BUDGET
+        assert 1 <= len(kwic._CACHE) < 5
