@@ -198,3 +198,14 @@ def test_concordances_of_a_replaced_generation_are_dropped_and_the_rest_fit_the_
             conc(s, q)
         assert sum(kwic._SIZES.values()) <= kwic.CACHE_BUDGET
         assert 1 <= len(kwic._CACHE) < 5
+
+
+def test_rate_limiter_table_stays_bounded_when_every_client_is_active():
+    from web.guard import RateLimiter
+
+    lim = RateLimiter(1.0, max_clients=1000)
+    for i in range(5000):  # 5,000 addresses within a second: none idle, none forgotten as idle
+        lim.take(f"10.0.{i // 256}.{i % 256}", now=i / 5000)
+        assert len(lim._buckets) <= 1001
+    assert lim.take("10.0.19.135", now=1.0) > 0  # the latest client is remembered: still limited
+    assert "10.0.0.0" not in lim._buckets  # the longest unseen ones were forgotten
