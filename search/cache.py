@@ -111,3 +111,26 @@ def stored_bytes(item: tuple[str, dict]) -> int:
 def weights_bytes(weights: dict[str, float]) -> int:
     """A ``{spelling: weight}`` dict of the did-you-mean statistics."""
     return sys.getsizeof(weights) + sum(sys.getsizeof(k) + 24 for k in weights)
+
+
+_libc_trim: Callable[[int], int] | None | bool = None
+
+
+def trim_heap() -> None:
+    """Give the C heap's free pages back to the operating system (glibc's ``malloc_trim``).
+
+    Why: when a commit retires an index view, its caches (megabytes of arrays, sets and dicts)
+    are freed to the allocator, which keeps the pages: the process's resident memory stays at its
+    peak and creeps up with each generation. Measured on a 2,000-page index: ~3 MB of 50 given
+    back per retired view, in 1–12 ms. A no-op where the C library has no ``malloc_trim``."""
+    global _libc_trim
+    if _libc_trim is None:
+        try:
+            import ctypes
+            import ctypes.util
+
+            _libc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _libc_trim = False
+    if _libc_trim:
+        _libc_trim(0)  # type: ignore[operator]

@@ -30,6 +30,7 @@ from index.refresh import reopen
 from ingest.document import Document
 from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
+from search.cache import trim_heap
 from search.facets import intersect
 from search.health import Health, IndexDamaged, reading
 from search.limits import Limits
@@ -110,6 +111,8 @@ class Searcher:
         old, self._view = self._view, view
         if old is not None:
             old.retire()  # its caches go now, its maps and descriptors once no export reads it
+            del old
+            trim_heap()  # and the pages they took go back to the system (search.cache)
         return view
 
     def close(self) -> None:
