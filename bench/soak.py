@@ -316,7 +316,7 @@ def main() -> int:
             c.start()
         importer.start()
         warm_until = time.monotonic() + args.warmup
-        while time.monotonic() < warm_until or len(imports) < args.warmup_rounds:
+        while time.monotonic() < warm_until or (len(imports) < args.warmup_rounds and importer.is_alive()):
             time.sleep(0.5)
         print(f"warm-up done: {time.monotonic() - warm_until + args.warmup:.0f} s, {len(imports)} import rounds",
               flush=True)
