@@ -1,6 +1,6 @@
 """Soak: a mixed search load and imports together for a fixed time (issue 14, item 6).
 
-    python bench/soak.py [--duration 600] [--warmup 60] [--pages 2000] [--clients 8] [--workers N] [--data DIR]
+    python bench/soak.py [--duration 600] [--warmup 120] [--pages 2000] [--clients 8] [--workers N] [--data DIR]
 
 Builds a portal of ``--pages`` generated pages (tests/faultkit.py) and imports it, starts
 ``tracuu serve`` on it, then runs ``--clients`` keep-alive clients (API searches, search pages
@@ -12,10 +12,11 @@ deleted copies of updated pages until Whoosh merges them (the report shows both)
 The imports start with the load, so the warm-up includes commits and reopened searchers: it
 lasts ``--warmup`` seconds (default 120) and at least ``--warmup-rounds`` finished import rounds
 (default 3), because the process-wide caches (word folds, highlight patterns) and the allocator
-settle over the first few index generations (measured in-process: +10 % over the first three,
-< 1 % a generation after that). The start figures are then those of a server in its steady
-state. Then ``--duration`` seconds (default 600) are measured. Prints requests, errors, p50/p95/p99, imports
-done, and every process's memory (server and its workers, the import and its parser pool).
+settle over the first few index generations (measured in-process: +8 % over the first three,
+then ~1 % a generation and falling). The start figures are then those of a server in its steady
+state. Then ``--duration`` seconds (default 600) are measured. Prints requests, errors,
+p50/p95/p99, imports done, and every process's memory (server and its workers, the import and
+its parser pool).
 
 How memory is counted (Linux ``/proc/PID/smaps_rollup``), sampled every ``--sample`` seconds:
 
