@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 
 from index import analysis
+from search.cache import ByteLRU
 
 SNIPPET_TOKENS = 36
 SNIPPET_CHARS = 200
@@ -120,11 +122,21 @@ def _iy(token: str) -> str:
     return analysis.fold_term(token)
 
 
-@lru_cache(maxsize=128)
+#: folds of the last stored texts, by bytes (a body can be 100 kB: a count would not bound it)
+FOLDED_BUDGET = 8 * 2**20
+_folded: ByteLRU[str, str | bool] = ByteLRU(FOLDED_BUDGET, sys.getsizeof)
+
+
 def folded_part(text: str) -> str | None:
     """:func:`folded_text`, remembered for the last texts: the re-ranker and the page's snippets
     fold the same stored texts (a str keeps its hash, so a repeated look-up is cheap)."""
-    return folded_text(text)
+    got = _folded.get(text)
+    if got is None:
+        folded = folded_text(text)
+        # the entry holds the text (its key) and the fold; False: the text has no plain fold
+        got = _folded.put(text, False if folded is None else folded,
+                          sys.getsizeof(text) + (sys.getsizeof(folded) if folded is not None else 0))
+    return None if got is False else got  # type: ignore[return-value]
 
 
 def folded_join(parts: list[str], sep: str = "\n\n") -> str | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import sys
 import threading
 import time
 import unicodedata
@@ -470,6 +471,28 @@ _CACHE: OrderedDict[tuple, dict[str, Concordance]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 _INFLIGHT: dict[tuple, threading.Event] = {}
 CACHE_SIZE = 16
+#: estimated bytes of the cached concordances' lines: a concordance can hold MAX_LINES lines
+#: (~1 kB each), so a count alone would let 16 of them take gigabytes
+CACHE_BUDGET = 256 * 2**20
+_SIZES: dict[tuple, int] = {}
+
+
+def _concordance_bytes(conc: Concordance) -> int:
+    """Its lines' strings and word tuples, plus a list slot for each sort order kept later."""
+    return sum(sys.getsizeof(ln.left) + sys.getsizeof(ln.right) + sys.getsizeof(ln.match)
+               + 80 * (len(ln.left_words) + len(ln.right_words)) + 300 for ln in conc.lines)
+
+
+def _trim_cache() -> None:
+    """Drop the concordances of index generations a commit has replaced (never asked for again),
+    then the least recently used ones past ``CACHE_SIZE`` or ``CACHE_BUDGET`` (call with the lock)."""
+    live = {gen for view, gen in list(_GENERATIONS.items()) if not view.retired}
+    for key in [k for k in _CACHE if k[0] not in live]:
+        del _CACHE[key]
+        _SIZES.pop(key, None)
+    while _CACHE and (len(_CACHE) > CACHE_SIZE or sum(_SIZES.values()) > CACHE_BUDGET):
+        key, _entry = _CACHE.popitem(last=False)
+        _SIZES.pop(key, None)
 
 
 _GENERATIONS: weakref.WeakKeyDictionary[View, int] = weakref.WeakKeyDictionary()
@@ -550,10 +573,11 @@ def concordance(searcher, kreq: KwicRequest, max_lines: int = MAX_LINES) -> Conc
     if entry is None:
         try:
             entry = {"date": _compute(searcher, kreq, max_lines)}
+            size = _concordance_bytes(entry["date"])
             with _CACHE_LOCK:
                 _CACHE[key] = entry
-                while len(_CACHE) > CACHE_SIZE:
-                    _CACHE.popitem(last=False)
+                _SIZES[key] = size + 3 * 8 * len(entry["date"].lines)  # and the other sort orders
+                _trim_cache()
         finally:
             if mine and running is not None:
                 with _CACHE_LOCK:

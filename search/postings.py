@@ -21,7 +21,6 @@ import json
 import logging
 import math
 from array import array
-from collections import OrderedDict
 
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -34,6 +33,7 @@ from index.whoosh_compat import (
     speed_up_stored_offsets,
     weights_at,
 )
+from search.cache import ByteLRU, arrays_bytes, set_bytes, stored_bytes, weights_bytes
 from search.facets import FacetTables
 from search.health import Health, reading
 
@@ -41,19 +41,23 @@ log = logging.getLogger(__name__)
 
 #: published-date column value of a document without a date (sorts last)
 MISSING_DATE = 2**64 - 1
-#: cached postings (entries in all cached {doc: tf} arrays) before the least recent are dropped
-POSTINGS_BUDGET = 8_000_000  # ids + frequencies as arrays: ~8 bytes each, ~64 MB
-#: entries in all cached posting *sets* (membership) before the least recently used are dropped
-SETS_BUDGET = 2_000_000
+# Byte budgets of one view's caches (search.cache says why bytes): together at most ~130 MB
+# however long the server runs, and a view's caches are dropped when a commit replaces it.
+#: cached ``(docnums, frequencies)`` arrays (8 bytes a posting: ~8M postings)
+POSTINGS_BUDGET = 64 * 2**20
+#: cached posting *sets* for membership (~60 bytes a member with its int object: ~800k members)
+SETS_BUDGET = 48 * 2**20
 #: share of documents above which a syllable is "common" in long queries (0.03–0.15 gave the
 #: same dev MRR; 0.05 keeps long posting lists out of long queries)
 COMMON_SHARE = 0.05
 #: how many expansions of one prefix (``hòa*``) are used at most
 PREFIX_CAP = 400
-#: document frequencies kept (a dict entry each) before the cache is emptied
-DF_CACHE = 200_000
-#: stored documents kept (parsed JSON, a few kB each)
-STORED_CACHE = 256
+#: document frequencies kept (a dict entry each, ~200 bytes with its key) before the cache is emptied
+DF_CACHE = 50_000
+#: parsed stored documents (a few kB each)
+STORED_BUDGET = 4 * 2**20
+#: did-you-mean statistics (search.suggest: prefix → {spelling: weight})
+SUGG_BUDGET = 8 * 2**20
 _BYTE_TO_LENGTH = [0] + [byte_to_length(b) for b in range(1, 256)]
 speed_up_stored_offsets()  # each segment's first stored document (index.whoosh_compat says why)
 
@@ -71,10 +75,8 @@ class View:
         #: where damaged segments met while reading are recorded (search.health)
         self.health = health or Health()
         self.health.segments = len(list(self.reader.leaf_readers()))
-        self._sets: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
-        self._sets_size = 0
-        self._postings: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
-        self._postings_size = 0
+        self._sets: ByteLRU[tuple[str, str], frozenset[int]] = ByteLRU(SETS_BUDGET, set_bytes)
+        self._postings: ByteLRU[tuple[str, str], tuple[array, array]] = ByteLRU(POSTINGS_BUDGET, arrays_bytes)
         self._lengths: dict[str, list[int]] = {}
         self._avg: dict[str, float] = {}
         self.doc_count_all = self.reader.doc_count_all()
@@ -87,14 +89,18 @@ class View:
         #: compiling, candidate selection and scoring, and each look-up walks every segment
         self._df: dict[tuple[str, str], int] = {}
         #: stored documents read so far (the re-ranker and the page's hits read the same ones)
-        self._stored: OrderedDict[int, tuple[str, dict]] = OrderedDict()
+        self._stored: ByteLRU[int, tuple[str, dict]] = ByteLRU(STORED_BUDGET, stored_bytes)
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
-        self.sugg_cache: dict[str, dict[str, float]] = {}
+        self.sugg_cache: ByteLRU[str, dict[str, float]] = ByteLRU(SUGG_BUDGET, weights_bytes)
         # Listing and home pages are kept in the index (archive) but are not search results.
         self.hidden = self.docs("kind", "listing")
         self.all_docs = self._live_docs() - self.hidden
         self.facets = FacetTables(self.reader, self.health)
         self._pub: list[int] | None = None
+        #: export streams still reading this generation between turns of the lock, and whether a
+        #: commit has replaced it (see :meth:`retire`)
+        self._borrowers = 0
+        self.retired = False
 
     def _live_docs(self) -> frozenset[int]:
         """Every undeleted document number. Without deletions that is a range (Whoosh's
@@ -117,15 +123,8 @@ class View:
         key = (fieldname, term)
         hit = self._sets.get(key)
         if hit is not None:
-            self._sets.move_to_end(key)
             return hit
-        docs = frozenset(self.postings(fieldname, term)[0])
-        self._sets[key] = docs
-        self._sets_size += len(docs)
-        while self._sets_size > SETS_BUDGET and len(self._sets) > 1:
-            _k, old = self._sets.popitem(last=False)
-            self._sets_size -= len(old)
-        return docs
+        return self._sets.put(key, frozenset(self.postings(fieldname, term)[0]))
 
     def has_postings(self, fieldname: str, term: str) -> bool:
         """Whether the term's whole posting list is cached (then reading it costs nothing)."""
@@ -141,7 +140,6 @@ class View:
         key = (fieldname, term)
         hit = self._postings.get(key)
         if hit is not None:
-            self._postings.move_to_end(key)
             return hit
         ids: array = array("i")
         weights: array = array("f")
@@ -166,13 +164,7 @@ class View:
                 seg_ids = array("i", map(base.__add__, seg_ids))
             ids.extend(seg_ids)
             weights.extend(seg_ws)
-        got = (ids, weights)
-        self._postings[key] = got
-        self._postings_size += len(ids)
-        while self._postings_size > POSTINGS_BUDGET and len(self._postings) > 1:
-            _k, (old, _w) = self._postings.popitem(last=False)
-            self._postings_size -= len(old)
-        return got
+        return self._postings.put(key, (ids, weights))
 
     def sparse_weights(self, fieldname: str, term: str, ordered: list[int]) -> dict[int, float]:
         """Term frequencies at a few documents (``ordered``: sorted docnums), by skipping through
@@ -324,12 +316,47 @@ class View:
         """``(id, document dict)`` of a document from the stored fields."""
         hit = self._stored.get(docnum)
         if hit is not None:
-            self._stored.move_to_end(docnum)
             return hit
         with reading(self.health, self.reader, f"stored fields of document {docnum}"):
             fields = self.searcher.stored_fields(docnum)
             got = (fields.get("id") or "", json.loads(fields["doc"]))
-        self._stored[docnum] = got
-        if len(self._stored) > STORED_CACHE:
-            self._stored.popitem(last=False)
-        return got
+        return self._stored.put(docnum, got)
+
+    # -- end of a generation ----------------------------------------------------------------
+    def borrow(self) -> None:
+        """An export stream reads from this view between turns of the searcher's lock."""
+        self._borrowers += 1
+
+    def give_back(self) -> None:
+        """The stream is done; a retired view is closed once no stream reads from it."""
+        self._borrowers -= 1
+        if self.retired and self._borrowers <= 0:
+            self.close()
+
+    def retire(self) -> None:
+        """A commit replaced this generation: drop its caches at once and close its reader (the
+        segment files' memory maps and descriptors, merged-away files included) as soon as no
+        export stream reads from it, instead of whenever the garbage collector gets to it.
+        Caches refill on demand, so a stream still reading a retired view keeps working."""
+        self.retired = True
+        self.clear_caches()
+        if self._borrowers <= 0:
+            self.close()
+
+    def clear_caches(self) -> None:
+        for cache in (self._sets, self._postings, self._stored, self.sugg_cache):
+            cache.clear()
+        self._df.clear()
+        self._lengths.clear()
+        self._avg.clear()
+        self._pub = None
+
+    def close(self) -> None:
+        self.clear_caches()
+        self.searcher.close()
+
+    def cache_stats(self) -> dict[str, dict[str, int]]:
+        """Entries, estimated bytes and budget of each bounded cache (benchmarks and tests)."""
+        return {"sets": self._sets.stats(), "postings": self._postings.stats(),
+                "stored": self._stored.stats(), "suggestions": self.sugg_cache.stats(),
+                "df": {"entries": len(self._df), "budget_entries": DF_CACHE}}

@@ -28,6 +28,7 @@ from index.refresh import reopen
 from ingest.document import Document
 from search import attachments, matching, ranking, suggest
 from search import hits as hits_mod
+from search.cache import trim_heap
 from search.facets import intersect
 from search.health import Health, IndexDamaged, reading
 from search.limits import Limits
@@ -107,13 +108,17 @@ class Searcher:
         # A new generation opened, its facet tables read: past problems were about files that
         # are replaced or readable now; damage still present is met and recorded again.
         self.health.clear()
-        self._view = view
+        old, self._view = self._view, view
+        if old is not None:
+            old.retire()  # its caches go now, its maps and descriptors once no export reads it
+            del old
+            trim_heap()  # and the pages they took go back to the system (search.cache)
         return view
 
     def close(self) -> None:
         with self._lock:
             if self._view is not None:
-                self._view.searcher.close()
+                self._view.close()
         with self._doc_lock:
             if self._doc_searcher is not None:
                 self._doc_searcher.close()
@@ -235,17 +240,27 @@ class ResultStream:
         self._ranked = ranked
         self.total = total
         self._highlight = highlight
+        # Created under the searcher's lock: a commit from now on retires the view but must not
+        # close it before the rows are out (a stream never iterated leaves it to the GC).
+        view.borrow()
+        self._returned = False
 
     def __len__(self) -> int:
         return len(self._ranked)
 
     def __iter__(self) -> Iterator[Hit]:
         marker = hits_mod.marker_for(self._compiled)
-        for i in range(0, len(self._ranked), EXPORT_BATCH):
+        try:
+            for i in range(0, len(self._ranked), EXPORT_BATCH):
+                with self._lock:
+                    batch = [hits_mod.build_hit(self._view, d, s, self._compiled, self._highlight, marker)
+                             for d, s in self._ranked[i:i + EXPORT_BATCH]]
+                yield from batch
+        finally:
             with self._lock:
-                batch = [hits_mod.build_hit(self._view, d, s, self._compiled, self._highlight, marker)
-                         for d, s in self._ranked[i:i + EXPORT_BATCH]]
-            yield from batch
+                if not self._returned:
+                    self._returned = True
+                    self._view.give_back()
 
 
 __all__ = ["Searcher", "IndexMissing", "IndexDamaged", "ResultStream", "restore_accents"]

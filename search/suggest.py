@@ -68,9 +68,7 @@ def restore_accents(view: View, words: list[str], fixed: list[bool]) -> str | No
                 df = (view.df("body_e", exact) + view.df("title_e", exact) if single
                       else view.df("sugg", term))
                 got[exact] = math.log1p(df)
-            if len(cache) > 50_000:
-                cache.clear()
-            cache[prefix] = got
+            cache.put(prefix, got)
         return got
 
     cands: list[list[tuple[str, float]]] = []

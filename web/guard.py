@@ -88,9 +88,18 @@ class RateLimiter:
         return wait
 
     def _forget(self, now: float) -> None:
+        """Forget idle clients; if more than ``max_clients`` are all active (many addresses, e.g.
+        an IPv6 range), forget the longest unseen down to 90 % of it: memory stays bounded and
+        this scan runs once per tenth of the table, not on every request. A forgotten client
+        comes back with a full bucket: the limit errs on the lenient side, never on a stranger."""
         full = self.burst / self.rate  # a client idle this long has a full bucket again
         for key in [k for k, (_, last) in self._buckets.items() if now - last > full]:
             del self._buckets[key]
+        if len(self._buckets) > self.max_clients:
+            keep = int(self.max_clients * 0.9)
+            by_age = sorted(self._buckets.items(), key=lambda kv: kv[1][1])
+            for key, _ in by_age[:len(by_age) - keep]:
+                del self._buckets[key]
 
 
 def _refuse(status: int, title: str, detail: str, kind: str, headers: dict[str, str] | None = None):
