@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -30,10 +30,14 @@ MAX_PROBLEMS = 50
 class Health:
     """Problems met while reading the index, shared by every view of one searcher."""
 
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: Callable[[str], object] | None = None) -> None:
         self._lock = threading.Lock()
         self._problems: dict[tuple[str, str], dict[str, str]] = {}
         self.segments = 0
+        #: what the files of a segment look like on disk (names, sizes, mtimes), taken when its
+        #: damage is met: a change means they were replaced (a repair) and are worth reading again
+        self._fingerprint = fingerprint
+        self._seen: dict[str, object] = {}
 
     def record(self, exc: IndexDamaged) -> None:
         key = (exc.segment, exc.error)
@@ -42,6 +46,8 @@ class Health:
                 return
             self._problems[key] = {"segment": exc.segment, "reading": exc.what, "error": exc.error,
                                    "seen": datetime.now(UTC).isoformat(timespec="seconds")}
+            if self._fingerprint is not None and exc.segment not in self._seen:
+                self._seen[exc.segment] = self._fingerprint(exc.segment)
         log.error("index segment %s damaged while reading %s: %s (run `tracuu reindex`)",
                   exc.segment, exc.what, exc.error)
 
@@ -49,6 +55,17 @@ class Health:
         """Forget past problems (the index was reopened and read without them)."""
         with self._lock:
             self._problems.clear()
+            self._seen.clear()
+
+    def repaired(self) -> bool:
+        """Whether the files of a segment met damaged have changed on disk since (e.g. restored
+        from a copy in place, with the same names): the open view's state was read from the
+        damaged bytes, so the searcher must open the index again instead of trusting it."""
+        if self._fingerprint is None:
+            return False
+        with self._lock:
+            seen = dict(self._seen)
+        return any(self._fingerprint(segment) != before for segment, before in seen.items())
 
     @property
     def ok(self) -> bool:

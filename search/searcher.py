@@ -66,7 +66,7 @@ class Searcher:
         #: request limits (search.limits): the web passes its own; otherwise TRACUU_* or defaults
         self.limits = limits or Limits.from_env()
         #: damaged segments met so far (search.health), shown by stats()
-        self.health = Health()
+        self.health = Health(self._segment_files)
         path = index_dir(self.data_dir)
         # what whoosh.index.exists_in checks (a table of contents), without opening the index
         # a first time only to open it again below
@@ -93,6 +93,11 @@ class Searcher:
         Raises IndexDamaged (and records it) when the index or one of its segments cannot be
         opened; the next call tries again, so a `tracuu reindex` heals a running server."""
         view = self._view
+        if view is not None and not self.health.ok and self.health.repaired():
+            # files met damaged were replaced since (a repair): read everything again
+            view.retire()
+            view = self._view = None
+            self._ix = None
         with reading(self.health, None, "opening the index"):
             if self._ix is None:
                 self._ix = open_index(index_dir(self.data_dir))
@@ -114,6 +119,17 @@ class Searcher:
             del old
             trim_heap()  # and the pages they took go back to the system (search.cache)
         return view
+
+    def _segment_files(self, segment: str) -> tuple:
+        """Names, sizes and mtimes of a segment's files ("index": of every file), for
+        :meth:`Health.repaired`."""
+        folder = index_dir(self.data_dir)
+        prefix = "" if not segment.startswith("MAIN_") else segment
+        try:
+            return tuple(sorted((p.name, st.st_size, st.st_mtime_ns) for p in folder.iterdir()
+                                if p.name.startswith(prefix) for st in [p.stat()]))
+        except OSError:
+            return ()
 
     def close(self) -> None:
         with self._lock:
@@ -206,14 +222,21 @@ class Searcher:
             toc = sorted(index_dir(self.data_dir).glob("_MAIN_*.toc"), key=lambda p: p.stat().st_mtime)
             last = datetime.fromtimestamp(toc[-1].stat().st_mtime).astimezone() if toc else None
             listings = len(view.hidden)
-            return {
+            counts = {
                 # every record in the index; listing/home pages are kept but not search results
                 "documents": len(view.all_docs) + listings,
                 "searchable": len(view.all_docs),
                 "listings": listings,
-                "sites": view.facets.totals("site", view.all_docs),
-                "categories": view.facets.totals("category", view.all_docs),
-                "years": sorted(view.facets.totals("year", view.all_docs), reverse=True),
+            }
+            try:  # facet tables are read on first use: a damaged segment may first show here
+                facets = {"sites": view.facets.totals("site", view.all_docs),
+                          "categories": view.facets.totals("category", view.all_docs),
+                          "years": sorted(view.facets.totals("year", view.all_docs), reverse=True)}
+            except IndexDamaged:
+                return {**counts, "health": self.health.as_dict()}
+            return {
+                **counts,
+                **facets,
                 "last_indexed": last.isoformat(timespec="seconds") if last else None,
                 "index_bytes": sum(p.stat().st_size for p in index_dir(self.data_dir).iterdir() if p.is_file()),
                 "health": self.health.as_dict(),
