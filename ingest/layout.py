@@ -145,10 +145,11 @@ def _own_text(el: Tag) -> bool:
 
 
 def _leaf_text_block(el: Tag) -> bool:
-    """A ``p`` or ``div`` holding text and inline elements only (no blocks, no ``<br>`` runs)."""
+    """A ``p`` or ``div`` holding text and inline elements only (no blocks; ``<br>`` runs allowed:
+    paragraphs merged into one block by line breaks are still text, m7 of issue 9)."""
     if el.name not in ("p", "div"):
         return False
-    return not any(c.name in _BLOCK_TAGS or c.name == "br" for c in el.find_all(True))
+    return not any(c.name in _BLOCK_TAGS for c in el.find_all(True))
 
 
 def _unwrap(el: Tag) -> Tag:

@@ -15,7 +15,7 @@ from ingest.families import GENERIC, HOME_PATH
 from ingest.page import Page
 from ingest.page_attach import is_attachment
 from ingest.page_lists import item_blocks, item_time
-from ingest.page_text import first, first_value, is_descendant, raw, split_url
+from ingest.page_text import first, first_value, is_descendant, iter_strings, raw, split_url
 
 
 def looks_home(url: str | None) -> bool:
@@ -39,11 +39,13 @@ def decide(page: Page, title: str, title_el: Tag | None, container: Tag | None, 
     fam = page.fam
     if looks_home(page.url):
         return _noted(page, "other", "home page URL")
-    if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 and dated():
-        return _noted(page, "article", "structure: title + date + ≥ 3 paragraphs")
-    teasers = teaser_column(page, container) if container is not None else 0
+    # the teaser column first: a long first summary gives a listing ≥ 3 paragraphs and, when it is
+    # longer than a list item, a date by its title that reads as the page's own
+    teasers = teaser_column(page, container, title_el) if container is not None else 0
     if teasers >= 5:
         return _noted(page, "listing", f"structure: main column of {teasers} dated teasers")
+    if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 and dated():
+        return _noted(page, "article", "structure: title + date + ≥ 3 paragraphs")
     if fam is not GENERIC and fam.article:
         answer = first(page.ix, page.root, fam.article) is not None and bool(title)
         rule = f"{fam.name}: article marker {'found' if answer else 'absent'}"
@@ -67,14 +69,15 @@ def _running_text(paragraphs: list[str]) -> int:
     return sum(1 for p in paragraphs if len(p) >= 80)
 
 
-def teaser_column(page: Page, container: Tag) -> int:
+def teaser_column(page: Page, container: Tag, title_el: Tag | None = None) -> int:
     """Dated teasers in the column that holds ``container`` as one of them (or is it), else 0.
 
     Walks up at most four levels from the body container; at the first level that holds ≥ 5
     distinct content links, counts the link targets whose item (``page_lists`` grouping) carries a
     time. The count only counts when the container is that column, or lies inside one dated teaser
-    whose link does not come after it and whose text is of a teaser's size (not an article body beside a
-    "Tin liên quan" column).
+    whose link does not come after it and that reads as a teaser, not as an article body beside a
+    "Tin liên quan" column: of a teaser's size, or led by its link (the teaser's title), linking
+    elsewhere than the page itself, and not holding the page's title.
     """
     column: Tag | None = container
     for _ in range(5):
@@ -88,22 +91,24 @@ def teaser_column(page: Page, container: Tag) -> int:
                 groups.setdefault(href, []).append(a)
         content = [h for h, links in groups.items() if max(len(raw(x).strip()) for x in links) >= 15]
         if len(content) >= 5:
-            return _dated_teasers(page, column, container, anchors, groups, content)
+            return _dated_teasers(page, column, container, anchors, groups, content, title_el)
         column = column.parent
     return 0
 
 
 def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], groups: dict[str, list[Tag]],
-                   content: list[str]) -> int:
-    blocks = item_blocks(anchors, column)
+                   content: list[str], title_el: Tag | None) -> int:
+    # a teaser's link may sit deep below the column (a wrapper around every block doubles the depth)
+    blocks = item_blocks(anchors, column, levels=12)
     holder: Tag | None = None  # the teaser block holding the container (its link before or in it)
+    holder_link: Tag | None = None
     if column is not container:
         for href in content:
             link = groups[href][0]
             block = blocks[id(link)]
             if block is not link and (block is container or is_descendant(container, block)):
                 if page.ix.pos.get(id(link), 0) <= page.ix.span(container)[1]:
-                    holder = block
+                    holder, holder_link = block, link
                 break
         if holder is None:  # the body is not one of the teasers: an article beside a list
             return 0
@@ -127,8 +132,29 @@ def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], 
     if not holder_dated or not sizes:
         return 0
     sizes.sort()
-    assert holder is not None
-    return dated if len(holder.get_text()) <= 3 * sizes[len(sizes) // 2] + 1000 else 0
+    assert holder is not None and holder_link is not None
+    if len(holder.get_text()) <= 3 * sizes[len(sizes) // 2] + 1000:
+        return dated
+    return dated if _reads_as_teaser(page, holder, holder_link, title_el) else 0
+
+
+def _reads_as_teaser(page: Page, holder: Tag, link: Tag, title_el: Tag | None) -> bool:
+    """A long block is still one teaser of a listing when its link to another page comes first (the
+    teaser's title, at most a short kicker or image before it) and the page's title is outside it; an
+    article's body is led by its own title, or by text with a link somewhere in it."""
+    if title_el is not None and (title_el is holder or is_descendant(title_el, holder)):
+        return False
+    target = page.absolute(link.get("href"))
+    if target is None or (page.url is not None and target.split("#")[0] == page.url.split("#")[0]):
+        return False
+    before = 0
+    for s in iter_strings(holder):
+        if is_descendant(s, link):
+            return True
+        before += len(s.strip())
+        if before > 120:
+            return False
+    return False
 
 
 def generic_is_article(page: Page, container: Tag | None, paragraphs: list[str], body_chars: int,

@@ -78,10 +78,26 @@ class View:
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
         self.sugg_cache: dict[str, dict[str, float]] = {}
         # Listing and home pages are kept in the index (archive) but are not search results.
-        self.hidden = self.docs("kind", "listing")
+        self.hidden = self.docs("kind", "listing") | self._home_pages()
         self.all_docs = frozenset(self.reader.all_doc_ids()) - self.hidden
         self.facets = FacetTables(self.reader, self.health)
         self._pub: list[int] | None = None
+
+    def _home_pages(self) -> frozenset[int]:
+        """Home pages: kind ``other`` at a home URL (issue 9 item 3; they were listings before).
+        A portal's name as title and no text of their own, they ranked in the top five for the
+        portal's own words (its province, its field) above the articles people look for; the
+        site filter already leads to a portal. Other ``other`` pages (an introduction, contacts)
+        keep their text and stay searchable. Read once per index generation: few pages are ``other``."""
+        from ingest.page_kind import looks_home
+
+        out = set()
+        for docnum in self.docs("kind", "other"):
+            with reading(self.health, self.reader, f"stored fields of document {docnum}"):
+                url = self.searcher.stored_fields(docnum).get("url")
+            if looks_home(url):
+                out.add(docnum)
+        return frozenset(out)
 
     # -- postings ---------------------------------------------------------------------------
     def docs(self, fieldname: str, term: str) -> frozenset[int]:
