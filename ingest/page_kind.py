@@ -44,7 +44,8 @@ def decide(page: Page, title: str, title_el: Tag | None, container: Tag | None, 
     teasers = teaser_column(page, container, title_el) if container is not None else 0
     if teasers >= 5:
         return _noted(page, "listing", f"structure: main column of {teasers} dated teasers")
-    if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 and dated():
+    if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 \
+            and not _teaser_titles(item_links, paragraphs) and dated():
         return _noted(page, "article", "structure: title + date + ≥ 3 paragraphs")
     if fam is not GENERIC and fam.article:
         answer = first(page.ix, page.root, fam.article) is not None and bool(title)
@@ -62,6 +63,12 @@ def _noted(page: Page, kind: str, rule: str) -> str:
     if page.trace is not None:
         page.trace.note("kind", rule, value=kind)
     return kind
+
+
+def _teaser_titles(item_links: int, paragraphs: list[str]) -> bool:
+    """The body's blocks are teasers: four or more link-only blocks (titles), one for every four
+    paragraphs or fewer (a short listing page, its summaries read as running text)."""
+    return item_links >= 4 and item_links >= 0.25 * len(paragraphs)
 
 
 def _running_text(paragraphs: list[str]) -> int:
@@ -101,14 +108,14 @@ def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], 
     # a teaser's link may sit deep below the column (a wrapper around every block doubles the depth)
     blocks = item_blocks(anchors, column, levels=12)
     holder: Tag | None = None  # the teaser block holding the container (its link before or in it)
-    holder_link: Tag | None = None
+    holder_links: list[Tag] = []
     if column is not container:
         for href in content:
             link = groups[href][0]
             block = blocks[id(link)]
             if block is not link and (block is container or is_descendant(container, block)):
                 if page.ix.pos.get(id(link), 0) <= page.ix.span(container)[1]:
-                    holder, holder_link = block, link
+                    holder, holder_links = block, groups[href]
                 break
         if holder is None:  # the body is not one of the teasers: an article beside a list
             return 0
@@ -129,27 +136,44 @@ def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], 
             sizes.append(len(block.get_text()))
     if column is container:
         return dated
-    if not holder_dated or not sizes:
-        return 0
-    sizes.sort()
-    assert holder is not None and holder_link is not None
-    if len(holder.get_text()) <= 3 * sizes[len(sizes) // 2] + 1000:
-        return dated
-    return dated if _reads_as_teaser(page, holder, holder_link, title_el) else 0
+    assert holder is not None and holder_links
+    if holder_dated and sizes:
+        sizes.sort()
+        if len(holder.get_text()) <= 3 * sizes[len(sizes) // 2] + 1000:
+            return dated
+        if _reads_as_teaser(page, holder, holder_links, title_el):
+            return dated
+    if dated < 5 and _reads_as_teaser(page, holder, holder_links, title_el):
+        # teasers without a time (news CMS listings): the holder and its like, one per target
+        sig = _make(holder)
+        return sum(1 for href in content if blocks[id(groups[href][0])] is not groups[href][0]
+                   and _make(blocks[id(groups[href][0])]) == sig)
+    return 0
 
 
-def _reads_as_teaser(page: Page, holder: Tag, link: Tag, title_el: Tag | None) -> bool:
+def _make(block: Tag) -> tuple[str, tuple[str, ...]]:
+    """Tag and classes of a teaser block, through wrappers of its own (one per block, issue 9 m2)."""
+    el = block
+    while True:
+        kids = [c for c in el.children if isinstance(c, Tag)]
+        if len(kids) != 1 or any(isinstance(c, str) and c.strip() for c in el.children):
+            break
+        el = kids[0]
+    return el.name, tuple(el.get("class") or ())
+
+
+def _reads_as_teaser(page: Page, holder: Tag, links: list[Tag], title_el: Tag | None) -> bool:
     """A long block is still one teaser of a listing when its link to another page comes first (the
-    teaser's title, at most a short kicker or image before it) and the page's title is outside it; an
-    article's body is led by its own title, or by text with a link somewhere in it."""
+    teaser's title, perhaps after a linked thumbnail or a short kicker) and the page's title is
+    outside it; an article's body is led by its own title, or by text with a link somewhere in it."""
     if title_el is not None and (title_el is holder or is_descendant(title_el, holder)):
         return False
-    target = page.absolute(link.get("href"))
+    target = page.absolute(links[0].get("href"))
     if target is None or (page.url is not None and target.split("#")[0] == page.url.split("#")[0]):
         return False
     before = 0
     for s in iter_strings(holder):
-        if is_descendant(s, link):
+        if any(is_descendant(s, a) for a in links):
             return True
         before += len(s.strip())
         if before > 120:
@@ -165,7 +189,7 @@ def generic_is_article(page: Page, container: Tag | None, paragraphs: list[str],
     """
     if container is None or not title or body_chars < (120 if dated else 250):
         return False
-    if item_links >= 4 and item_links >= 0.25 * len(paragraphs):  # a column of teasers
+    if _teaser_titles(item_links, paragraphs):  # a column of teasers
         return False
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if long_paras < 1:
