@@ -179,8 +179,9 @@ def paragraph_holder(div: Tag, cache: dict) -> Tag | None:
 
     A block of ``<br>``-separated paragraphs joins its siblings only in an element that holds
     paragraphs alone (a body split into several such blocks and ``<p>``s, ``<p><br></p>`` spacers
-    between): in the article's column it is the body itself, and lifting it would add the title,
-    the sapo, the source line and the attachment box around it."""
+    between), or several such blocks beside small boxes: alone in the article's column it is the
+    body itself, and lifting it would add the title, the sapo, the source line and the attachment
+    box around it."""
     key = id(div)
     if key in cache:
         return cache[key]
@@ -196,12 +197,16 @@ def paragraph_holder(div: Tag, cache: dict) -> Tag | None:
             if hkey in cache:
                 holder = cache[hkey]
             else:
-                kinds = [_leaf_kind(_unwrap(c)) for c in _elements(parent) if c.name in _BLOCK_TAGS]
+                blocks = [c for c in _elements(parent) if c.name in _BLOCK_TAGS]
+                kinds = [_leaf_kind(_unwrap(c)) for c in blocks]
                 if kind == "plain":
                     holder = parent if kinds.count("plain") >= 2 else None
-                else:  # only in a holder of paragraphs alone (spacers allowed), with another one
-                    holder = parent if None not in kinds and sum(
-                        1 for c in _elements(parent) if c.get_text(strip=True)) >= 2 else None
+                elif None not in kinds:  # a holder of paragraphs alone (spacers allowed), with another one
+                    holder = parent if sum(1 for c in blocks if c.get_text(strip=True)) >= 2 else None
+                else:  # several such blocks, beside small boxes only (an attachment list)
+                    holder = parent if kinds.count("br") >= 2 and all(
+                        len(c.get_text(strip=True)) <= 200 for c, k in zip(blocks, kinds, strict=True)
+                        if k is None) else None
                 cache[hkey] = holder
     cache[key] = holder
     return holder

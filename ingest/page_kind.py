@@ -30,23 +30,27 @@ def decide(page: Page, title: str, title_el: Tag | None, container: Tag | None, 
            item_links: int, dated: Callable[[], bool]) -> str:
     """``article``, ``listing`` or ``other``, from the page's structure first and its family second.
 
-    In order: a home page is ``other``; a main column of ≥ 5 dated teasers that holds the body
-    container (the densest text was one teaser's long summary) is a ``listing``; one title, one date
-    and ≥ 3 paragraphs of running text make an ``article`` even beside long sidebars; otherwise the
-    family's article markers decide, or the generic running-text rule. ``dated()`` is asked only
-    when needed (it runs the date arbitration).
+    In order: a home page is ``other``; a main column of ≥ 5 dated teasers (or of ≥ 5 teasers of
+    one make, undated) with the body container inside one of them (the densest text was one
+    teaser's long summary) is a ``listing``; one title, one date and ≥ 3 paragraphs of running text
+    that are not teaser titles make an ``article`` even beside long sidebars; a body container that
+    is itself a column of ≥ 5 dated teasers is a ``listing``; otherwise the family's article markers
+    decide, or the generic running-text rule. ``dated()`` is asked only when needed (it runs the
+    date arbitration).
     """
     fam = page.fam
     if looks_home(page.url):
         return _noted(page, "other", "home page URL")
-    # the teaser column first: a long first summary gives a listing ≥ 3 paragraphs and, when it is
-    # longer than a list item, a date by its title that reads as the page's own
-    teasers = teaser_column(page, container, title_el) if container is not None else 0
-    if teasers >= 5:
+    # a body inside one teaser of a column first: a long first summary gives a listing ≥ 3 paragraphs
+    # and, when it is longer than a list item, a date by its title that reads as the page's own
+    teasers, inside = teaser_column(page, container, title_el) if container is not None else (0, False)
+    if teasers >= 5 and inside:
         return _noted(page, "listing", f"structure: main column of {teasers} dated teasers")
     if title and title_el is not None and container is not None and _running_text(paragraphs) >= 3 \
             and not _teaser_titles(item_links, paragraphs) and dated():
         return _noted(page, "article", "structure: title + date + ≥ 3 paragraphs")
+    if teasers >= 5:  # the body container is the column (an article's may hold its related list)
+        return _noted(page, "listing", f"structure: main column of {teasers} dated teasers")
     if fam is not GENERIC and fam.article:
         answer = first(page.ix, page.root, fam.article) is not None and bool(title)
         rule = f"{fam.name}: article marker {'found' if answer else 'absent'}"
@@ -76,8 +80,9 @@ def _running_text(paragraphs: list[str]) -> int:
     return sum(1 for p in paragraphs if len(p) >= 80)
 
 
-def teaser_column(page: Page, container: Tag, title_el: Tag | None = None) -> int:
-    """Dated teasers in the column that holds ``container`` as one of them (or is it), else 0.
+def teaser_column(page: Page, container: Tag, title_el: Tag | None = None) -> tuple[int, bool]:
+    """Dated teasers in the column that holds ``container`` as one of them (or is it), else 0;
+    and whether the container lies inside one of them (rather than being the column).
 
     Walks up at most four levels from the body container; at the first level that holds ≥ 5
     distinct content links, counts the link targets whose item (``page_lists`` grouping) carries a
@@ -89,7 +94,7 @@ def teaser_column(page: Page, container: Tag, title_el: Tag | None = None) -> in
     column: Tag | None = container
     for _ in range(5):
         if column is None or column is page.root or column.name in ("body", "html", "[document]"):
-            return 0
+            return 0, False
         anchors = [a for a in page.ix.links_in(column, limit=200) if not is_attachment(a)]
         groups: dict[str, list[Tag]] = {}
         for a in anchors:
@@ -98,9 +103,9 @@ def teaser_column(page: Page, container: Tag, title_el: Tag | None = None) -> in
                 groups.setdefault(href, []).append(a)
         content = [h for h, links in groups.items() if max(len(raw(x).strip()) for x in links) >= 15]
         if len(content) >= 5:
-            return _dated_teasers(page, column, container, anchors, groups, content, title_el)
+            return _dated_teasers(page, column, container, anchors, groups, content, title_el), column is not container
         column = column.parent
-    return 0
+    return 0, False
 
 
 def _dated_teasers(page: Page, column: Tag, container: Tag, anchors: list[Tag], groups: dict[str, list[Tag]],
