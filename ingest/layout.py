@@ -144,11 +144,22 @@ def _own_text(el: Tag) -> bool:
     return any(isinstance(c, NavigableString) and c.strip() for c in el.children)
 
 
-def _leaf_text_block(el: Tag) -> bool:
-    """A ``p`` or ``div`` holding text and inline elements only (no blocks, no ``<br>`` runs)."""
+def _leaf_kind(el: Tag) -> str | None:
+    """``plain`` for a ``p``/``div`` of text and inline elements, ``br`` for one whose paragraphs
+    are separated by ``<br><br>`` runs (a single ``<br>`` is a line break: an attachment box, an
+    address), ``None`` for anything holding blocks."""
     if el.name not in ("p", "div"):
-        return False
-    return not any(c.name in _BLOCK_TAGS or c.name == "br" for c in el.find_all(True))
+        return None
+    br = False
+    for c in el.find_all(True):
+        if c.name in _BLOCK_TAGS:
+            return None
+        if c.name == "br" and not br:
+            nxt = c.next_sibling
+            while isinstance(nxt, NavigableString) and not nxt.strip():
+                nxt = nxt.next_sibling
+            br = isinstance(nxt, Tag) and nxt.name == "br"
+    return "br" if br else "plain"
 
 
 def _unwrap(el: Tag) -> Tag:
@@ -160,27 +171,42 @@ def _unwrap(el: Tag) -> Tag:
         el = kids[0]
 
 
-def paragraph_holder(div: Tag, cache: dict[int, Tag | None]) -> Tag | None:
+def paragraph_holder(div: Tag, cache: dict) -> Tag | None:
     """For a text-only ``div`` that stands for a paragraph (``<div>`` instead of ``<p>``, perhaps
     each in wrappers of its own: issue 9 mutations m7 with m2), the element holding it and its
     sibling paragraphs, so the text-density body finder scores the paragraphs together; ``None``
-    when the div is not one of at least two such paragraphs (a lone sapo or caption)."""
+    when the div is not one of at least two such paragraphs (a lone sapo or caption).
+
+    A block of ``<br>``-separated paragraphs joins its siblings only in an element that holds
+    paragraphs alone (a body split into several such blocks and ``<p>``s, ``<p><br></p>`` spacers
+    between), or several such blocks beside small boxes: alone in the article's column it is the
+    body itself, and lifting it would add the title, the sapo, the source line and the attachment
+    box around it."""
     key = id(div)
     if key in cache:
         return cache[key]
     holder: Tag | None = None
-    if _leaf_text_block(div):
+    kind = _leaf_kind(div)
+    if kind is not None:
         node = div
         while node.parent is not None and len(_elements(node.parent)) == 1 and not _own_text(node.parent):
             node = node.parent
         parent = node.parent
         if parent is not None and parent.name not in ("body", "html", "[document]"):
-            hkey = id(parent)
+            hkey = (id(parent), kind)
             if hkey in cache:
                 holder = cache[hkey]
             else:
-                leaves = sum(1 for c in _elements(parent) if _leaf_text_block(_unwrap(c)))
-                holder = parent if leaves >= 2 else None
+                blocks = [c for c in _elements(parent) if c.name in _BLOCK_TAGS]
+                kinds = [_leaf_kind(_unwrap(c)) for c in blocks]
+                if kind == "plain":
+                    holder = parent if kinds.count("plain") >= 2 else None
+                elif None not in kinds:  # a holder of paragraphs alone (spacers allowed), with another one
+                    holder = parent if sum(1 for c in blocks if c.get_text(strip=True)) >= 2 else None
+                else:  # several such blocks, beside small boxes only (an attachment list)
+                    holder = parent if kinds.count("br") >= 2 and all(
+                        len(c.get_text(strip=True)) <= 200 for c, k in zip(blocks, kinds, strict=True)
+                        if k is None) else None
                 cache[hkey] = holder
     cache[key] = holder
     return holder

@@ -136,12 +136,17 @@ class Page:
         return self._short_text
 
     def find_title_element(self, title: str) -> Tag | None:
-        """The element printing the title (when the title came from ``<title>``/``og:title``)."""
+        """The element printing the title (when the title came from ``<title>``/``og:title``): the
+        first one that is not a list item's link (a "Tin mới nhất" column may come first, and may
+        list the page itself), else the first."""
         if len(title) < 190:
+            linked = None
             for node in self.ix.short_strings:
                 if len(node) >= len(title) and clean(node) == title and is_descendant(node, self.root):
-                    return node.parent
-            return None
+                    if not _item_link(node.parent):
+                        return node.parent
+                    linked = linked or node.parent
+            return linked
         node = self.root.find(string=lambda s: len(s) >= len(title) and clean(s) == title)
         return node.parent if node is not None else None
 
@@ -159,3 +164,15 @@ class Page:
         except (ValueError, OverflowError) as exc:  # a bad date string must not lose the page
             log.debug("unparseable date %r: %s", text, exc)
             return None
+
+
+def _item_link(el: Tag | None) -> bool:
+    """``el`` is (inside) a link that is not a headline's (a headline linking to its permalink is
+    still the headline)."""
+    for _ in range(3):
+        if el is None:
+            return False
+        if el.name == "a":
+            return el.find_parent(("h1", "h2", "h3")) is None
+        el = el.parent
+    return False

@@ -229,7 +229,7 @@ class Dates:
         if title_el is None:
             return False
         seen = 0
-        mentioned = False
+        mentioned = attr_seen = False
         for node in title_el.next_elements:
             if isinstance(node, NavigableString) and not isinstance(node, SKIP_STRINGS):
                 if is_descendant(node, title_el):
@@ -258,6 +258,16 @@ class Dates:
                     and not in_link_item(node, page.ix, title_el):
                 if self._add(out, node["datetime"], "time[datetime]", False):
                     return True
+            elif isinstance(node, Tag) and node.name != "a" and node.attrs and not _DATE_ATTRS.isdisjoint(node.attrs) \
+                    and not attr_seen:
+                # a label whose date is only in an attribute (``<span title="11/04/2012 00:42">Ngày đăng</span>``)
+                # in the row after the title: the header block around the title may not hold it (ASP.NET tables)
+                for name in _DATE_ATTRS.intersection(node.attrs):
+                    value = node.attrs[name]
+                    if isinstance(value, str) and _DIGIT.search(value) and not is_descendant(node, title_el) \
+                            and not in_link_item(node, page.ix, title_el) and self._add(out, value, f"attr:{name}", False):
+                        attr_seen = True
+                        break
         return False
 
     def _labelled(self, out: list[Candidate]) -> None:

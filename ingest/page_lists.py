@@ -67,16 +67,16 @@ def find_lists(page: Page, container: Tag | None) -> Lists:
     return out
 
 
-def item_blocks(anchors: list[Tag], stop: Tag) -> dict[int, Tag]:
-    """For each anchor, the element holding its list item: the highest ancestor (at most four
-    levels up, below ``stop``) whose links all point to that anchor's target."""
+def item_blocks(anchors: list[Tag], stop: Tag, levels: int = 4) -> dict[int, Tag]:
+    """For each anchor, the element holding its list item: the highest ancestor (at most ``levels``
+    up, below ``stop``) whose links all point to that anchor's target."""
     hrefs: dict[int, set[str]] = {}
     chains: list[tuple[Tag, list[Tag]]] = []
     for a in anchors:
         href = a.get("href")
         chain = []
         el = a.parent
-        for _ in range(4):
+        for _ in range(levels):
             if el is None or el is stop:
                 break
             hrefs.setdefault(id(el), set()).add(href)

@@ -21,6 +21,7 @@ import json
 import logging
 import math
 from array import array
+from urllib.parse import urlsplit
 
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -33,6 +34,7 @@ from index.whoosh_compat import (
     speed_up_stored_offsets,
     weights_at,
 )
+from ingest.families import HOME_PATH
 from search.cache import ByteLRU, arrays_bytes, set_bytes, stored_bytes, weights_bytes
 from search.facets import FacetTables
 from search.health import Health, reading
@@ -93,7 +95,7 @@ class View:
         #: did-you-mean statistics read so far (prefix → {exact: log df}), see search.suggest
         self.sugg_cache: ByteLRU[str, dict[str, float]] = ByteLRU(SUGG_BUDGET, weights_bytes)
         # Listing and home pages are kept in the index (archive) but are not search results.
-        self.hidden = self.docs("kind", "listing")
+        self.hidden = self.docs("kind", "listing") | self._home_pages()
         self.all_docs = self._live_docs() - self.hidden
         self.facets = FacetTables(self.reader, self.health)
         self._pub: list[int] | None = None
@@ -101,6 +103,25 @@ class View:
         #: commit has replaced it (see :meth:`retire`)
         self._borrowers = 0
         self.retired = False
+
+    def _home_pages(self) -> frozenset[int]:
+        """Home pages: kind ``other`` at a home URL (issue 9 item 3; they were listings before).
+        A portal's name as title and no text of their own, they ranked in the top five for the
+        portal's own words (its province, its field) above the articles people look for; the
+        site filter already leads to a portal. Other ``other`` pages (an introduction, contacts)
+        keep their text and stay searchable. Read once per index generation: few pages are ``other``
+        (the rule is ``ingest.page_kind.looks_home``'s, without importing the parser here)."""
+        out = set()
+        for docnum in self.docs("kind", "other"):
+            with reading(self.health, self.reader, f"stored fields of document {docnum}"):
+                url = self.searcher.stored_fields(docnum).get("url") or ""
+            try:
+                path = urlsplit(url).path
+            except ValueError:
+                continue
+            if url and HOME_PATH.match(path):
+                out.add(docnum)
+        return frozenset(out)
 
     def _live_docs(self) -> frozenset[int]:
         """Every undeleted document number. Without deletions that is a range (Whoosh's

@@ -22,6 +22,7 @@ from pathlib import Path
 from index import analysis
 from index.schema import body_text, category_paths, content_hash
 from ingest.document import Document
+from ingest.page_kind import looks_home
 from search import sphinx_match as sm
 from search.sphinxql import DIST, NO_DATE, Connections, QueryError, epoch, numeric_id, parse_spec
 
@@ -43,7 +44,7 @@ def document_row(doc: Document, digest: str | None = None) -> dict[str, object]:
     site = unicodedata.normalize("NFC", doc.site.strip()) if doc.site else ""
     paths = category_paths(doc.category)
     row.update(site=site, site_keys=sm.site_keys(site), cats="\n".join(paths),
-               cat_keys=[sm.key_crc(p) for p in paths], listing=1 if doc.kind == "listing" else 0,
+               cat_keys=[sm.key_crc(p) for p in paths], listing=1 if doc.kind == "listing" or is_home(doc) else 0,
                doc_key=doc.id, hash=digest or content_hash(doc), doc=doc.to_json(), indexed=int(time.time()))
     if doc.published is not None:
         from index.schema import VN_TZ
@@ -53,6 +54,12 @@ def document_row(doc: Document, digest: str | None = None) -> dict[str, object]:
     else:
         row.update(published=NO_DATE, year=0)
     return row
+
+
+def is_home(doc: Document) -> bool:
+    """A portal's home page (kind ``other`` at a home URL): kept, but no search result, as in
+    Whoosh (search/postings.py ``View._home_pages``)."""
+    return doc.kind == "other" and looks_home(doc.url)
 
 
 def _value(v: object) -> str:

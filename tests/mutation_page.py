@@ -188,18 +188,26 @@ class Page:
         return out
 
     def item_links(self, role: str) -> list[tuple[Tag, dict]]:
-        """(anchor, truth item) for the ``role`` list, the anchors outside the body."""
+        """(anchor, truth item) for the ``role`` list, the anchors outside the body.
+
+        An article linked from both lists (the newest related item is often also the oldest of
+        "Tin mới nhất") has two anchors; each item takes the first one after the list's previous
+        item, so one list's anchors never borrow the other list's (whose item box would then grow
+        to the whole column and strip the article's own date)."""
         items = self.rec.get(role) or []
-        out = []
+        out: list[tuple[Tag, dict]] = []
+        links = self.body.find_all("a", href=True)
         used: set[int] = set()
+        last = -1
         for item in items:
-            for a in self.body.find_all("a", href=True):
-                if id(a) in used:
-                    continue
-                if self.abs(a["href"]) == item["url"] and norm(a.get_text(" ")) == norm(item["title"]):
-                    out.append((a, item))
-                    used.add(id(a))
-                    break
+            matches = [k for k, a in enumerate(links) if id(a) not in used
+                       and self.abs(a["href"]) == item["url"] and norm(a.get_text(" ")) == norm(item["title"])]
+            if not matches:
+                continue
+            k = next((k for k in matches if k > last), matches[0])
+            out.append((links[k], item))
+            used.add(id(links[k]))
+            last = k
         return out
 
     def date_elements(self) -> list[Tag]:

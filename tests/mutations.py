@@ -327,24 +327,32 @@ def m8_long_teaser(page: Page, i: int, articles: dict[str, dict] | None = None) 
         return False
     host = urlsplit(page.rec["url"]).hostname
 
-    def teaser_url(el: Tag) -> str | None:
+    known = set(articles or ())
+
+    def teaser_url(el: Tag, only_known: bool = False) -> str | None:
+        """A teaser links to an article: to a known one when the truth knows them (a breadcrumb
+        or menu link sharing the teasers' column is no teaser), else any long on-site link."""
         for a in el.find_all("a", href=True):
             url = page.abs(a["href"])
-            if url and urlsplit(url).hostname == host and len(norm(a.get_text(" "))) > 15:
+            if url and urlsplit(url).hostname == host and len(norm(a.get_text(" "))) > 15 \
+                    and (not only_known or url in known):
                 return url
         return None
 
-    best: tuple[int, Tag | None] = (0, None)
-    for el in page.body.find_all(True):
-        n = sum(1 for c in el.children if isinstance(c, Tag) and teaser_url(c))
-        if n > best[0]:
-            best = (n, el)
+    best: tuple[int, Tag | None, bool] = (0, None, False)
+    for only_known in ((True, False) if known else (False,)):
+        for el in page.body.find_all(True):
+            n = sum(1 for c in el.children if isinstance(c, Tag) and teaser_url(c, only_known))
+            if n > best[0]:
+                best = (n, el, only_known)
+        if best[0] >= 3:
+            break
     if best[1] is None or best[0] < 3:
         return False
-    first = next(c for c in best[1].children if isinstance(c, Tag) and teaser_url(c))
-    known = (articles or {}).get(teaser_url(first) or "") or next(iter((articles or {}).values()), None)
+    first = next(c for c in best[1].children if isinstance(c, Tag) and teaser_url(c, best[2]))
+    source = (articles or {}).get(teaser_url(first) or "") or next(iter((articles or {}).values()), None)
     text = ""
-    for p in (known or {}).get("body") or ["Nội dung tóm tắt của bài viết được đăng trên cổng thông tin."]:
+    for p in (source or {}).get("body") or ["Nội dung tóm tắt của bài viết được đăng trên cổng thông tin."]:
         text = (text + " " + p).strip()
         if len(text) > 900:
             break
