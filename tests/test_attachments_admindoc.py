@@ -207,3 +207,26 @@ def test_ocr_type_line_merged_with_the_subject():
     m = parse_admin_meta(text, ocr=True)
     assert m.doc_type == "Thông báo" and m.subject == "2025: Xuất khẩu tôm phải đạt 10 tỷ USD"
     assert parse_admin_meta(text).subject is None                  # a text layer does not merge lines
+
+
+def test_issue_date_in_a_numeric_title_line_not_a_date_the_body_tells_of():
+    """A short document whose title line carries its date ("… SỐ 2046/KH-BCT NGÀY 24/04/2017")
+    and whose first paragraph tells of an old event: the date of the event is not the issue date
+    (the full-corpus index had a plan "issued" in 1862, which stretched every trend to 164 years)."""
+    text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "KẾ HOẠCH SỐ 2046/KH-BCT NGÀY 24/04/2017\nV/v: Khảo sát di tích kiến trúc\n"
+            "Công trình này được khởi dựng vào ngày 30 tháng 9 năm 1862, khi vùng đất còn hoang vắng.\n"
+            "Nơi nhận: Như trên; Lưu: VT.")
+    meta = parse_admin_meta(text)
+    assert (meta.issued, meta.number, meta.doc_type, meta.place) == \
+        (dt.date(2017, 4, 24), "2046/KH-BCT", "Kế hoạch", None)
+
+
+@pytest.mark.parametrize("line", [
+    "Sự kiện xảy ra vào ngày 6 tháng 2 năm 1958, khi chuyến bay gặp nạn.",  # inside a sentence
+    "Hà Nội, ngày 6 tháng 2 năm 1858",                                        # before 1945
+    "Hà Nội, ngày 6 tháng 2 năm 2999",                                        # the future
+])
+def test_dates_that_are_not_issue_dates(line):
+    meta = parse_admin_meta("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 12/UBND-VP\n" + line + "\nV/v: Báo cáo")
+    assert meta.issued is None

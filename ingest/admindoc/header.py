@@ -21,6 +21,8 @@ from ingest.admindoc.text import (
     _TITLE_WORDS,
     _UNIT_HEADS,
     DOC_TYPES,
+    EARLIEST_ISSUE_YEAR,
+    PLACE_MAX_WORDS,
     TYPE_NAMES,
     _fold,
     _is_upper_line,
@@ -47,7 +49,8 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
         start = comma + 1 if comma >= 0 and m.start() - comma < 4 else m.start()
         # the place is the text before ", ngày" back to the previous anchor
         prev_end = max((e for s, e, _ in spans if e <= start), default=0)
-        spans.append((prev_end, m.end(), "date"))
+        if _could_be_place(line[prev_end:start]):  # else: a date inside a sentence of the body
+            spans.append((prev_end, m.end(), "date"))
     spans.sort()
     out: list[tuple[str, str]] = []
     pos = 0
@@ -61,6 +64,13 @@ def _cut_anchors(line: str) -> list[tuple[str, str]]:
     if line[pos:].strip(" ,.;:-"):
         out.append(("text", line[pos:].strip()))
     return out
+
+
+def _could_be_place(text: str) -> bool:
+    """A place name before ", ngày": a few words, capitalised but for one at most ("Hà Nội",
+    "Thành phố Hồ Chí Minh", "TP. Vinh"); "Sự kiện xảy ra vào" is the start of a sentence."""
+    words = text.strip(" ,.;:-").split()
+    return len(words) <= PLACE_MAX_WORDS and sum(not w[0].isupper() for w in words if w[0].isalpha()) <= 1
 
 
 def _type_of_line(line: str) -> str | None:
@@ -94,9 +104,12 @@ def _parse_date(folded: str) -> dt.date | None:
     if not m:
         return None
     try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+    # a date before the state's first documents or after next year is a date the text speaks
+    # about (history, a plan's horizon), not the day the document was issued
+    return day if EARLIEST_ISSUE_YEAR <= day.year <= dt.date.today().year + 1 else None
 
 
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:

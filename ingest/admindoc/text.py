@@ -86,7 +86,14 @@ _NUMBER_NOSLASH_RE = re.compile(r"(\d{1,6})([A-ZĐ][A-Za-zĐđ]*(?:\s*[-–]\s*[
 # --------------------------------------------------------------------------------- anchors
 _MOTTO1_RE = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*v[i1l][e]t\s*nam")
 _MOTTO2_RE = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
-_DATE_RE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+# "ngày 24 tháng 4 năm 2017" (ND 30) or "NGÀY 24/04/2017" (a title line such as "KẾ HOẠCH SỐ
+# 2046/KH-BCT NGÀY 24/04/2017"), on folded text
+_DATE_RE = re.compile(r"ngay\s*(\d{1,2})\s*(?:thang\s*|[/.-]\s*)(\d{1,2})\s*(?:nam\s*|[/.-]\s*)(\d{4})")
+#: a place written before ", ngày …" is a name of a few words ("Hà Nội", "TP. Hồ Chí Minh"); more
+#: words mean the date is inside a sentence of the body ("… bắt đầu vào ngày 30 tháng 9 năm 1862")
+PLACE_MAX_WORDS = 6
+#: the earliest plausible issue date of an administrative document of the Vietnamese state
+EARLIEST_ISSUE_YEAR = 1945
 _RECIPIENTS_RE = re.compile(r"^\s*n[o0]i\s*nh[a]n\s*[:;.]?")
 _ADDRESSEE_RE = re.compile(r"^\s*k[i1l]nh\s*g[u]i\s*[:;.]?")
 _SUBJECT_PREFIX_RE = re.compile(r"^\s*(?:v\s*/\s*v|ve\s+viec)\b\.?\s*:?\s*", re.IGNORECASE)
