@@ -20,6 +20,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 import webbrowser
 from pathlib import Path
 
@@ -106,10 +107,18 @@ def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, wo
     # Searching is CPU-bound Python, so threads share one core (the GIL). Extra worker processes,
     # forked *before* the app opens the index (Whoosh file handles must not be shared), accept on
     # the same listening socket and let the kernel spread connections over the cores.
+    ready_r, ready_w = os.pipe()
     children = _fork_workers(workers - 1)
     app = create_app({"DATA": str(data)})
     _warm(app)
     server = create_server(app, sockets=[sock], threads=threads, ident="tracuu")
+    if children is None:
+        os.close(ready_r)
+        os.write(ready_w, b".")  # warm: the parent may start accepting now
+        os.close(ready_w)
+    else:
+        os.close(ready_w)
+        _wait_ready(ready_r, len(children))
     if children is None:  # a worker process: serve until the parent stops us
         try:
             server.run()
@@ -153,6 +162,27 @@ def _warm(app) -> None:
             s.stats()
     except Exception as exc:  # noqa: BLE001 - reported again, with its page, on the first request
         logging.getLogger(__name__).warning("could not open the index before serving: %s", exc)
+
+
+def _wait_ready(fd: int, n: int, timeout: float = 120.0) -> None:
+    """Wait (a bounded time) until the ``n`` worker processes have opened the index. The first
+    process to accept takes every connection waiting in the backlog, and keep-alive clients stay
+    where they landed: if the parent started while the workers were still opening the index, it
+    served every client alone on one core while the others sat idle."""
+    import select
+
+    got, deadline = 0, time.monotonic() + timeout
+    try:
+        while got < n:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                break
+            chunk = os.read(fd, n)
+            if not chunk:  # every worker closed its end (one died before warming): go on
+                break
+            got += len(chunk)
+    finally:
+        os.close(fd)
 
 
 def _raise_interrupt(*_: object) -> None:
