@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 SEARCHD = "searchd"
 DIST_INDEX = "tracuu"
-TEXT_FIELDS = ("title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum")
+#: ``keys``: the page's site and category keys as words (``site:`` inside an OR; sphinx_match)
+TEXT_FIELDS = ("title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum", "keys")
 #: how long a distributed search waits for a shard before answering without it (ms)
 AGENT_QUERY_TIMEOUT_MS = 3000
 AGENT_CONNECT_TIMEOUT_MS = 300
@@ -66,7 +67,8 @@ def rt_index(name: str, path: Path) -> str:
     """The RT index block: tracuu's pre-analysed fields and the attributes filters use."""
     lines = [f"index {name}", "{", "    type = rt", f"    path = {path}"]
     lines += [f"    rt_field = {f}" for f in TEXT_FIELDS]
-    lines += ["    rt_attr_uint = year", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
+    # month: yyyymm in Vietnam time (0: undated), the trends' monthly buckets
+    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
               "    rt_attr_multi = site_keys", "    rt_attr_multi = cat_keys",
               "    rt_attr_string = doc_key", "    rt_attr_string = hash", "    rt_attr_string = site",
               "    rt_attr_string = cats", "    rt_attr_string = doc",
@@ -139,7 +141,7 @@ def write_configs(shards: list[list[Node]]) -> list[Node]:
 def manticore_sql(shards: list[list[Node]]) -> str:
     """The same distributed index for Manticore's RT mode (``CREATE TABLE``)."""
     fields = ", ".join(f"{f} text indexed" for f in TEXT_FIELDS)
-    table = (f"CREATE TABLE shard<k> ({fields}, year uint, listing uint, published bigint, indexed bigint, "
+    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, published bigint, indexed bigint, "
              "site_keys multi, cat_keys multi, doc_key string, hash string, site string, cats string, "
              "doc string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
              "charset_table='0..9, a..z, _';")

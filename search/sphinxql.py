@@ -190,15 +190,9 @@ class SphinxQLBackend:
         def keys(dim: str, values: list[str]) -> str:
             negate = dim.startswith("-")
             dim = dim.lstrip("-")
-            if dim == "site":
-                ks = {sm.key_crc(v) for v in values}
-            else:
-                from index.schema import CATEGORY_SEP
-
-                ks = {sm.key_crc(CATEGORY_SEP.join(p.strip() for p in facet_key(v).replace(" > ", "/").split("/")))
-                      for v in values}
             attr = "site_keys" if dim == "site" else "cat_keys"
-            return f"{attr} {'NOT IN' if negate else 'IN'} ({','.join(str(k) for k in sorted(ks))})"
+            ks = sm.facet_keys(dim, values)
+            return f"{attr} {'NOT IN' if negate else 'IN'} ({','.join(str(k) for k in ks)})"
 
         for dim, values in from_query:
             out.append(("query", keys(dim, values)))
