@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from types import SimpleNamespace
 
+from index import analysis
 from index.analysis import fold_term, is_accented
 from index.schema import _fold, suggest_terms
 from search import sphinx_match as sm
@@ -150,16 +151,23 @@ class SampleView:
 
     def _build(self) -> Counter[str]:
         if self._terms is None:
+            from search.kwic import Step, _matches, _regex, doc_texts
+
+            rxs = [_regex((Step(f, f),)) for f in self._folded]
             terms: Counter[str] = Counter()
-            for key, text in self._load():
+            for _key, text in self._load():
                 doc = json.loads(text) if text else {}
-                per = sr.analysed(key, text)
                 mine = set()
-                for e in set(per.get("title_e", ())) | set(per.get("body_e", ())):
-                    f = _fold(e)
-                    if f in self._folded:
-                        mine.add(f"{f}|{e}")
-                        self._variants.setdefault(fold_term(e), set()).add(e)
+                # spellings of the query's syllables: the concordance's regex (every case and
+                # accent of each letter, at C speed) finds them; only the words found are analysed
+                for _field, value in doc_texts(doc):
+                    for rx in rxs:
+                        for m in _matches(rx, value):
+                            for e in analysis.term_lists(m.group()).exact:
+                                f = _fold(e)
+                                if f in self._folded:
+                                    mine.add(f"{f}|{e}")
+                                    self._variants.setdefault(fold_term(e), set()).add(e)
                 mine.update(t for t in suggest_terms(doc.get("title") or "", doc.get("summary") or "", "")
                             if "_" in t.partition("|")[0])
                 terms.update(mine)
