@@ -30,13 +30,16 @@ from types import SimpleNamespace
 
 from index import analysis
 from index.analysis import fold_term, is_accented
-from index.schema import _fold, suggest_terms
+from index.schema import _fold
 from search import sphinx_match as sm
 from search import sphinx_rank as sr
 from search.model import QueryError
 
-#: candidate pages read for did-you-mean statistics
+#: candidate pages read for did-you-mean statistics (pairs: title and summary of each)
 SAMPLE = 100
+#: of those, the pages whose whole text is scanned for spellings of single syllables (their
+#: frequencies are the cluster's; the sample only has to hold the common spellings)
+SPELLING_SAMPLE = 30
 #: ids of a concordance read at most (a concordance is cut at search.kwic.MAX_LINES lines anyway)
 MAX_KWIC_DOCS = 1_000_000
 #: stored documents read per statement
@@ -145,7 +148,8 @@ class SampleView:
         self.sugg_cache: dict = {}
         self._backend = backend
         self._load = load
-        self._folded = {_fold(w) for w in words}
+        self._words = [_fold(w) for w in words]
+        self._folded = set(self._words)
         self._terms: Counter[str] | None = None
         self._variants: dict[str, set[str]] = {}
 
@@ -154,22 +158,40 @@ class SampleView:
             from search.kwic import Step, _matches, _regex, doc_texts
 
             rxs = [_regex((Step(f, f),)) for f in self._folded]
+            pairs = [_regex((Step(a, a), Step(b, b))) for a, b in zip(self._words, self._words[1:], strict=False)]
+            exact: dict[str, list[str]] = {}  # matched text → its E terms (pages repeat their words)
+
+            def spell(text: str) -> list[str]:
+                got = exact.get(text)
+                if got is None:
+                    lists = analysis.term_lists(text)
+                    # a pair only across a plain space, as index.schema.suggest_terms lists it
+                    got = exact[text] = (list(lists.exact) if len(lists.exact) < 2 or lists.seps[1] == " "
+                                         else [])
+                return got
+
             terms: Counter[str] = Counter()
-            for _key, text in self._load():
+            for n, (_key, text) in enumerate(self._load()):
                 doc = json.loads(text) if text else {}
                 mine = set()
-                # spellings of the query's syllables: the concordance's regex (every case and
-                # accent of each letter, at C speed) finds them; only the words found are analysed
-                for _field, value in doc_texts(doc):
-                    for rx in rxs:
+                # spellings of the query's syllables and adjacent pairs: the concordance's regex
+                # (every case and accent of each letter, at C speed) finds them; only the words
+                # found are analysed. Pairs come from the title and summary, as in the sugg field.
+                for field, value in doc_texts(doc):
+                    for rx in rxs if n < SPELLING_SAMPLE or field in ("title", "summary") else ():
                         for m in _matches(rx, value):
-                            for e in analysis.term_lists(m.group()).exact:
+                            for e in spell(m.group()):
                                 f = _fold(e)
                                 if f in self._folded:
                                     mine.add(f"{f}|{e}")
                                     self._variants.setdefault(fold_term(e), set()).add(e)
-                mine.update(t for t in suggest_terms(doc.get("title") or "", doc.get("summary") or "", "")
-                            if "_" in t.partition("|")[0])
+                    if field not in ("title", "summary"):
+                        continue
+                    for rx in pairs:
+                        for m in _matches(rx, value):
+                            words = spell(m.group())
+                            if len(words) == 2:
+                                mine.add(f"{_fold(words[0])}_{_fold(words[1])}|{words[0]} {words[1]}")
                 terms.update(mine)
             wanted = [(f"{part}_f", fterm) for fterm in self._variants for part in ("title", "body")]
             wanted += [(f"{part}_e", e) for vs in self._variants.values() for e in vs if is_accented(e)
