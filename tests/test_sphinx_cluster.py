@@ -251,3 +251,17 @@ def test_kill_9_during_a_cluster_ingest_then_resume_gives_the_same_documents(mak
     final = run_tracuu("ingest", *args, "--data", str(tmp_path / "d"), "--backend", cluster.spec)
     assert final.returncode == 0, final.stderr.decode()
     assert doc_set(cluster) == expected
+    check = run_tracuu("cluster", "check", cluster.spec, "--data", str(tmp_path / "d"))
+    assert check.returncode == 0 and " tài liệu của danh mục có trên cụm" in check.stdout.decode(), check.stdout
+    # a document removed from a shard behind tracuu's back is reported by name
+    from index.catalog import Catalog
+    from search.sphinxql import numeric_id
+
+    with Catalog(tmp_path / "d" / "catalog.sqlite") as cat:
+        victim = next(c.doc_id for c in cat.current() if c.doc_id)
+
+    nid = numeric_id(victim)
+    node = cluster.nodes[nid % len(cluster.nodes)][0]
+    cluster.sql(node, f"DELETE FROM shard{node.shard} WHERE id={nid}")
+    check = run_tracuu("cluster", "check", cluster.spec, "--data", str(tmp_path / "d"))
+    assert check.returncode == 1 and victim in check.stdout.decode(), check.stdout
