@@ -77,18 +77,18 @@ def rt_index(name: str, path: Path) -> str:
     return "\n".join(lines)
 
 
-def dist_index(shards: list[list[Node]]) -> str:
+def dist_index(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     lines = [f"index {DIST_INDEX}", "{", "    type = distributed"]
     for k, mirrors in enumerate(shards):
         lines.append("    agent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
     # a mirror that does not answer is retried on its twin, and skipped while it stays dead
     lines += ["    ha_strategy = noerrors",
               f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
-              f"    agent_query_timeout = {AGENT_QUERY_TIMEOUT_MS}", "}"]
+              f"    agent_query_timeout = {query_timeout_ms}", "}"]
     return "\n".join(lines)
 
 
-def node_config(node: Node, shards: list[list[Node]]) -> str:
+def node_config(node: Node, shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     data = node.root / "data"
     searchd = "\n".join([
         "searchd", "{",
@@ -98,7 +98,7 @@ def node_config(node: Node, shards: list[list[Node]]) -> str:
         f"    query_log = {node.root / 'query.log'}", f"    binlog_path = {data}",
         "    workers = threads", "    read_timeout = 5", "    max_children = 64",
         "    seamless_rotate = 0", "    unlink_old = 1", "}"])
-    return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards),
+    return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards, query_timeout_ms),
                         searchd]) + "\n"
 
 
@@ -130,11 +130,14 @@ def layout(base: Path, n_shards: int, n_mirrors: int = 1, host: str = "127.0.0.1
             for k in range(n_shards)]
 
 
-def write_configs(shards: list[list[Node]]) -> list[Node]:
+def write_configs(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> list[Node]:
+    """Each node's ``searchd.conf``; ``query_timeout_ms``: how long a search waits for a shard
+    before answering without it (the tests give a loaded machine more time; a dead node is
+    refused at once whatever the value)."""
     nodes = [n for mirrors in shards for n in mirrors]
     for n in nodes:
         (n.root / "data").mkdir(parents=True, exist_ok=True)
-        n.conf.write_text(node_config(n, shards), encoding="utf-8")
+        n.conf.write_text(node_config(n, shards, query_timeout_ms), encoding="utf-8")
     return nodes
 
 
