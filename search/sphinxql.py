@@ -164,8 +164,10 @@ class SphinxQLBackend:
         in their place and the page is complete. A shard without a live mirror stays missing
         and the result says so."""
         sets = self.db.run(sql)
-        missing = missing_agents(dict_meta(sets[1]).get("warning", []) if len(sets) > 1 else [])
-        if missing and all(self.mirrors.get(a, 1) > 1 for a in missing):
+        for _retry in range(3):  # the engine's mirror statistics may lag a moment (busy machine)
+            missing = missing_agents(dict_meta(sets[1]).get("warning", []) if len(sets) > 1 else [])
+            if not missing or not all(self.mirrors.get(a, 1) > 1 for a in missing):
+                break
             sets = self.db.run(sql)
         return sets
 

@@ -247,7 +247,8 @@ def test_kill_9_during_a_cluster_ingest_then_resume_gives_the_same_documents(mak
             break
         time.sleep(0.05)
     proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL and 0 < written < len(expected), (proc.returncode, written)
+    # killed while running: the shards may hold every document by then, the catalog not yet
+    assert proc.returncode == -signal.SIGKILL and written > 0, (proc.returncode, written)
     final = run_tracuu("ingest", *args, "--data", str(tmp_path / "d"), "--backend", cluster.spec)
     assert final.returncode == 0, final.stderr.decode()
     assert doc_set(cluster) == expected
