@@ -31,6 +31,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import random
 import statistics
 import sys
@@ -195,7 +196,9 @@ def report_cli(data: Path, n: int) -> None:
     cpus = [c for _w, c in got]
     print(f"\n`tracuu search QUERY` whole process, {len(walls)} typical queries: wall p50 "
           f"{statistics.median(walls):.2f} s (max {max(walls):.2f} s), CPU p50 {statistics.median(cpus):.2f} s "
-          f"(max {max(cpus):.2f} s); goal ≤ 0.8 s wall: {statistics.median(walls) <= 0.8}")
+          f"(max {max(cpus):.2f} s); goal ≤ 0.8 s wall: {statistics.median(walls) <= 0.8} "
+          f"(by CPU time: {statistics.median(cpus) <= 0.8}; load average "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())})")
 
 
 def run_unique(args) -> int:
@@ -234,7 +237,10 @@ def run_unique(args) -> int:
           f"{max(fts_cpu):.1f} |")
     print("(CPU time is this process's own; on a shared, loaded machine wall time mostly measures the others)")
     ok = statistics.median(took) <= 10 and pct(took, 95) <= 40
-    print(f"\ngoal p50 ≤ 10 ms, p95 ≤ 40 ms: {'met' if ok else 'NOT met'}; tracuu/FTS5 p50 ratio "
+    ok_cpu = statistics.median(cpu) <= 10 and pct(cpu, 95) <= 40
+    print(f"\ngoal p50 ≤ 10 ms, p95 ≤ 40 ms: {'met' if ok else 'NOT met'} by took_ms, "
+          f"{'met' if ok_cpu else 'NOT met'} by CPU time (load average "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}); tracuu/FTS5 p50 ratio "
           f"{statistics.median(took) / statistics.median(fts):.2f}, p95 ratio {pct(took, 95) / pct(fts, 95):.2f}")
     import resource
 

@@ -1,7 +1,12 @@
 """Trends speed: ``/api/v1/trends`` for 5 terms over the full-corpus index (goal ≤ 300 ms),
 against the baseline of asking the search for each term and period (what a client without
-trends would do), measured in the same process. Cold = first request after the app opened
-the index (bucket tables and postings read); warm = median of ``--repeat`` later requests.
+trends would do), measured in the same process.
+
+The headline is the **cold** request (issue 12 acceptance 2): the first ``/api/v1/trends`` a
+freshly created app meets right after it opened the index (period columns and the terms'
+postings not read yet), for each of ``--by year`` and ``month`` with an app of its own, as wall
+and CPU time (on the shared, loaded machine the wall mostly measures the other processes).
+Warm = median of ``--repeat`` later requests.
 
     python bench/trends.py [--data DIR] [--repeat 7]
 """
@@ -33,24 +38,28 @@ def main() -> None:
     from search.model import SearchRequest
     from web import create_app
 
-    app = create_app({"DATA": args.data, "TESTING": True})
-    client = app.test_client()
-    t0 = time.perf_counter()
-    client.get("/api/v1/stats")  # open the index (what any first request pays), so "cold" is trends' own
-    print(f"index: {args.data}; opened in {(time.perf_counter() - t0) * 1000:.0f} ms; terms: {TERMS}; "
-          "shared 2-core machine, noisy")
+    cold_lines = []
+    opened_ms = []
     for by in ("year", "month"):
-        url = "/api/v1/trends?" + urlencode([("q", t) for t in TERMS] + [("by", by)])
+        app = create_app({"DATA": args.data, "TESTING": True})
+        client = app.test_client()
         t0 = time.perf_counter()
+        client.get("/api/v1/stats")  # open the index (what any first request pays): "cold" is trends' own
+        opened_ms.append((time.perf_counter() - t0) * 1000)
+        url = "/api/v1/trends?" + urlencode([("q", t) for t in TERMS] + [("by", by)])
+        t0, c0 = time.perf_counter(), time.process_time()
         r = client.get(url)
-        cold = (time.perf_counter() - t0) * 1000
+        cold, cold_cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
         assert r.status_code == 200, r.get_data(as_text=True)
         data = r.get_json()
+        cold_lines.append((by, cold, cold_cpu))
         warm = []
+        warm_cpu = []
         for _ in range(args.repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             client.get(url)
             warm.append((time.perf_counter() - t0) * 1000)
+            warm_cpu.append((time.process_time() - c0) * 1000)
         periods = data["periods"]
         # baseline: one search per term and period (year filter or from/to month), totals only
         with app.extensions["tracuu.searchers"].searcher() as s:
@@ -69,9 +78,18 @@ def main() -> None:
                     checked += 1
             base_ms = (time.perf_counter() - t0) * 1000
         w = statistics.median(warm)
-        print(f"by {by:<5}: {len(periods):>3} periods × {len(TERMS)} terms; /api/v1/trends cold {cold:7.1f} ms, "
-              f"warm p50 {w:6.1f} ms (max {max(warm):6.1f}); baseline {checked} searches {base_ms:8.1f} ms "
+        print(f"by {by:<5}: {len(periods):>3} periods × {len(TERMS)} terms; /api/v1/trends cold {cold:7.1f} ms "
+              f"(CPU {cold_cpu:6.1f} ms), warm p50 {w:6.1f} ms (CPU {statistics.median(warm_cpu):6.1f}, max wall "
+              f"{max(warm):6.1f}); baseline {checked} searches {base_ms:8.1f} ms "
               f"(×{base_ms / w:.0f} slower than warm trends; every count equal)")
+    print(f"index: {args.data}; opened in {', '.join(f'{o:.0f}' for o in opened_ms)} ms; terms: {TERMS}; "
+          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    worst = max(c for _b, c, _u in cold_lines)
+    worst_cpu = max(u for _b, _c, u in cold_lines)
+    print("COLD (first request after opening the index): " + "; ".join(
+        f"by {b} {c:.0f} ms wall / {u:.0f} ms CPU" for b, c, u in cold_lines)
+        + f"; goal ≤ 300 ms: {'met' if worst <= 300 else 'NOT met'} by wall, "
+        f"{'met' if worst_cpu <= 300 else 'NOT met'} by CPU time")
 
 
 if __name__ == "__main__":

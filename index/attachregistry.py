@@ -108,20 +108,28 @@ class Registry:
             doc.attachment.urls.append(url)
         return doc
 
-    def prepare(self, doc: Document, sha256: str) -> Document:
+    def prepare(self, doc: Document, sha256: str, defer: bool = False) -> Document:
         """Called for every document about to be indexed: attachments get their parents and are
-        registered; pages record the attachments they link (and mark those for re-indexing)."""
+        registered; pages record the attachments they link (and mark those for re-indexing).
+
+        With ``defer`` the attachment is registered as still to be indexed (``dirty``) and the
+        caller leaves it to :meth:`flush` at the end of the run: pages read later in the run add
+        parents to it, and indexing it now would index it again then (Whoosh keeps the replaced
+        copy as a deleted document that BM25 still counts until a merge). The flag is committed
+        with the index, so a run killed before its end leaves the file for the next run's flush.
+        """
         if doc.kind == "attachment":
             known = self.stored(sha256)
             if known is not None and known.url != doc.url:
                 # the same file under a second URL, extracted in the same batch: one document
-                return self.duplicate(doc.url, sha256, True) or doc
-            return self._register(doc, sha256)
+                same = self.duplicate(doc.url, sha256, True) or doc
+                return self._register(same, sha256, defer) if defer else same
+            return self._register(doc, sha256, defer)
         if doc.url and doc.attachments:
             self._record_links(doc)
         return doc
 
-    def _register(self, doc: Document, sha256: str) -> Document:
+    def _register(self, doc: Document, sha256: str, dirty: bool = False) -> Document:
         info = doc.attachment or AttachmentInfo()
         doc.attachment = info
         if doc.url and doc.url not in info.urls:
@@ -129,10 +137,10 @@ class Registry:
         for u in info.urls:
             self.db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (norm_url(u), sha256))
         self._set_parents(doc)
-        self.db.execute("INSERT INTO files (sha256, doc_id, doc, version, needs_ocr, dirty) VALUES (?, ?, ?, ?, ?, 0) "
+        self.db.execute("INSERT INTO files (sha256, doc_id, doc, version, needs_ocr, dirty) VALUES (?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT(sha256) DO UPDATE SET doc_id = excluded.doc_id, doc = excluded.doc, "
-                        "needs_ocr = excluded.needs_ocr, dirty = 0",
-                        (sha256, doc.id, doc.to_json(), self.version, int(info.needs_ocr)))
+                        "needs_ocr = excluded.needs_ocr, dirty = excluded.dirty",
+                        (sha256, doc.id, doc.to_json(), self.version, int(info.needs_ocr), int(dirty)))
         return doc
 
     def _set_parents(self, doc: Document) -> None:
@@ -162,7 +170,8 @@ class Registry:
                             "OR substr(url, 1, ?) = ?)", (target, len(target) + 2, target + "!/"))
 
     def flush(self, add) -> int:
-        """Re-index (``add(doc)``) every attachment whose parents changed since it was indexed."""
+        """(Re-)index (``add(doc)``) every attachment whose parents changed since it was indexed
+        or whose indexing was deferred (:meth:`prepare`), each once, with all its parents."""
         n = 0
         for sha, text in list(self.db.execute("SELECT sha256, doc FROM files WHERE dirty = 1")):
             doc = Document.from_json(text)

@@ -137,10 +137,26 @@ def check(data_dir: Path | str, *, verify_payloads: bool = True, keep_stored: bo
                 expected.setdefault(cap.doc_id or doc_id_of(cap.url or f"sha256:{cap.sha256}"), cap)
         for doc_id in sorted(set(index_ids) - set(expected)):
             report.add("doc-orphan", index_ids[doc_id] or doc_id, f"id {doc_id}")
-        for doc_id in sorted(set(expected) - set(index_ids)):
+        for doc_id in sorted(set(expected) - set(index_ids) - _attachments_to_index(data)):
             cap = expected[doc_id]
             report.add("doc-missing", cap.url or f"sha256:{cap.sha256}", f"id {doc_id}, bản thu #{cap.id}")
     return report
+
+
+def _attachments_to_index(data: Path) -> set[str]:
+    """Ids of attachments a run registered but left to its end-of-run flush (``dirty``: a run
+    killed before its end): the next run indexes them, so they are not missing documents."""
+    path = data / "attachments.sqlite"
+    if not path.exists():
+        return set()
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return {r[0] for r in db.execute("SELECT doc_id FROM files WHERE dirty = 1")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return set()
 
 
 def _check_catalog(data: Path, report: Report) -> list[Capture] | None:

@@ -17,6 +17,11 @@ pickles blocks and inlined postings with protocol 2, where every bytes value (a 
 costs a ~30-byte ``_codecs.encode`` call. Whoosh's readers unpickle either. With the formats of
 :mod:`index.formats` this halved the index (bench: index/fieldstats.py).
 
+Fourth (issue 11), the term dictionary is :mod:`index.termdict`'s: rows in zlib-compressed
+sorted blocks, inlined postings as varints, instead of Whoosh's hash file (~90 bytes a term,
+60 % of the index). Segments written before it keep Whoosh's file: the codec pickled in each
+segment says which (``terms_format``), so old indexes open and merge with new segments.
+
 These indexes are **not** readable without tracuu: the codec object is pickled into each
 segment's table of contents and the formats into the schema (index/whoosh_compat.py's note).
 
@@ -42,6 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from index import termdict
 from index import whoosh_compat as wc
 
 #: Terms with fewer postings than this are stored inline in the term dictionary.
@@ -72,7 +78,11 @@ def _field_lengths(lengths, fieldname: str, field) -> list[int] | None:
 class _FieldWriter(W3FieldWriter):
     def __init__(self, codec, storage, segment) -> None:
         super().__init__(codec, storage, segment)
-        wc.use_fast_terms_writer(self)  # same state, faster close()
+        self._compact = getattr(codec, "terms_format", 1) >= 2
+        if self._compact:  # index/termdict.py's blocks instead of Whoosh's hash file
+            wc.use_block_terms_writer(self, termdict.BlockTermsWriter)
+        else:
+            wc.use_fast_terms_writer(self)  # same state, faster close()
 
     def add_postings(self, schema, lengths, items):
         """Whoosh's contract (sorted single postings, e.g. from a merge), regrouped by term for
@@ -91,8 +101,10 @@ class _FieldWriter(W3FieldWriter):
         Whoosh's block writer (:meth:`_block_term`).
         """
         inline_limit = wc.inline_limit(self._codec)
-        rows = wc.TermRowWriter(wc.term_dictionary(self))
+        compact = self._compact
+        rows = _DirectRows(wc.term_dictionary(self)) if compact else wc.TermRowWriter(wc.term_dictionary(self))
         add_row = rows.add
+        make_row = _compact_row if compact else _inline_row
         singles: dict[tuple[int, float, bytes], bytes] = {}
         lastfn = None
         prefix = b""
@@ -118,10 +130,10 @@ class _FieldWriter(W3FieldWriter):
                 if row is None:
                     if len(singles) > 4096:
                         singles.clear()
-                    row = singles[key] = _inline_row(postings, lens)
+                    row = singles[key] = make_row(postings, lens)
                 add_row(prefix + btext, row)
             elif n < inline_limit:
-                add_row(prefix + btext, _inline_row(postings, lens))
+                add_row(prefix + btext, make_row(postings, lens))
             else:
                 rows.flush()
                 self._block_term(btext, postings, lens)
@@ -159,6 +171,19 @@ def _group_postings(items):
         yield lastfn, lasttext, buf
 
 
+class _DirectRows:
+    """Rows straight into a :class:`index.termdict.BlockTermsWriter` (it buffers them itself)."""
+
+    def __init__(self, tindex) -> None:
+        self.add = tindex.add
+
+    def flush(self) -> None:
+        pass
+
+    def resync(self) -> None:
+        pass
+
+
 _pack_terminfo = wc.TERMINFO_STRUCT.pack
 
 
@@ -177,12 +202,36 @@ def _inline_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | 
         dumps((ids, compact_weights(weights), values), PICKLE_PROTOCOL)
 
 
+def _compact_row(posts: list[tuple[bytes, int, float, bytes]], lens: list[int] | None) -> bytes:
+    """The inline row of :mod:`index.termdict` (varints), or Whoosh's when a weight is not whole."""
+    ids = [p[1] for p in posts]
+    found = [n for n in map(lens.__getitem__, ids) if n] if lens is not None else []
+    lo = length_to_byte(min(found)) if found else 0
+    hi = length_to_byte(max(found)) if found else 0
+    row = termdict.encode_inline(ids, [p[2] for p in posts], [p[3] for p in posts if p[3]], lo, hi)
+    return row if row is not None else _inline_row(posts, lens)
+
+
 class TracuuCodec(W3Codec):
     """``W3Codec`` whose field writer takes whole terms, with working inlined postings and
-    compactly pickled postings (read by Whoosh's own readers)."""
+    compactly pickled postings (read by Whoosh's own readers).
+
+    ``terms_format`` 2 (set by :func:`fast_codec`; the object is pickled into each segment it
+    writes) stores the term dictionary as :mod:`index.termdict`'s compressed blocks; segments
+    written before it have no such attribute (1: Whoosh's hash file) and are read as before.
+    """
+
+    terms_format = 1
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
+
+    def terms_reader(self, storage, segment):
+        if getattr(self, "terms_format", 1) < 2:
+            return super().terms_reader(storage, segment)
+        name = segment.make_filename(self.TERMS_EXT)
+        return termdict.BlockTermsReader(self, storage.open_file(name), storage.file_length(name),
+                                         segment.open_file(storage, self.POSTS_EXT))
 
     def postings_writer(self, dbfile, byteids=False):
         return wc.compact_postings_writer(self, dbfile, byteids, PICKLE_PROTOCOL, compact_weights)
@@ -194,7 +243,10 @@ class TracuuCodec(W3Codec):
         return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
 
-def fast_codec(inline_limit: int = INLINE_LIMIT, compression: int = 0) -> TracuuCodec:
-    """A codec that inlines rare terms' postings, skips zlib, and memoises field lengths."""
+def fast_codec(inline_limit: int = INLINE_LIMIT, compression: int = 0, terms_format: int = 2) -> TracuuCodec:
+    """A codec that inlines rare terms' postings, skips zlib on posting blocks, and writes the
+    compact term dictionary (``terms_format=1``: Whoosh's hash file, as before issue 11)."""
     wc.enable_inlining()
-    return TracuuCodec(inlinelimit=inline_limit, compression=compression)
+    codec = TracuuCodec(inlinelimit=inline_limit, compression=compression)
+    codec.terms_format = terms_format
+    return codec

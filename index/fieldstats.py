@@ -7,7 +7,9 @@ themselves, inlined — plus its hash tables and position index), the postings f
 the posting blocks of frequent terms), the stored fields (``_stored.col``: one pickled dict per
 document) and columns (``<field>.col``, ``_<field>_len.col``). Rows and blocks belong to one
 field each; the hash tables and position index (16 + 4 bytes a term) are shared out by terms;
-stored bytes are shared out by the pickled size of each field's values.
+stored bytes are shared out by the pickled size of each field's values. The compact dictionary
+(:mod:`index.termdict`, ``terms_format`` 2) is billed by block: a block's compressed bytes shared
+out by its rows' raw bytes.
 
 ``python -m index.fieldstats DATA_DIR`` prints the table (bench/index.py ``--fields`` too).
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from index import whoosh_compat
+from index.termdict import INLINE, BlockTermsReader
 
 
 def field_bytes(index_path: Path | str) -> dict[str, Counter]:
@@ -39,14 +42,10 @@ def field_bytes(index_path: Path | str) -> dict[str, Counter]:
         reader = SegmentReader(ix.storage, ix.schema, seg)
         try:
             terms = whoosh_compat.segment_terms(reader)
-            for fieldname, tbytes, row in whoosh_compat.scan_terms(terms):
-                c = out.setdefault(fieldname, Counter())
-                c["terms"] += 1
-                c["dict"] += whoosh_compat.ROW_HEADER + 2 + len(tbytes) + len(row) + whoosh_compat.TERM_TABLE_BYTES
-                if row[0]:
-                    c["inline"] += len(row) - whoosh_compat.TERMINFO_SIZE
-                else:
-                    c["postings"] += whoosh_compat.postings_extent(row)[1]
+            if isinstance(terms, BlockTermsReader):
+                _block_dictionary(terms, out)
+            else:
+                _hash_dictionary(terms, out)
             pickled: Counter = Counter()
             for _docnum, fields in reader.iter_docs():
                 for name, value in fields.items():
@@ -69,6 +68,36 @@ def field_bytes(index_path: Path | str) -> dict[str, Counter]:
     ix.close()
     out["(all)"] = total
     return out
+
+
+def _hash_dictionary(terms, out: dict[str, Counter]) -> None:
+    """Whoosh's hash file: each row, plus its share of hash tables and position index."""
+    for fieldname, tbytes, row in whoosh_compat.scan_terms(terms):
+        c = out.setdefault(fieldname, Counter())
+        c["terms"] += 1
+        c["dict"] += whoosh_compat.ROW_HEADER + 2 + len(tbytes) + len(row) + whoosh_compat.TERM_TABLE_BYTES
+        if row[0]:
+            c["inline"] += len(row) - whoosh_compat.TERMINFO_SIZE
+        else:
+            c["postings"] += whoosh_compat.postings_extent(row)[1]
+
+
+def _block_dictionary(terms: BlockTermsReader, out: dict[str, Counter]) -> None:
+    """index/termdict's blocks: a block's compressed bytes shared out by its rows' raw bytes
+    (inline postings likewise, by the share of their bytes in the row)."""
+    unmap = terms._fieldunmap
+    for size, keys, rows in terms.block_sizes():
+        raw = sum(map(len, keys)) + sum(map(len, rows)) or 1
+        for key, row in zip(keys, rows, strict=True):
+            c = out.setdefault(unmap[(key[0] << 8) | key[1]], Counter())
+            c["terms"] += 1
+            c["dict"] += size * (len(key) + len(row)) / raw
+            if row[0] >= INLINE:
+                c["inline"] += size * len(row) / raw
+            elif row[0]:
+                c["inline"] += size * (len(row) - whoosh_compat.TERMINFO_SIZE) / raw
+            else:
+                c["postings"] += whoosh_compat.postings_extent(row)[1]
 
 
 def report(index_path: Path | str, html_bytes: int | None = None) -> str:

@@ -164,6 +164,8 @@ class Ingestor:
         self._flush_at = 0
         self._last_commit = time.monotonic()
         self._inflight: dict[tuple[str | None, str], list[tuple[str | None, str, int | None]]] = {}
+        #: attachment doc id → its captures of this run, indexed at the end (Registry.flush)
+        self._deferred: dict[str, list[int]] = {}
         self._checkpoints: dict[str, tuple[Unit, int, bool]] = {}
         self._t0 = time.monotonic()
         self.revisits = RevisitIndex(resolver=self._resolve_from_catalog)
@@ -330,6 +332,7 @@ class Ingestor:
         kind, value = result
         doc = None
         doc_id = encoding = None
+        deferred = False
         outcome, reason = "failed", None
         if page.status is not None and not (200 <= page.status < 300) and page.record_type != "revisit":
             outcome, reason = "skipped", f"http-{page.status}"
@@ -347,9 +350,12 @@ class Ingestor:
                     if len(value) > 5:  # the page's attachment links (index.parallel), for parents
                         self.attachments.record_links(key, *value[5])
                 else:
-                    doc = self.attachments.prepare(value, pend.sha)  # parents, links (index.attachdocs)
+                    # parents, links (index.attachdocs); an attachment is indexed once, at the end
+                    # of the run (close), when every page linking it has been read
+                    deferred = value.kind == "attachment"
+                    doc = self.attachments.prepare(value, pend.sha, defer=deferred)
                     doc_id, encoding = doc.id, getattr(doc.source, "encoding", None)
-                    outcome = self.sink.add(doc)
+                    outcome = "indexed" if deferred else self.sink.add(doc)
             except OSError:
                 raise  # a full disk or an I/O error is not this page's fault: stop, commit nothing more
             except Exception as exc:  # noqa: BLE001 - reported, the batch continues
@@ -357,7 +363,9 @@ class Ingestor:
                 self.fail(SourceError(page.source, page.offset, page.url, "index", reason))
                 doc = doc_id = None
             else:
-                if outcome == "indexed":
+                if deferred:  # counted, and its captures' outcome settled, when indexed (close)
+                    pass
+                elif outcome == "indexed":
                     self.summary.indexed += 1
                 elif outcome == "updated":
                     self.summary.updated += 1
@@ -380,17 +388,36 @@ class Ingestor:
                       http_headers=json.dumps(page.headers, ensure_ascii=False) if page.headers else None,
                       parser_version=self.parser_version, outcome=outcome, reason=reason)
         cid = self.catalog.add(cap)
+        if deferred and outcome == "indexed":
+            self._deferred.setdefault(doc_id, []).append(cid)
         for entry in self._inflight.pop(pend.key, []):
             self.catalog.add_date(cid, *entry)
         self._since_commit += 1
         return doc
 
     def _add_indexed(self, doc) -> None:
-        """Re-index one document outside a capture (an attachment whose parents changed)."""
+        """Index an attachment at the end of the run (:meth:`Registry.flush`): one read this run
+        (its captures get their outcome and are counted now) or one whose parents changed."""
+        captures = self._deferred.pop(doc.id, None)
         try:
-            self.sink.add(doc)
+            outcome = self.sink.add(doc)
         except Exception as exc:  # noqa: BLE001 - reported, the run finishes
-            self.fail(SourceError(doc.url or "", None, doc.url, "index", f"{type(exc).__name__}: {exc}"))
+            reason = f"{type(exc).__name__}: {exc}"
+            self.fail(SourceError(doc.url or "", None, doc.url, "index", reason))
+            for cid in captures or ():
+                self.catalog.set_outcome(cid, "failed", reason)
+            return
+        if captures is None:
+            return
+        if outcome == "indexed":
+            self.summary.indexed += 1
+        elif outcome == "updated":
+            self.summary.updated += 1
+        else:
+            self.summary.unchanged += 1
+        for cid in captures:
+            if outcome != "indexed":
+                self.catalog.set_outcome(cid, outcome)
 
     def _jobs_of(self, batch: list[_Pending]) -> list[tuple]:
         """Parser jobs ``(payload, url, path, content type[, (blob root, sha256)])``."""

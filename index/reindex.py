@@ -66,6 +66,10 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
                     outcome = sink.claim(*value[1:3], folder, value[0])
                     if len(value) > 5:  # the page's attachment links, for the attachments' parents
                         registry.record_links(value[1], *value[5])
+                elif value.kind == "attachment":
+                    # indexed once, by registry.flush at the end, with every page linking it
+                    registry.prepare(value, cap.sha256, defer=True)
+                    outcome = "indexed"
                 else:
                     outcome = sink.add(registry.prepare(value, cap.sha256))
                 summary.indexed += 1
@@ -144,7 +148,7 @@ def reindex(data_dir: Path | str, *, jobs: int | None = None, batch: int = 64, p
         if att_caps:
             extract(att_caps, att_pages)
         batches.drain()
-        registry.flush(sink.add)  # attachments whose parents were recorded after them
+        registry.flush(sink.add)  # attachments, each once with all its parents
         commit()
         if writers is not None:
             writers.close()

@@ -32,12 +32,12 @@ import tempfile
 from collections.abc import Iterator
 from itertools import groupby, repeat
 from operator import itemgetter
-from pickle import loads
 from typing import IO, Any
 
 from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
+from index import termdict
 from index import whoosh_compat as wc
 from index.formats import Memo
 
@@ -46,7 +46,6 @@ Posting = tuple[bytes, int, float, bytes]
 Group = tuple[str, bytes, list[Posting]]
 _Columns = tuple[list[bytes], list[int], list[float], list[bytes]]
 _TERM = itemgetter(0)
-_TERMINFO_SIZE = wc.TERMINFO_SIZE
 
 #: Memory per posting counted against ``limitmb``: four list slots (32 B) plus a share of the
 #: objects not shared between postings (positions values, terms seen once). tracemalloc over 1,160
@@ -208,8 +207,9 @@ class GroupedPool:
 def _read_term(terms, fieldname: str, tbytes: bytes, row: bytes, format_):
     """``(ids, weights, values)`` of one term of a segment from its term-info row: inlined
     there, or read from its posting blocks a block at a time. Empty values are ``b""``."""
-    if row[0]:  # the inlined flag, first field of W3TermInfo's struct
-        ids, weights, values = loads(row[_TERMINFO_SIZE:])
+    inlined = termdict.row_postings(row)  # Whoosh's pickled row or index/termdict's varints
+    if inlined is not None:
+        ids, weights, values = inlined
         if not values:  # a format without values (Existence)
             values = [b""] * len(ids)
         elif len(values) != len(ids):  # some values empty: no reader can pair them with postings

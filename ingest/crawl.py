@@ -19,16 +19,16 @@ WARC archive, parse it, index it). Keeping storage and indexing out of here keep
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from ingest.attachlinks import DEFAULT_MAX_PER_PAGE, collect, is_attachment_url
 from ingest.fetch import Fetcher, FetchResult
+from ingest.urlnorm import normalize_url  # noqa: F401  (its home was here; callers import it from here)
 
 log = logging.getLogger(__name__)
 
@@ -40,35 +40,6 @@ ASSET_EXT = frozenset("jpg jpeg png gif bmp webp svg ico css js mjs woff woff2 t
 
 _PAGER_TEXT = re.compile(r"^(\d{1,4}|»|›|>|>>|next|tiếp|tiếp theo|sau|trang sau|trang tiếp|xem tiếp)$", re.I)
 _PAGER_CLASS = re.compile(r"pag|nav-links|pager|next", re.I)
-
-
-def normalize_url(url: str, base: str | None = None) -> str | None:
-    """A canonical form of an http(s) URL for deduplication, or None when it is not one."""
-    try:
-        joined = urljoin(base, url.strip()) if base else url.strip()
-        parts = urlsplit(joined)
-        scheme = parts.scheme.lower()
-        if scheme not in ("http", "https") or not parts.hostname:
-            return None
-        host = parts.hostname.lower().rstrip(".")
-        port = parts.port
-    except ValueError:
-        return None
-    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
-        host = f"{host}:{port}"
-    path = parts.path or "/"
-    trailing = path.endswith("/")
-    path = posixpath.normpath(path)
-    if path == ".":
-        path = "/"
-    if trailing and not path.endswith("/"):
-        path += "/"
-    if not path.startswith("/"):
-        path = "/" + path
-    path = path.replace("//", "/")
-    # one canonical percent-encoding: decode what needs no encoding, encode what does
-    path = quote(unquote(path), safe="/-._~!$&'()*+,;=:@")
-    return urlunsplit((scheme, host, path, parts.query, ""))
 
 
 def host_of(url: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.crawl import normalize_url
+from ingest.urlnorm import normalize_url
 from search import highlight
 from search.model import Hit
 from search.postings import View

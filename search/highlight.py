@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from index import analysis
 
@@ -168,7 +169,10 @@ def chain_positions(text: str, lookup: dict[str, str]) -> list[tuple[int, str]] 
     if folded is None:
         return None
     tokens = _SYLLABLE.findall(folded)
-    return [(i, lookup[t]) for i, t in enumerate(tokens) if t in lookup]
+    # positions of the looked-up tokens at C speed (a Python step per token of a long body was
+    # most of the re-ranker's time); then only the few found ones in Python
+    found = compress(count(), map(lookup.__contains__, tokens))
+    return [(i, lookup[tokens[i]]) for i in found]
 
 
 def _marked_fast(text: str, marker: Marker, folded: str | None = None) -> list[tuple[int, int, str | None]] | None:

@@ -24,8 +24,6 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
 from index.refresh import reopen
 from ingest.document import Document
 from search import attachments, matching, ranking, suggest
@@ -69,7 +67,9 @@ class Searcher:
         #: damaged segments met so far (search.health), shown by stats()
         self.health = Health()
         path = index_dir(self.data_dir)
-        if not whoosh_index.exists_in(str(path)):
+        # what whoosh.index.exists_in checks (a table of contents), without opening the index
+        # a first time only to open it again below
+        if not (path.is_dir() and any(path.glob("_MAIN_*.toc"))):
             raise IndexMissing(
                 f"Chưa có chỉ mục trong {path}. Hãy chạy `tracuu ingest ĐƯỜNG_DẪN --data "
                 f"{self.data_dir}` trước. (no index yet)"

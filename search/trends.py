@@ -20,7 +20,7 @@ import time
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, timedelta
+from datetime import UTC, date
 
 from whoosh.util.times import long_to_datetime
 
@@ -108,26 +108,33 @@ def _buckets(view: View, by: str) -> list[str | None]:
                 out[d] = value
     else:
         pub = view.pub
-        cache: dict[int, str] = {}
+        # Vietnam time is a fixed +07:00 (ingest.document.VN_TZ): a document's local day is its
+        # Whoosh long (microseconds since datetime.min) shifted by the offset, and the month is
+        # that day's, so each distinct day is turned into a label once.
+        shift = int(VN_TZ.utcoffset(None).total_seconds()) * 1_000_000
+        labels: dict[int, str | None] = {}
         for d in range(n):
             p = pub[d]
             if p == MISSING_DATE:
                 continue
-            day = p // _DAY
-            label = cache.get(day)
-            if label is None:
-                local = long_to_datetime(p).replace(tzinfo=UTC).astimezone(VN_TZ)
-                # a day in UTC may straddle two local months: cache only unambiguous days
-                label = f"{local.year:04d}-{local.month:02d}"
-                start = long_to_datetime(day * _DAY).replace(tzinfo=UTC).astimezone(VN_TZ)
-                end = (long_to_datetime(day * _DAY) + timedelta(days=1, microseconds=-1)
-                       ).replace(tzinfo=UTC).astimezone(VN_TZ)
-                if (start.year, start.month) == (end.year, end.month):
-                    cache[day] = label
+            day = (p + shift) // _DAY
+            label = labels.get(day, "")
+            if label == "":
+                label = labels[day] = _month_label(p, day)
             out[d] = label
     with _BUCKETS_LOCK:
         _BUCKETS.setdefault(view, {})[by] = out
     return out
+
+
+def _month_label(p: int, day: int) -> str:
+    """``YYYY-MM`` of local day number ``day`` (days since datetime.min, Vietnam time); the
+    timezone arithmetic of the search's own month filter when that day is out of range."""
+    try:
+        local = date.fromordinal(day + 1)
+    except (OverflowError, ValueError):
+        local = long_to_datetime(p).replace(tzinfo=UTC).astimezone(VN_TZ)
+    return f"{local.year:04d}-{local.month:02d}"
 
 
 def _all_periods(first: str, last: str, by: str) -> list[str]:

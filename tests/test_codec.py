@@ -73,10 +73,12 @@ def indexes(tmp_path_factory):
     grouped = _build(tmp_path_factory.mktemp("grouped"), texts, fast_codec(), grouped_mb=128)
     # limitmb=0: the pool spills a sorted run to disk after every document, merged at commit
     spilled = _build(tmp_path_factory.mktemp("spilled"), texts, fast_codec(), grouped_mb=0)
-    return default, fast, grouped, spilled
+    # the term dictionary as written before issue 11 (Whoosh's hash file): still read the same
+    legacy = _build(tmp_path_factory.mktemp("legacy"), texts, fast_codec(terms_format=1), grouped_mb=128)
+    return default, fast, grouped, spilled, legacy
 
 
-OTHERS = ["fast", "grouped", "spilled"]
+OTHERS = ["fast", "grouped", "spilled", "legacy"]
 
 
 @pytest.mark.parametrize("other", OTHERS)
@@ -239,8 +241,8 @@ def test_merge_reader_rejects_damaged_term_data(indexes) -> None:
     from index.segment import _read_term
     from index.whoosh_compat import scan_terms as _scan_terms
 
-    fast = indexes[1]
-    with fast.reader() as r:
+    legacy = indexes[4]
+    with legacy.reader() as r:
         terms = r._terms
         table = terms._tindex
         real_end = table.endofdata
