@@ -301,6 +301,9 @@ def sphinx_unique(args, queries: list[str], whoosh_took: list[float]) -> None:
               f"{max(wall):.1f} |")
         print(f"| sphinxql client CPU | {len(cpu)} | {statistics.median(cpu):.1f} | {pct(cpu, 95):.1f} | "
               f"{max(cpu):.1f} |")
+        ok = statistics.median(wall) <= 10 and pct(wall, 95) <= 30
+        print(f"sphinxql goal (issue 15; p50 ≤ 10 ms, p95 ≤ 30 ms wall): {'met' if ok else 'NOT met'}; "
+              f"sphinxql/whoosh p50 ratio {statistics.median(wall) / statistics.median(whoosh_took):.2f}")
     finally:
         if nodes:
             for n in (n for m in nodes for n in m):

@@ -41,6 +41,23 @@ class SearchBackend(Protocol):
 
 
 @runtime_checkable
+class RemoteResearch(Protocol):
+    """What a backend without a local view (no ``snapshot()``) gives the research tools, so that
+    :mod:`search.kwic`, :mod:`search.trends` and :mod:`search.suggest` run the same code on it:
+    the concordance's matched-page count and the ids that may hold an occurrence (date order),
+    stored documents by id, counts per period (``None``: undated) for the filters and each term,
+    and a key that changes with every write (per-generation caches)."""
+
+    def kwic_documents(self, kreq: Any, pats: list) -> tuple[int, list[int]]: ...
+
+    def kwic_stored(self, ids: list[int]) -> list[tuple[str, dict]]: ...
+
+    def trend_counts(self, treq: Any) -> tuple[Any, list[Any], list[str]]: ...
+
+    def generation(self) -> tuple: ...
+
+
+@runtime_checkable
 class DocumentSink(Protocol):
     """Adding documents (``indexed``/``updated``/``unchanged``), committing, closing."""
 

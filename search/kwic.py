@@ -387,13 +387,18 @@ def doc_texts(doc: dict) -> list[tuple[str, str]]:
 # -------------------------------------------------------------------------------------------
 # Over the index
 # -------------------------------------------------------------------------------------------
-def _matched(view: View, kreq: KwicRequest, max_query_chars: int) -> tuple[int, list[int], list[tuple[Step, ...]]]:
-    """``(documents the search matches, those that may hold an occurrence in date order, patterns)``."""
-    parsed = parse(kreq.search.q, max_query_chars)
+def _patterns(parsed: ParsedQuery) -> list[tuple[Step, ...]]:
     pats = patterns(parsed)
     if not pats:
         raise QueryError("Truy vấn không có từ nào để xem ngữ cảnh (chỉ có bộ lọc hoặc từ bị loại trừ). "
                          "(no words to line up)")
+    return pats
+
+
+def _matched(view: View, kreq: KwicRequest, max_query_chars: int) -> tuple[int, list[int], list[tuple[Step, ...]]]:
+    """``(documents the search matches, those that may hold an occurrence in date order, patterns)``."""
+    parsed = parse(kreq.search.q, max_query_chars)
+    pats = _patterns(parsed)
     compiled = compile_query(parsed, view.prefix_expander, view.is_common)
     final = intersect(matching.match(view, compiled.match),
                       matching.request_filters(view, kreq.search).values())
@@ -426,8 +431,7 @@ def _may_hold(view: View, pats: list[tuple[Step, ...]], exact_accents: bool) -> 
     return frozenset(out)
 
 
-def _doc_lines(view: View, docnum: int, pats, kreq: KwicRequest) -> list[Line]:
-    doc_id, doc = view.stored(docnum)
+def _doc_lines(doc_id: str, doc: dict, pats, kreq: KwicRequest) -> list[Line]:
     published = parse_iso(doc.get("published"))
     out = []
     for fname, text in doc_texts(doc):
@@ -442,15 +446,26 @@ def iter_lines(searcher, kreq: KwicRequest, stats: dict | None = None) -> Iterat
     only while a batch is read). ``stats``, when given, receives ``documents`` up front and
     ``documents_with_lines`` as it goes."""
     kreq.check()
-    with searcher.snapshot() as view:
-        total, docs, pats = _matched(view, kreq, searcher.limits.max_query_chars)
+    remote = getattr(searcher, "kwic_documents", None)
+    if remote is not None:
+        # a backend without a local view (search.sphinxql): it gives the ids in date order and
+        # reads stored documents by id; the lines are found here, as below
+        pats = _patterns(parse(kreq.search.q, searcher.limits.max_query_chars))
+        total, docs = remote(kreq, pats)
+        read = searcher.kwic_stored
+    else:
+        with searcher.snapshot() as view:
+            total, docs, pats = _matched(view, kreq, searcher.limits.max_query_chars)
+
+        def read(batch: list) -> list[tuple[str, dict]]:
+            with searcher.snapshot() as view:
+                return [view.stored(d) for d in batch]
     if stats is not None:
         stats["documents"] = total
         stats["documents_with_lines"] = 0
     i, size = 0, FIRST_BATCH
     while i < len(docs):
-        with searcher.snapshot() as view:
-            batch = [_doc_lines(view, d, pats, kreq) for d in docs[i:i + size]]
+        batch = [_doc_lines(doc_id, doc, pats, kreq) for doc_id, doc in read(docs[i:i + size])]
         i, size = i + size, min(BATCH, size * 2)
         for lines in batch:
             if lines and stats is not None:
@@ -502,6 +517,10 @@ _NEXT_GENERATION = itertools.count(1)
 def _key(searcher, kreq: KwicRequest, max_lines: int) -> tuple:
     """Cache key: the index generation (a token per view; ``id()`` could be reused after a view
     is dropped) and everything that changes the lines, but not their order."""
+    remote = getattr(searcher, "generation", None)
+    if remote is not None:  # a cluster: its own write generation, and which cluster
+        req = dataclasses.replace(kreq.search, page=1, per_page=1, sort="relevance")
+        return (getattr(searcher, "spec", ""), remote(), repr(req), kreq.context, kreq.exact_accents, max_lines)
     with searcher.snapshot() as view:
         with _CACHE_LOCK:
             generation = _GENERATIONS.get(view)

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 SEARCHD = "searchd"
 DIST_INDEX = "tracuu"
-TEXT_FIELDS = ("title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum")
+#: ``keys``: the page's site and category keys as words (``site:`` inside an OR; sphinx_match)
+TEXT_FIELDS = ("title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum", "keys")
 #: how long a distributed search waits for a shard before answering without it (ms)
 AGENT_QUERY_TIMEOUT_MS = 3000
 AGENT_CONNECT_TIMEOUT_MS = 300
@@ -66,7 +67,8 @@ def rt_index(name: str, path: Path) -> str:
     """The RT index block: tracuu's pre-analysed fields and the attributes filters use."""
     lines = [f"index {name}", "{", "    type = rt", f"    path = {path}"]
     lines += [f"    rt_field = {f}" for f in TEXT_FIELDS]
-    lines += ["    rt_attr_uint = year", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
+    # month: yyyymm in Vietnam time (0: undated), the trends' monthly buckets
+    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
               "    rt_attr_multi = site_keys", "    rt_attr_multi = cat_keys",
               "    rt_attr_string = doc_key", "    rt_attr_string = hash", "    rt_attr_string = site",
               "    rt_attr_string = cats", "    rt_attr_string = doc",
@@ -75,18 +77,18 @@ def rt_index(name: str, path: Path) -> str:
     return "\n".join(lines)
 
 
-def dist_index(shards: list[list[Node]]) -> str:
+def dist_index(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     lines = [f"index {DIST_INDEX}", "{", "    type = distributed"]
     for k, mirrors in enumerate(shards):
         lines.append("    agent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
     # a mirror that does not answer is retried on its twin, and skipped while it stays dead
     lines += ["    ha_strategy = noerrors",
               f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
-              f"    agent_query_timeout = {AGENT_QUERY_TIMEOUT_MS}", "}"]
+              f"    agent_query_timeout = {query_timeout_ms}", "}"]
     return "\n".join(lines)
 
 
-def node_config(node: Node, shards: list[list[Node]]) -> str:
+def node_config(node: Node, shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     data = node.root / "data"
     searchd = "\n".join([
         "searchd", "{",
@@ -96,7 +98,7 @@ def node_config(node: Node, shards: list[list[Node]]) -> str:
         f"    query_log = {node.root / 'query.log'}", f"    binlog_path = {data}",
         "    workers = threads", "    read_timeout = 5", "    max_children = 64",
         "    seamless_rotate = 0", "    unlink_old = 1", "}"])
-    return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards),
+    return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards, query_timeout_ms),
                         searchd]) + "\n"
 
 
@@ -128,18 +130,21 @@ def layout(base: Path, n_shards: int, n_mirrors: int = 1, host: str = "127.0.0.1
             for k in range(n_shards)]
 
 
-def write_configs(shards: list[list[Node]]) -> list[Node]:
+def write_configs(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> list[Node]:
+    """Each node's ``searchd.conf``; ``query_timeout_ms``: how long a search waits for a shard
+    before answering without it (the tests give a loaded machine more time; a dead node is
+    refused at once whatever the value)."""
     nodes = [n for mirrors in shards for n in mirrors]
     for n in nodes:
         (n.root / "data").mkdir(parents=True, exist_ok=True)
-        n.conf.write_text(node_config(n, shards), encoding="utf-8")
+        n.conf.write_text(node_config(n, shards, query_timeout_ms), encoding="utf-8")
     return nodes
 
 
 def manticore_sql(shards: list[list[Node]]) -> str:
     """The same distributed index for Manticore's RT mode (``CREATE TABLE``)."""
     fields = ", ".join(f"{f} text indexed" for f in TEXT_FIELDS)
-    table = (f"CREATE TABLE shard<k> ({fields}, year uint, listing uint, published bigint, indexed bigint, "
+    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, published bigint, indexed bigint, "
              "site_keys multi, cat_keys multi, doc_key string, hash string, site string, cats string, "
              "doc string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
              "charset_table='0..9, a..z, _';")

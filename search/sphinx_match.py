@@ -16,7 +16,10 @@ The match tree is translated node by node: ``TermsAny`` → ``@(fields) term`` a
 on the F field (plus its E words, which the page must hold), ``PrefixAny`` → ``term*``,
 ``AtLeast`` → the quorum operator when its parts are single words, else the disjunction of
 its combinations (or of its parts when there are too many). ``FacetValue`` (``site:`` /
-``category:``) becomes an attribute filter. The scoring-only terms (exact spellings, adjacent
+``category:``) becomes an attribute filter where it narrows the whole query (fast, exact); inside
+an ``OR`` (``site:a.gov.vn OR thuế``), where a filter cannot go, it becomes a word of the
+``keys`` field, which holds ``s<key>`` for the page's site and every parent domain and
+``c<key>`` for each of its category paths (:func:`key_words`). The scoring-only terms (exact spellings, adjacent
 pairs) are added with ``MAYBE``: they never change the match set, only the weight.
 """
 
@@ -53,6 +56,31 @@ def key_crc(value: str) -> int:
     return zlib.crc32(facet_key(value).encode("utf-8"))
 
 
+def category_key(value: str) -> int:
+    """The key of a category path as typed (``Tin tức > Thời sự`` or ``tin tuc/thoi su``)."""
+    from index.schema import CATEGORY_SEP
+
+    return key_crc(CATEGORY_SEP.join(p.strip() for p in facet_key(value).replace(" > ", "/").split("/")))
+
+
+def facet_keys(dimension: str, values: list[str]) -> list[int]:
+    """The attribute keys a ``site``/``category`` filter compares (one per value)."""
+    if dimension == "site":
+        return sorted({key_crc(v) for v in values})
+    return sorted({category_key(v) for v in values})
+
+
+def key_words(site_key_list: list[int], cat_key_list: list[int]) -> str:
+    """The ``keys`` field of a page: its facet keys as words (for ``site:`` inside an OR)."""
+    return " ".join([f"s{k}" for k in site_key_list] + [f"c{k}" for k in cat_key_list])
+
+
+def _facet_words(spec: q.FacetValue) -> str:
+    prefix = "s" if spec.dimension == "site" else "c"
+    alts = [f"(@keys {prefix}{k})" for k in facet_keys(spec.dimension, spec.values)]
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
+
+
 def site_keys(site: str) -> list[int]:
     """Keys of a site and of every parent domain (``bacninh.gov.vn`` also finds its subdomains)."""
     parts = facet_key(site).split(".")
@@ -85,9 +113,10 @@ def _single_word(spec: q.MatchSpec) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
-def translate(spec: q.MatchSpec, filters: list[tuple[str, list[str]]]) -> str:
-    """MATCH text of a match tree; ``site:``/``category:`` units are appended to ``filters``
-    (as ``(dimension, values)``) because they are attributes, not words."""
+def translate(spec: q.MatchSpec, filters: list[tuple[str, list[str]]], in_or: bool = False) -> str:
+    """MATCH text of a match tree; ``site:``/``category:`` units that narrow the whole query are
+    appended to ``filters`` (as ``(dimension, values)``: attribute filters); inside an OR
+    (``in_or``) they are ``keys`` words instead."""
     if isinstance(spec, q.Everything):
         return ""
     if isinstance(spec, q.TermsAny):
@@ -96,23 +125,25 @@ def translate(spec: q.MatchSpec, filters: list[tuple[str, list[str]]]) -> str:
         alts = [f"({_fields([f])} {token(p)}*)" for f, p in spec.prefixes]
         return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
     if isinstance(spec, q.FacetValue):
+        if in_or:
+            return _facet_words(spec)
         filters.append((spec.dimension, spec.values))
         return ""
     if isinstance(spec, q.AllOf):
-        parts = [p for p in (translate(x, filters) for x in spec.parts) if p]
+        parts = [p for p in (translate(x, filters, in_or) for x in spec.parts) if p]
         return "(" + " ".join(parts) + ")" if parts else ""
     if isinstance(spec, q.AnyOf):
-        parts = [translate(x, filters) for x in spec.parts]
+        parts = [translate(x, filters, True) for x in spec.parts]
         if any(not p for p in parts):
             return ""  # one alternative matches everything
         return "(" + " | ".join(parts) + ")"
     if isinstance(spec, q.Without):
-        pos = translate(spec.positive, filters)
+        pos = translate(spec.positive, filters, in_or)
         negs = spec.negative.parts if isinstance(spec.negative, q.AnyOf) else [spec.negative]
         words = []
         for part in negs:
             facets: list[tuple[str, list[str]]] = []
-            text = translate(part, facets)
+            text = translate(part, facets, in_or)
             filters.extend(("-" + dim, values) for dim, values in facets)  # excluded sites/categories
             if text:
                 words.append(text)
@@ -135,7 +166,7 @@ def translate(spec: q.MatchSpec, filters: list[tuple[str, list[str]]]) -> str:
             fields = singles[0][0]  # type: ignore[index]
             words = " ".join(s[1] for s in singles)  # type: ignore[index]
             return f'({_fields(list(fields))} "{words}"/{spec.count})'
-        parts = [translate(p, filters) for p in spec.parts]
+        parts = [translate(p, filters, True) for p in spec.parts]
         combos = list(itertools.islice(itertools.combinations(parts, spec.count), MAX_COMBINATIONS + 1))
         if len(combos) <= MAX_COMBINATIONS:
             return "(" + " | ".join("(" + " ".join(c) + ")" for c in combos) + ")"
@@ -163,6 +194,8 @@ def _positive_leaves(spec: q.MatchSpec, out: list[str]) -> None:
         out.extend(f"({_fields([f])} {token(p)}*)" for f, p in spec.prefixes)
     elif isinstance(spec, q.PhraseIn):
         out.extend(_terms_any([step[-1]]) for step in spec.steps)
+    elif isinstance(spec, q.FacetValue):
+        out.append(_facet_words(spec))  # a page found by its site alone (site:a OR thuế)
     elif isinstance(spec, q.Without):
         _positive_leaves(spec.positive, out)
     elif isinstance(spec, (q.AllOf, q.AnyOf, q.AtLeast)):

@@ -43,16 +43,17 @@ def document_row(doc: Document, digest: str | None = None) -> dict[str, object]:
     row["docnum"] = " ".join([sm.ANY_DOC, sm.tokens_text(analysis.docnums(f"{title}\n{body}"))])
     site = unicodedata.normalize("NFC", doc.site.strip()) if doc.site else ""
     paths = category_paths(doc.category)
-    row.update(site=site, site_keys=sm.site_keys(site), cats="\n".join(paths),
-               cat_keys=[sm.key_crc(p) for p in paths], listing=1 if doc.kind == "listing" or is_home(doc) else 0,
+    skeys, ckeys = sm.site_keys(site), [sm.key_crc(p) for p in paths]
+    row.update(site=site, site_keys=skeys, cats="\n".join(paths), cat_keys=ckeys, keys=sm.key_words(skeys, ckeys),
+               listing=1 if doc.kind == "listing" or is_home(doc) else 0,
                doc_key=doc.id, hash=digest or content_hash(doc), doc=doc.to_json(), indexed=int(time.time()))
     if doc.published is not None:
         from index.schema import VN_TZ
 
         local = doc.published if doc.published.tzinfo is None else doc.published.astimezone(VN_TZ)
-        row.update(published=epoch(doc.published), year=local.year)
+        row.update(published=epoch(doc.published), year=local.year, month=local.year * 100 + local.month)
     else:
-        row.update(published=NO_DATE, year=0)
+        row.update(published=NO_DATE, year=0, month=0)
     return row
 
 
@@ -70,7 +71,8 @@ def _value(v: object) -> str:
     return sm.quote(str(v))
 
 
-COLUMNS = ("id", "title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum", "year", "listing",
+COLUMNS = ("id", "title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum", "keys", "year", "month",
+           "listing",
            "published", "indexed", "site_keys", "cat_keys", "doc_key", "hash", "site", "cats", "doc")
 
 

@@ -33,12 +33,13 @@ from ingest.document import Document
 from search import hits as hits_mod
 from search import sphinx_match as sm
 from search import sphinx_rank as sr
+from search import sphinx_research as research
 from search.dates import date_range
 from search.facets import facet_key
 from search.limits import Limits
 from search.model import QueryError, SearchRequest, SearchResult
 from search.query import compile_query, parse
-from search.suggest import completion_query
+from search.suggest import completion_query, did_you_mean
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,7 @@ class SphinxQLBackend:
     """The search side of the backend interface (:class:`search.backend.SearchBackend`)."""
 
     name = "sphinxql"
+    dist = DIST
 
     def __init__(self, spec: str, limits: Limits | None = None) -> None:
         self.spec = spec
@@ -162,8 +164,10 @@ class SphinxQLBackend:
         in their place and the page is complete. A shard without a live mirror stays missing
         and the result says so."""
         sets = self.db.run(sql)
-        missing = missing_agents(dict_meta(sets[1]).get("warning", []) if len(sets) > 1 else [])
-        if missing and all(self.mirrors.get(a, 1) > 1 for a in missing):
+        for _retry in range(3):  # the engine's mirror statistics may lag a moment (busy machine)
+            missing = missing_agents(dict_meta(sets[1]).get("warning", []) if len(sets) > 1 else [])
+            if not missing or not all(self.mirrors.get(a, 1) > 1 for a in missing):
+                break
             sets = self.db.run(sql)
         return sets
 
@@ -190,15 +194,9 @@ class SphinxQLBackend:
         def keys(dim: str, values: list[str]) -> str:
             negate = dim.startswith("-")
             dim = dim.lstrip("-")
-            if dim == "site":
-                ks = {sm.key_crc(v) for v in values}
-            else:
-                from index.schema import CATEGORY_SEP
-
-                ks = {sm.key_crc(CATEGORY_SEP.join(p.strip() for p in facet_key(v).replace(" > ", "/").split("/")))
-                      for v in values}
             attr = "site_keys" if dim == "site" else "cat_keys"
-            return f"{attr} {'NOT IN' if negate else 'IN'} ({','.join(str(k) for k in sorted(ks))})"
+            ks = sm.facet_keys(dim, values)
+            return f"{attr} {'NOT IN' if negate else 'IN'} ({','.join(str(k) for k in ks)})"
 
         for dim, values in from_query:
             out.append(("query", keys(dim, values)))
@@ -247,7 +245,7 @@ class SphinxQLBackend:
     def search(self, req: SearchRequest) -> SearchResult:
         t0 = time.perf_counter()
         self.limits.check(req)
-        _parsed, compiled, match, from_query = self._compile(req.q)
+        parsed, compiled, match, from_query = self._compile(req.q)
         filters = self._filters(req, from_query)
         start = (req.page - 1) * req.per_page
         where = self._where(match, filters)
@@ -280,10 +278,16 @@ class SphinxQLBackend:
                     for _id, w, key, doc in rows]
         facets = _facets(sets[2:]) if req.facets else {}
         missing = missing_agents(warnings)
-        took = (time.perf_counter() - t0) * 1000
         total = int((meta.get("total_found") or ["0"])[0])
+        # did-you-mean: the same code as on Whoosh, over the spellings of a sample of matching
+        # pages (read only when the query is one that may get a suggestion)
+        candidates = [(str(r[2]), str(r[3] or "")) for r in rows]
+        view = research.SampleView(self, lambda: research.suggestion_sample(self, parsed, candidates, total),
+                                   [s.exact for u in parsed.units for s in u.syllables])
+        suggestion = did_you_mean(view, parsed, total)  # type: ignore[arg-type]
+        took = (time.perf_counter() - t0) * 1000
         return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
-                            suggestion=None, partial=bool(missing), missing_shards=missing)
+                            suggestion=suggestion, partial=bool(missing), missing_shards=missing)
 
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> SphinxStream:
         self.limits.check(req)
@@ -336,9 +340,19 @@ class SphinxQLBackend:
                 "health": {"status": "partial" if missing else "ok", "missing_shards": missing,
                            "problems": []}}
 
-    def snapshot(self):
-        raise QueryError("Bảng dòng chữ (KWIC) và xu hướng chưa chạy trên cụm SphinxQL; hãy dùng chỉ mục "
-                         "Whoosh cho các công cụ nghiên cứu. (not available on the sphinxql backend)")
+    # -- research tools (search.kwic, search.trends through search.sphinx_research) -----------
+    def generation(self) -> tuple:
+        """A key that changes with every write (caches of concordances are per generation)."""
+        return tuple(self.db.run(sr.Statistics.STATS_SQL.format(dist=DIST))[0][0])
+
+    def kwic_documents(self, kreq, pats) -> tuple[int, list[int]]:
+        return research.kwic_documents(self, kreq, pats)
+
+    def kwic_stored(self, ids: list[int]) -> list[tuple[str, dict]]:
+        return research.kwic_stored(self, ids)
+
+    def trend_counts(self, treq):
+        return research.trend_counts(self, treq)
 
 
 class SphinxStream:

@@ -155,6 +155,20 @@ def trends(searcher, treq: TrendsRequest) -> Trends:
     treq.check()
     searcher.limits.check(treq.filters)
     parsed = [parse(t, searcher.limits.max_query_chars) for t in treq.terms]
+    notes = []
+    remote = getattr(searcher, "trend_counts", None)
+    if remote is not None:  # a cluster (search.sphinxql) counts per period itself
+        base_counts, term_counts, missing = remote(treq)
+        if missing:
+            notes.append("Một số phân vùng không trả lời; số liệu thiếu phần của: " + ", ".join(missing)
+                         + " (partial: shards missing)")
+    else:
+        base_counts, term_counts = _local_counts(searcher, treq, parsed)
+    return _result(treq, base_counts, term_counts, notes, t0)
+
+
+def _local_counts(searcher, treq: TrendsRequest, parsed) -> tuple[Counter, list[Counter]]:
+    """Counts per period over the Whoosh view: the filters' documents and each term's."""
     with searcher.snapshot() as view:
         filters = matching.request_filters(view, treq.filters)
         base_docs = intersect(view.all_docs, filters.values())
@@ -165,8 +179,12 @@ def trends(searcher, treq: TrendsRequest) -> Trends:
             compiled = compile_query(p, view.prefix_expander, view.is_common)
             matched.append(intersect(matching.match(view, compiled.match), filters.values()))
         term_counts = [Counter(bucket[d] for d in m) for m in matched]
+    return base_counts, term_counts
+
+
+def _result(treq: TrendsRequest, base_counts: Counter, term_counts: list[Counter], notes: list[str],
+            t0: float) -> Trends:
     undated_base = base_counts.pop(None, 0)
-    notes = []
     dated = sorted(base_counts)
     periods = _all_periods(dated[0], dated[-1], treq.by) if dated else []
     if not periods:
@@ -176,8 +194,8 @@ def trends(searcher, treq: TrendsRequest) -> Trends:
         notes.append(f"{undated_base} văn bản không có ngày đăng không được tính. (undated documents left out)")
     base = [base_counts.get(p, 0) for p in periods]
     series = []
-    for term, m, tc in zip(treq.terms, matched, term_counts, strict=True):
+    for term, tc in zip(treq.terms, term_counts, strict=True):
         counts = [tc.get(p, 0) for p in periods]
         rel = [round(1000 * c / b, 3) if b else None for c, b in zip(counts, base, strict=True)]
-        series.append(Series(term, counts, rel, len(m), tc.get(None, 0)))
+        series.append(Series(term, counts, rel, sum(tc.values()), tc.get(None, 0)))
     return Trends(treq, periods, base, series, (time.perf_counter() - t0) * 1000, notes)

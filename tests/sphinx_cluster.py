@@ -33,7 +33,8 @@ class Cluster:
         self.nodes = sc.layout(base, shards, mirrors)
         self.started: list[sc.Node] = []
         try:
-            for node in sc.write_configs(self.nodes):
+            # generous: on a loaded CI machine a slow shard must not make results "partial"
+            for node in sc.write_configs(self.nodes, query_timeout_ms=20_000):
                 sc.start(node)
                 self.started.append(node)
         except Exception:

@@ -207,7 +207,6 @@ def test_row62_long_query_does_not_require_every_word(searcher):
 
 
 def test_row63_did_you_mean_restores_accents(searcher):
-    whoosh_only(searcher)
     res = searcher.search(SearchRequest(q="ubnd tinh hoa binh"))
     assert res.suggestion == "ubnd tỉnh hòa bình"
     assert searcher.search(SearchRequest(q="Hòa Bình")).suggestion is None

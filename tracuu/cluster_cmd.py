@@ -5,7 +5,9 @@ Sphinx 2.2 ``agent = a|b:shardK`` lines) and ``cluster.json``, and prints the ``
 value and the same layout as Manticore ``CREATE TABLE`` statements; ``start DIR`` runs the
 local ``searchd`` processes for a try-out (each with its own pid, log and data under DIR) and
 ``stop DIR`` stops them by their pid files; ``check URL`` asks a running cluster which shards
-answer and how many documents each holds. Exit status 1 when a node is down.
+answer and how many documents each holds; with ``--data DIR`` it also checks that every document
+the data directory's catalog records as indexed is on the cluster (after a bulk import, or a
+resumed one). Exit status 1 when a node is down or a document is missing.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         a.add_argument("dir", help="thư mục của cụm")
     chk = sub.add_parser("check", help="kiểm tra một cụm đang chạy")
     chk.add_argument("backend", help="sphinxql://host:port[,host:port…]")
+    chk.add_argument("--data", help="thư mục dữ liệu: kiểm tra mọi tài liệu đã nhập có trên cụm "
+                                    "(every catalogued document is on the cluster)")
     p.set_defaults(func=run)
 
 
@@ -78,7 +82,42 @@ def run(args: argparse.Namespace) -> int:
         for n in (n for m in _load(Path(args.dir)) for n in m):
             sc.stop(n)
         return 0
-    return _check(args.backend)
+    code = _check(args.backend)
+    if getattr(args, "data", None):
+        code = max(code, _check_documents(args.backend, Path(args.data)))
+    return code
+
+
+def _check_documents(spec: str, data: Path) -> int:
+    """Every document of the catalog's current captures is on the cluster (by id)."""
+    from index.catalog import Catalog
+    from search.model import QueryError
+    from search.sphinxql import DIST, Connections, numeric_id, parse_spec
+
+    path = data / "catalog.sqlite"
+    if not path.exists():
+        print(f"{PROG}: không có danh mục {path} (no catalog)", file=sys.stderr)
+        return 2
+    with Catalog(path) as cat:
+        ids = sorted({c.doc_id for c in cat.current() if c.doc_id})
+    db = Connections(parse_spec(spec))
+    missing: list[str] = []
+    try:
+        for k in range(0, len(ids), 500):
+            part = {numeric_id(i): i for i in ids[k:k + 500]}
+            rows = db.run(f"SELECT id FROM {DIST} WHERE id IN ({','.join(str(n) for n in part)}) "
+                          f"LIMIT {len(part)} OPTION max_matches={max(20, len(part))}")[0]
+            found = {int(r[0]) for r in rows}
+            missing += [doc for n, doc in part.items() if n not in found]
+    except QueryError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"{len(ids) - len(missing)}/{len(ids)} tài liệu của danh mục có trên cụm (catalogued documents on the cluster)")
+    for doc in missing[:20]:
+        print(f"  thiếu (missing): {doc}")
+    return 1 if missing else 0
 
 
 def _check(spec: str) -> int:

@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "csv", "jsonl"), default="text", help="định dạng (default text)")
     add_filter_options(p)
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: dùng cụm Sphinx/Manticore (env TRACUU_BACKEND)")
     p.set_defaults(func=run)
 
 
@@ -52,8 +54,8 @@ def _fit_left(text: str, width: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from search import kwic
+    from search.backend import open_backend
     from search.model import QueryError, SearchRequest
-    from search.searcher import Searcher
 
     kreq = kwic.KwicRequest(
         SearchRequest(q=" ".join(args.query), **filter_values(args)),
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     try:
-        searcher = Searcher(data_dir(args.data))
+        searcher = open_backend(data_dir(args.data), args.backend)
     except QueryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1

@@ -86,9 +86,11 @@ def default_workers() -> int:
 def _serve(data: Path, host: str, port: int, threads: int = 8, on_ready=None, workers: int | None = None) -> int:
     from waitress import create_server
 
+    from search.backend import backend_spec
     from web import create_app
 
-    if not (data / "index").is_dir():
+    # with a cluster (--backend / TRACUU_BACKEND) the data directory holds no Whoosh index
+    if not backend_spec() and not (data / "index").is_dir():
         print(f"tracuu: chưa có chỉ mục trong {data}; hãy chạy `tracuu ingest ... --data {data}` trước "
               "(no index in data directory)", file=sys.stderr)
         return 1

@@ -31,13 +31,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="định dạng (default text)")
     add_filter_options(p)
     p.add_argument("--data", help="thư mục dữ liệu (data directory; env TRACUU_DATA, default ./tracuu-data)")
+    p.add_argument("--backend", metavar="URL",
+                   help="sphinxql://host:port[,host:port…]: dùng cụm Sphinx/Manticore (env TRACUU_BACKEND)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from search import trends
+    from search.backend import open_backend
     from search.model import QueryError, SearchRequest
-    from search.searcher import Searcher
 
     treq = trends.TrendsRequest(tuple(args.terms), SearchRequest(**filter_values(args)),
         by=args.by)
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     try:
-        with Searcher(data_dir(args.data)) as searcher:
+        with open_backend(data_dir(args.data), args.backend) as searcher:
             t = trends.trends(searcher, treq)
     except QueryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)

@@ -1,0 +1,237 @@
+"""Concordance, trends and did-you-mean on the SphinxQL backend: what the cluster counts and
+fetches, so that :mod:`search.kwic`, :mod:`search.trends` and :mod:`search.suggest` run the same
+code as on the Whoosh backend.
+
+Why this split: the Whoosh backend answers these from a local view (posting sets, a bucket table
+per generation, the ``sugg`` field); a cluster has no such view, but it can do the parts that need
+the whole collection, and tracuu does the rest exactly as before:
+
+* **Concordance**: the cluster gives the ids of the pages the search matches (the count) and of
+  those that may hold an occurrence (the pattern's adjacent pairs as B words, single words as F
+  or — accents exact — E words, the same narrowing :func:`search.kwic._may_hold` does with
+  posting sets), with their publication time for the date order; the stored documents are then
+  read by id a batch at a time and :func:`search.kwic.find_in_text` lines them up.
+* **Trends**: one ``GROUP BY year`` (or ``month``, yyyymm in Vietnam time, written by
+  :mod:`search.sphinx_writer`) per term with the term's MATCH and the filters, and one without a
+  MATCH for the denominators — all in one batch, so a chart is one round trip.
+* **Did-you-mean**: :func:`search.suggest.restore_accents` reads spellings and their frequencies
+  from a view; :class:`SampleView` gives it those of a sample of the pages matching the folded
+  words (the re-ranked candidates a search has already fetched, or the pages holding any of the
+  words when the query found few), counted as the ``sugg`` field counts them
+  (:func:`index.schema.suggest_terms`: syllables of the whole page, pairs of title and summary).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from index import analysis
+from index.analysis import fold_term, is_accented
+from index.schema import _fold
+from search import sphinx_match as sm
+from search import sphinx_rank as sr
+from search.model import QueryError
+
+#: candidate pages read for did-you-mean statistics (pairs: title and summary of each)
+SAMPLE = 100
+#: of those, the pages whose whole text is scanned for spellings of single syllables (their
+#: frequencies are the cluster's; the sample only has to hold the common spellings)
+SPELLING_SAMPLE = 30
+#: ids of a concordance read at most (a concordance is cut at search.kwic.MAX_LINES lines anyway)
+MAX_KWIC_DOCS = 1_000_000
+#: stored documents read per statement
+FETCH_BATCH = 200
+
+
+def may_hold_text(pats, exact_accents: bool) -> str:
+    """MATCH text of the pages that can hold an occurrence of any pattern ('' = any page)."""
+    alts = []
+    for pat in pats:
+        parts = [f"(@(title_b,body_b) {sm.token(f'{a.folded}_{b.folded}')})"
+                 for a, b in zip(pat, pat[1:], strict=False) if not (a.prefix or b.prefix)]
+        for st in pat:
+            if st.prefix or (parts and not exact_accents):
+                continue
+            if exact_accents and st.exact != st.folded:  # the engine's E fields hold accented words only
+                parts.append(f"(@(title_e,body_e) {sm.token(st.exact)})")
+            else:
+                parts.append(f"(@(title_f,body_f) {sm.token(st.folded)})")
+        if not parts:
+            return ""
+        alts.append("(" + " ".join(parts) + ")")
+    return "(" + " | ".join(dict.fromkeys(alts)) + ")" if alts else ""
+
+
+def kwic_documents(backend, kreq, pats) -> tuple[int, list[int]]:
+    """``(pages the search matches, ids of those that may hold an occurrence in date order)``;
+    undated pages last, as on the Whoosh backend."""
+    dist = backend.dist
+    _parsed, _compiled, match, from_query = backend._compile(kreq.search.q)
+    filters = backend._filters(kreq.search, from_query)
+    hold = may_hold_text(pats, kreq.exact_accents)
+    sets = backend._run_complete(
+        f"SELECT id FROM {dist} WHERE {backend._where(match, filters)} LIMIT 1 OPTION ranker=none; SHOW META; "
+        f"SELECT id FROM {dist} WHERE {backend._where(f'{match} {hold}'.strip(), filters)} LIMIT 1 "
+        "OPTION ranker=none; SHOW META")
+    total = _total(sets[1])
+    holding = min(_total(sets[3]), MAX_KWIC_DOCS)
+    if not holding:
+        return total, []
+    rows = backend.db.run(
+        f"SELECT id, published FROM {dist} WHERE {backend._where(f'{match} {hold}'.strip(), filters)} "
+        f"LIMIT 0,{holding} OPTION ranker=none, max_matches={holding}")[0]
+    from search.sphinxql import NO_DATE
+
+    rows.sort(key=lambda r: (int(r[1]) == NO_DATE, int(r[1]), int(r[0])))
+    return total, [int(r[0]) for r in rows]
+
+
+def kwic_stored(backend, ids: list[int]) -> list[tuple[str, dict]]:
+    """``(doc_id, stored document)`` of engine ids, in the order given."""
+    out: dict[int, tuple[str, dict]] = {}
+    for k in range(0, len(ids), FETCH_BATCH):
+        part = ids[k:k + FETCH_BATCH]
+        rows = backend.db.run(f"SELECT id, doc_key, doc FROM {backend.dist} WHERE id IN "
+                              f"({','.join(str(i) for i in part)}) LIMIT {len(part)} "
+                              f"OPTION ranker=none, max_matches={max(20, len(part))}")[0]
+        for nid, key, doc in rows:
+            out[int(nid)] = (str(key), json.loads(doc) if doc else {})
+    return [out[i] for i in ids if i in out]
+
+
+def _total(meta_rows) -> int:
+    for name, value in meta_rows:
+        if name == "total_found":
+            return int(value)
+    return 0
+
+
+def _label(by: str, value: int) -> str | None:
+    if not value:
+        return None
+    return str(value) if by == "year" else f"{value // 100:04d}-{value % 100:02d}"
+
+
+def trend_counts(backend, treq) -> tuple[Counter, list[Counter], list[str]]:
+    """``(pages per period under the filters, matching pages per period for each term, missing
+    shards)``; the period ``None`` counts undated pages."""
+    dist, attr = backend.dist, treq.by
+    group = (f" GROUP BY {attr} ORDER BY {attr} ASC LIMIT 5000 OPTION ranker=none, max_matches=5000; SHOW META")
+    base_filters = backend._filters(treq.filters, [])
+    sql = [f"SELECT {attr} AS g, COUNT(*) AS c FROM {dist} WHERE {backend._where('', base_filters)}{group}"]
+    for term in treq.terms:
+        _parsed, _compiled, match, from_query = backend._compile(term)
+        filters = backend._filters(treq.filters, from_query)
+        sql.append(f"SELECT {attr} AS g, COUNT(*) AS c FROM {dist} WHERE {backend._where(match, filters)}{group}")
+    sets = backend._run_complete("; ".join(sql))
+    from search.sphinxql import dict_meta, missing_agents
+
+    counts = [Counter({_label(attr, int(g)): int(c) for g, c in sets[i]}) for i in range(0, len(sets), 2)]
+    missing = sorted({a for i in range(1, len(sets), 2) for a in missing_agents(dict_meta(sets[i]).get("warning", []))})
+    return counts[0], counts[1:], missing
+
+
+class SampleView:
+    """The part of a :class:`search.postings.View` that :func:`search.suggest.restore_accents`
+    reads (``reader.schema``, ``sugg_cache``, ``expand``, ``df``). The spellings come from a
+    sample of pages that ``load()`` returns as ``(doc_key, stored JSON)``, read only when a
+    spelling is asked for; a pair's frequency is its count in the sample (pairs are only in pages
+    that match the query, which the sample holds), a syllable's is the cluster-wide document
+    frequency of its E words (an unaccented spelling, which the engine's E fields do not hold:
+    its F word's count less those of its accented spellings)."""
+
+    def __init__(self, backend, load: Callable[[], list[tuple[str, str]]], words: list[str]) -> None:
+        self.reader = SimpleNamespace(schema=("sugg",))
+        self.sugg_cache: dict = {}
+        self._backend = backend
+        self._load = load
+        self._words = [_fold(w) for w in words]
+        self._folded = set(self._words)
+        self._terms: Counter[str] | None = None
+        self._variants: dict[str, set[str]] = {}
+
+    def _build(self) -> Counter[str]:
+        if self._terms is None:
+            from search.kwic import Step, _matches, _regex, doc_texts
+
+            rxs = [_regex((Step(f, f),)) for f in self._folded]
+            pairs = [_regex((Step(a, a), Step(b, b))) for a, b in zip(self._words, self._words[1:], strict=False)]
+            exact: dict[str, list[str]] = {}  # matched text → its E terms (pages repeat their words)
+
+            def spell(text: str) -> list[str]:
+                got = exact.get(text)
+                if got is None:
+                    lists = analysis.term_lists(text)
+                    # a pair only across a plain space, as index.schema.suggest_terms lists it
+                    got = exact[text] = (list(lists.exact) if len(lists.exact) < 2 or lists.seps[1] == " "
+                                         else [])
+                return got
+
+            terms: Counter[str] = Counter()
+            for n, (_key, text) in enumerate(self._load()):
+                doc = json.loads(text) if text else {}
+                mine = set()
+                # spellings of the query's syllables and adjacent pairs: the concordance's regex
+                # (every case and accent of each letter, at C speed) finds them; only the words
+                # found are analysed. Pairs come from the title and summary, as in the sugg field.
+                for field, value in doc_texts(doc):
+                    for rx in rxs if n < SPELLING_SAMPLE or field in ("title", "summary") else ():
+                        for m in _matches(rx, value):
+                            for e in spell(m.group()):
+                                f = _fold(e)
+                                if f in self._folded:
+                                    mine.add(f"{f}|{e}")
+                                    self._variants.setdefault(fold_term(e), set()).add(e)
+                    if field not in ("title", "summary"):
+                        continue
+                    for rx in pairs:
+                        for m in _matches(rx, value):
+                            words = spell(m.group())
+                            if len(words) == 2:
+                                mine.add(f"{_fold(words[0])}_{_fold(words[1])}|{words[0]} {words[1]}")
+                terms.update(mine)
+            wanted = [(f"{part}_f", fterm) for fterm in self._variants for part in ("title", "body")]
+            wanted += [(f"{part}_e", e) for vs in self._variants.values() for e in vs if is_accented(e)
+                       for part in ("title", "body")]
+            b = self._backend
+            sr.ensure_df(b.db, b.dist, b.stats_cache, wanted)
+            self._terms = terms
+        return self._terms
+
+    def expand(self, fieldname: str, prefix: str, limit: int = 50) -> list[str]:
+        terms = self._build()
+        return sorted((t for t in terms if t.startswith(prefix)), key=lambda t: -terms[t])[:limit]
+
+    def df(self, fieldname: str, term: str) -> int:
+        self._build()
+        if fieldname == "sugg":
+            return self._terms[term]  # type: ignore[index]
+        stats = self._backend.stats_cache
+        if is_accented(term):
+            return stats.df(fieldname, term)
+        part = fieldname.partition("_")[0]
+        fterm = fold_term(term)
+        return max(0, stats.df(f"{part}_f", fterm) - sum(stats.df(fieldname, v) for v in
+                                                         self._variants.get(fterm, ()) if is_accented(v)))
+
+
+def suggestion_sample(backend, parsed, candidates: list[tuple[str, str]], total: int) -> list[tuple[str, str]]:
+    """The pages whose spellings did-you-mean counts: the search's own candidates when it found
+    enough, else the pages holding any of the query's words (folded)."""
+    if total >= 10 and len(candidates) >= min(total, SAMPLE):
+        return candidates[:SAMPLE]
+    words = [s.folded for u in parsed.units for s in u.syllables]
+    if not words:
+        return candidates
+    joined = " ".join(sm.token(w) for w in words)
+    # few pages hold all the words (or the page held few candidates): pages holding any of them
+    text = f'@(title_f,body_f) "{joined}"/1' if total < 10 else f"@(title_f,body_f) {joined}"
+    try:
+        rows = backend.db.run(f"SELECT doc_key, doc FROM {backend.dist} WHERE MATCH({sm.quote(text)}) AND listing=0 "
+                              f"LIMIT {SAMPLE} OPTION max_matches={SAMPLE}")[0]
+    except QueryError:
+        return candidates
+    return [(str(k), str(d or "")) for k, d in rows]
