@@ -33,7 +33,9 @@ from index.analysis import fold_term, is_accented
 from index.schema import _fold
 from search import sphinx_match as sm
 from search import sphinx_rank as sr
+from search.cache import ByteLRU, weights_bytes
 from search.model import QueryError
+from search.postings import SUGG_BUDGET
 
 #: candidate pages read for did-you-mean statistics (pairs: title and summary of each)
 SAMPLE = 100
@@ -145,7 +147,7 @@ class SampleView:
 
     def __init__(self, backend, load: Callable[[], list[tuple[str, str]]], words: list[str]) -> None:
         self.reader = SimpleNamespace(schema=("sugg",))
-        self.sugg_cache: dict = {}
+        self.sugg_cache: ByteLRU[str, dict[str, float]] = ByteLRU(SUGG_BUDGET, weights_bytes)  # one query's
         self._backend = backend
         self._load = load
         self._words = [_fold(w) for w in words]
