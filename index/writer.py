@@ -306,8 +306,12 @@ class IndexWriterSink:
         return counts
 
     def optimize(self) -> None:
-        """Merge all segments into one (after a bulk ingest; searches get faster)."""
+        """Merge all segments into one (after a bulk ingest; searches get faster). Nothing to do
+        for an index already in one segment without deleted documents."""
         self.commit()
+        with self._ix.reader() as reader:
+            if len(list(reader.leaf_readers())) <= 1 and not reader.has_deletions():
+                return
         try:
             writer = _new_writer(self._ix, self.limitmb)
         except LockError as exc:

@@ -207,3 +207,27 @@ def test_bad_inputs_are_reported_and_the_rest_indexed(portal, tmp_path):
     # everything before the damage (and after the garbage) was indexed
     full = run_import(tmp_path / "ref", [warc])
     assert full.indexed >= len([u for u in docs if host in u]) > full.indexed // 2
+
+
+def _segments(data: Path) -> int:
+    from whoosh import index as wi
+
+    with wi.open_dir(str(data / "index")).reader() as r:
+        return len(list(r.leaf_readers()))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bulk_import_ends_with_the_index_in_one_segment(portal, tmp_path, jobs):
+    """A run that indexed at least ``optimize_after`` documents merges the index into one segment
+    (every search term is then looked up once, not once per segment); a smaller run leaves the
+    segments as they are; both hold the same documents."""
+    runs = {}
+    for name, after in (("merged", 10), ("left", None)):
+        data = tmp_path / name
+        with Ingestor(data, jobs=jobs, batch=8, commit_every=8, optimize_after=after) as ing:
+            ing.import_paths([portal / "warc"])
+        assert ing.summary.indexed >= 10
+        runs[name] = data
+    assert _segments(runs["merged"]) == 1
+    assert _segments(runs["left"]) > 1  # the commits every 8 records left several segments
+    assert index_docs(runs["merged"]) == index_docs(runs["left"])

@@ -73,6 +73,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--commit-every", type=int, default=5000,
                    help="ghi bền chỉ mục và danh mục sau mỗi N bản ghi, và ít nhất 5 phút một lần (commit every "
                         "N records and at least every 5 minutes; an interrupted run redoes at most that) [5000]")
+    p.add_argument("--no-optimize", action="store_true",
+                   help="không gộp chỉ mục thành một phân đoạn sau một lần nhập lớn (skip merging the index "
+                        "into one segment after a run that indexed 10,000 documents or more; searches are "
+                        "then slower until Whoosh merges them)")
     add_fetch_options(p)
     p.set_defaults(func=run)
 
@@ -154,7 +158,7 @@ def _hms(seconds: float) -> str:
 
 # -- command ------------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> int:
-    from index.pipeline import Ingestor
+    from index.pipeline import OPTIMIZE_AFTER, Ingestor
     from index.pipeline import Progress as ImportProgress
     from index.writer import IndexLocked
     from search.model import QueryError
@@ -181,7 +185,8 @@ def run(args: argparse.Namespace) -> int:
         from search.backend import sink_factory
 
         ing = Ingestor(data, jobs=args.jobs, progress=ImportProgress(), warc_info=info, max_warc=args.warc_max_size,
-                       commit_every=max(1, args.commit_every), sink_factory=sink_factory(args.backend))
+                       commit_every=max(1, args.commit_every), sink_factory=sink_factory(args.backend),
+                       optimize_after=None if args.no_optimize else OPTIMIZE_AFTER)
     except (IndexLocked, QueryError) as exc:  # QueryError: a cluster that does not answer
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
