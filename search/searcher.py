@@ -17,7 +17,10 @@ The searcher owns the one Whoosh searcher (not thread-safe) behind a lock, swaps
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -52,6 +55,26 @@ EXPORT_BATCH = 500
 
 class IndexMissing(QueryError):
     pass
+
+
+def _retry_vanished(method):
+    """Run a read once more when a file of the index vanished under it.
+
+    Why: Whoosh opens some segment files lazily (stored fields, columns), and a commit that merges
+    segments deletes the merged-away ones' files; a read that began on the generation before can
+    then meet ``FileNotFoundError`` — not damage, just a generation gone. The second try opens the
+    current generation (the view is no longer up to date, so it is reopened)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except FileNotFoundError:
+            log.debug("index file vanished during %s (a merge committed meanwhile); reading again",
+                      method.__name__)
+            with self._doc_lock:
+                self._doc_searcher = None
+            return method(self, *args, **kwargs)
+    return wrapper
 
 
 class Searcher:
@@ -146,6 +169,7 @@ class Searcher:
         self.close()
 
     # -- searching --------------------------------------------------------------------------
+    @_retry_vanished
     def search(self, req: SearchRequest) -> SearchResult:
         """One page of results with facets, highlights and did-you-mean, as the request asks."""
         t0 = time.perf_counter()
@@ -172,6 +196,7 @@ class Searcher:
         return SearchResult(request=req, total=len(final), took_ms=took, hits=hits, facets=facets,
                             suggestion=suggestion)
 
+    @_retry_vanished
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> ResultStream:
         """Every hit in order (no paging), for export: a :class:`ResultStream` whose ``total``
         is known before the first row.
@@ -200,6 +225,7 @@ class Searcher:
             yield self._fresh()
 
     # -- documents, stats, completions -----------------------------------------------------
+    @_retry_vanished
     def get(self, doc_id: str) -> Document | None:
         """The stored document with this id (None when there is none)."""
         with self._doc_lock:
@@ -212,6 +238,7 @@ class Searcher:
             stored = s.document(id=doc_id)
         return Document.from_json(stored["doc"]) if stored else None
 
+    @_retry_vanished
     def stats(self) -> dict:
         """Counts of the index (documents, sites, categories, years), its size and ``health``."""
         with self._lock:
@@ -219,8 +246,11 @@ class Searcher:
                 view = self._fresh()
             except IndexDamaged:
                 return {"health": self.health.as_dict()}
-            toc = sorted(index_dir(self.data_dir).glob("_MAIN_*.toc"), key=lambda p: p.stat().st_mtime)
-            last = datetime.fromtimestamp(toc[-1].stat().st_mtime).astimezone() if toc else None
+            # a writer may delete a table of contents or a merged-away segment file between the
+            # listing and the stat: such a file no longer counts
+            files = [(p, st) for p in index_dir(self.data_dir).iterdir() if (st := _stat(p)) is not None]
+            tocs = [st.st_mtime for p, st in files if p.name.startswith("_MAIN_") and p.name.endswith(".toc")]
+            last = datetime.fromtimestamp(max(tocs)).astimezone() if tocs else None
             listings = len(view.hidden)
             counts = {
                 # every record in the index; listing/home pages are kept but not search results
@@ -238,10 +268,11 @@ class Searcher:
                 **counts,
                 **facets,
                 "last_indexed": last.isoformat(timespec="seconds") if last else None,
-                "index_bytes": sum(p.stat().st_size for p in index_dir(self.data_dir).iterdir() if p.is_file()),
+                "index_bytes": sum(st.st_size for _p, st in files if stat.S_ISREG(st.st_mode)),
                 "health": self.health.as_dict(),
             }
 
+    @_retry_vanished
     def suggest(self, prefix: str, limit: int = 10) -> list[str]:
         """Title completions for what is typed so far (the last word is a prefix)."""
         parsed = suggest.completion_query(prefix)
@@ -249,6 +280,13 @@ class Searcher:
             return []
         with self._lock:
             return suggest.completions(self._fresh(), parsed, limit)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
 
 
 class ResultStream:
