@@ -71,8 +71,11 @@ def _retry_vanished(method):
         except FileNotFoundError:
             log.debug("index file vanished during %s (a merge committed meanwhile); reading again",
                       method.__name__)
-            with self._doc_lock:
-                self._doc_searcher = None
+            with self._doc_lock:  # its generation is gone: close it, the retry opens the current one
+                old, self._doc_searcher = self._doc_searcher, None
+                if old is not None:
+                    with contextlib.suppress(Exception):
+                        old.close()
             return method(self, *args, **kwargs)
     return wrapper
 
