@@ -2,7 +2,7 @@
 
 Why a module of its own: the Spark job (:mod:`index.spark_job`) ships these functions to its
 executors, and they must give exactly what ``tracuu ingest`` gives on one machine. So they reuse
-its pieces rather than re-implementing them: records come from :func:`ingest.sources.iter_warc`
+its pieces rather than re-implementing them: records come from :func:`ingest.warcread.iter_warc`
 (damage handling, revisits resolved within the file), pages are parsed by
 :func:`index.pipeline._parse_one` (the function ``tracuu ingest``'s parser processes call; when
 attachments are parsed there, they flow in here unchanged), and the decisions ``tracuu ingest``
@@ -118,7 +118,7 @@ def _record_start(fh, pos: int) -> int | None:
     by inflating its first bytes: the magic bytes also occur inside compressed data)."""
     import zlib
 
-    from ingest.sources import _resync
+    from ingest.warcread import _resync
 
     while True:
         cand = _resync(fh, pos, True)
