@@ -10,7 +10,7 @@ the whole collection, and tracuu does the rest exactly as before:
   those that may hold an occurrence (the pattern's adjacent pairs as B words, single words as F
   or — accents exact — E words, the same narrowing :func:`search.kwic._may_hold` does with
   posting sets), with their publication time for the date order; the stored documents are then
-  read by id a batch at a time and :func:`search.kwic.find_in_text` lines them up.
+  read by id a batch at a time and :func:`search.kwic_text.find_in_text` lines them up.
 * **Trends**: one ``GROUP BY year`` (or ``month``, yyyymm in Vietnam time, written by
   :mod:`search.sphinx_writer`) per term with the term's MATCH and the filters, and one without a
   MATCH for the denominators — all in one batch, so a chart is one round trip.
@@ -157,7 +157,7 @@ class SampleView:
 
     def _build(self) -> Counter[str]:
         if self._terms is None:
-            from search.kwic import Step, _matches, _regex, doc_texts
+            from search.kwic_text import Step, _matches, _regex, doc_texts
 
             rxs = [_regex((Step(f, f),)) for f in self._folded]
             pairs = [_regex((Step(a, a), Step(b, b))) for a, b in zip(self._words, self._words[1:], strict=False)]
