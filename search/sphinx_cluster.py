@@ -68,10 +68,10 @@ def rt_index(name: str, path: Path) -> str:
     lines = [f"index {name}", "{", "    type = rt", f"    path = {path}"]
     lines += [f"    rt_field = {f}" for f in TEXT_FIELDS]
     # month: yyyymm in Vietnam time (0: undated), the trends' monthly buckets
-    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
+    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_uint = docnum_n", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
               "    rt_attr_multi = site_keys", "    rt_attr_multi = cat_keys",
               "    rt_attr_string = doc_key", "    rt_attr_string = hash", "    rt_attr_string = site",
-              "    rt_attr_string = cats", "    rt_attr_string = doc",
+              "    rt_attr_string = cats", "    rt_attr_string = doc", "    rt_attr_string = title_terms",
               "    dict = keywords", "    min_prefix_len = 1", "    index_field_lengths = 1",
               "    charset_table = 0..9, a..z, _", "    rt_mem_limit = 128M", "}"]
     return "\n".join(lines)
@@ -144,9 +144,9 @@ def write_configs(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_
 def manticore_sql(shards: list[list[Node]]) -> str:
     """The same distributed index for Manticore's RT mode (``CREATE TABLE``)."""
     fields = ", ".join(f"{f} text indexed" for f in TEXT_FIELDS)
-    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, published bigint, indexed bigint, "
+    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, docnum_n uint, published bigint, indexed bigint, "
              "site_keys multi, cat_keys multi, doc_key string, hash string, site string, cats string, "
-             "doc string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
+             "doc string, title_terms string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
              "charset_table='0..9, a..z, _';")
     agents = " ".join("agent='" + "|".join(f"{n.host}:{n.api_port}" for n in m) + f":shard{k}'"
                       for k, m in enumerate(shards))

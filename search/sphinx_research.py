@@ -237,3 +237,18 @@ def suggestion_sample(backend, parsed, candidates: list[tuple[str, str]], total:
     except QueryError:
         return candidates
     return [(str(k), str(d or "")) for k, d in rows]
+
+
+def may_suggest(parsed, total: int) -> bool:
+    """Whether :func:`search.suggest.did_you_mean` will ask for spellings (and so read the
+    sample) — its own conditions — so that the search reads the sample's pages in the same
+    round trip as the hits' pages."""
+    from search.suggest import SUGGEST_BELOW
+
+    if not parsed.is_plain:
+        return False
+    sylls = [s for u in parsed.units for s in u.syllables]
+    if not sylls or len(sylls) > 12:
+        return False
+    accented = [is_accented(s.exact) for s in sylls]
+    return not (all(accented) or (any(accented) and total >= SUGGEST_BELOW))
