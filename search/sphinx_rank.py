@@ -25,6 +25,7 @@ import json
 import math
 import re
 import threading
+import time
 from array import array
 from collections import Counter, OrderedDict
 
@@ -102,6 +103,12 @@ class Statistics:
         self.searchable = 0
         self.avg: dict[str, float] = {}
         self._df: dict[tuple[str, str], int] = {}
+        self._read_at = -math.inf
+
+    def is_fresh(self, max_age: float) -> bool:
+        """Whether the generation was read less than ``max_age`` seconds ago (the statistics
+        query scans every document of every shard, so searches reuse it for a moment)."""
+        return self.generation is not None and time.monotonic() - self._read_at < max_age
 
     STATS_SQL = ("SELECT COUNT(*) AS n, MAX(indexed) AS t, SUM(listing) AS l, "
                  + ", ".join(f"SUM({f}_len) AS {f}" for f in _LEN_FIELDS) + " FROM " + "{dist}")
@@ -110,6 +117,7 @@ class Statistics:
         """Take the result of :attr:`STATS_SQL`; a new generation empties the df cache."""
         generation = tuple(int(v or 0) for v in row)
         with self._lock:
+            self._read_at = time.monotonic()
             if generation == self.generation:
                 return
             self.generation = generation
@@ -358,10 +366,10 @@ class CountedView(CandidateView):
 
 
 def rerank_counted(stats: Statistics, compiled, words: list[str], rows: list[tuple], n: int,
-                   fetch) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str]]]:
+                   fetch, extra=()) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str]]]:
     """The first ``n`` candidates by :func:`search.ranking.rank` from the engine's counts, and
     the stored pages read (``fetch(indexes) → {index: (doc_key, JSON)}``: one round trip for
-    the pages whose contiguity the ranking asks for and the hits shown).
+    the pages whose contiguity the ranking asks for and the hits shown, with ``extra``).
 
     The ranking reads stored text only for contiguity, best first, stopping when no later page
     can reach the first ``n``. A first pass scores every page without contiguity and notes the
@@ -374,7 +382,7 @@ def rerank_counted(stats: Statistics, compiled, words: list[str], rows: list[tup
     final = frozenset(range(len(rows)))
     ranked = ranking.rank(view, compiled, final, "relevance", n)
     if view.asked:
-        docs.update(fetch(sorted(set(view.asked) | {d for d, _s in ranked})))
+        docs.update(fetch(sorted(set(view.asked) | {d for d, _s in ranked} | set(extra))))
         view.asked = []
         ranked = ranking.rank(view, compiled, final, "relevance", n)
     return ranked, docs
