@@ -80,7 +80,9 @@ def rt_index(name: str, path: Path) -> str:
 def dist_index(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     lines = [f"index {DIST_INDEX}", "{", "    type = distributed"]
     for k, mirrors in enumerate(shards):
-        lines.append("    agent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
+        # persistent: a search (each statement of a batch) reuses open connections to the
+        # shards instead of connecting to every agent anew (searchd's persistent_connections_limit)
+        lines.append("    agent_persistent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
     # a mirror that does not answer is retried on its twin, and skipped while it stays dead
     lines += ["    ha_strategy = noerrors",
               f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
@@ -97,6 +99,7 @@ def node_config(node: Node, shards: list[list[Node]], query_timeout_ms: int = AG
         f"    pid_file = {node.pid_file}", f"    log = {node.root / 'searchd.log'}",
         f"    query_log = {node.root / 'query.log'}", f"    binlog_path = {data}",
         "    workers = threads", "    read_timeout = 5", "    max_children = 64",
+        "    persistent_connections_limit = 32",
         "    seamless_rotate = 0", "    unlink_old = 1", "}"])
     return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards, query_timeout_ms),
                         searchd]) + "\n"
