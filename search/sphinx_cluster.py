@@ -3,7 +3,7 @@
 
 Layout (why this shape): every ``searchd`` process (a *node*) holds one real-time index
 ``shard<k>`` and the distributed index ``tracuu``, whose ``agent`` lines name every shard with
-its mirrors (``agent = a:9312|b:9312:shard0``, Sphinx 2.2 syntax; Manticore reads the same
+its mirrors (``agent_persistent = a:9312|b:9312:shard0``, Sphinx 2.2 syntax, connections kept open; Manticore reads the same
 file, or ``CREATE TABLE tracuu type='distributed' agent='a:9312|b:9312:shard0' …``), so any node
 answers a search for the whole cluster and a mirror takes over when its twin is down. A node
 listens for the agent protocol on its *API port* and for SphinxQL (MySQL protocol) on API port
