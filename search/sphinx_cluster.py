@@ -3,7 +3,7 @@
 
 Layout (why this shape): every ``searchd`` process (a *node*) holds one real-time index
 ``shard<k>`` and the distributed index ``tracuu``, whose ``agent`` lines name every shard with
-its mirrors (``agent = a:9312|b:9312:shard0``, Sphinx 2.2 syntax; Manticore reads the same
+its mirrors (``agent_persistent = a:9312|b:9312:shard0``, Sphinx 2.2 syntax, connections kept open; Manticore reads the same
 file, or ``CREATE TABLE tracuu type='distributed' agent='a:9312|b:9312:shard0' …``), so any node
 answers a search for the whole cluster and a mirror takes over when its twin is down. A node
 listens for the agent protocol on its *API port* and for SphinxQL (MySQL protocol) on API port
@@ -68,10 +68,10 @@ def rt_index(name: str, path: Path) -> str:
     lines = [f"index {name}", "{", "    type = rt", f"    path = {path}"]
     lines += [f"    rt_field = {f}" for f in TEXT_FIELDS]
     # month: yyyymm in Vietnam time (0: undated), the trends' monthly buckets
-    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
+    lines += ["    rt_attr_uint = year", "    rt_attr_uint = month", "    rt_attr_uint = listing", "    rt_attr_uint = docnum_n", "    rt_attr_bigint = published", "    rt_attr_bigint = indexed",
               "    rt_attr_multi = site_keys", "    rt_attr_multi = cat_keys",
               "    rt_attr_string = doc_key", "    rt_attr_string = hash", "    rt_attr_string = site",
-              "    rt_attr_string = cats", "    rt_attr_string = doc",
+              "    rt_attr_string = cats", "    rt_attr_string = doc", "    rt_attr_string = title_terms",
               "    dict = keywords", "    min_prefix_len = 1", "    index_field_lengths = 1",
               "    charset_table = 0..9, a..z, _", "    rt_mem_limit = 128M", "}"]
     return "\n".join(lines)
@@ -80,7 +80,9 @@ def rt_index(name: str, path: Path) -> str:
 def dist_index(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     lines = [f"index {DIST_INDEX}", "{", "    type = distributed"]
     for k, mirrors in enumerate(shards):
-        lines.append("    agent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
+        # persistent: a search (each statement of a batch) reuses open connections to the
+        # shards instead of connecting to every agent anew (searchd's persistent_connections_limit)
+        lines.append("    agent_persistent = " + "|".join(f"{n.host}:{n.api_port}" for n in mirrors) + f":shard{k}")
     # a mirror that does not answer is retried on its twin, and skipped while it stays dead
     lines += ["    ha_strategy = noerrors",
               f"    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}",
@@ -97,6 +99,7 @@ def node_config(node: Node, shards: list[list[Node]], query_timeout_ms: int = AG
         f"    pid_file = {node.pid_file}", f"    log = {node.root / 'searchd.log'}",
         f"    query_log = {node.root / 'query.log'}", f"    binlog_path = {data}",
         "    workers = threads", "    read_timeout = 5", "    max_children = 64",
+        "    persistent_connections_limit = 32",
         "    seamless_rotate = 0", "    unlink_old = 1", "}"])
     return "\n\n".join([rt_index(f"shard{node.shard}", data / f"shard{node.shard}"), dist_index(shards, query_timeout_ms),
                         searchd]) + "\n"
@@ -144,9 +147,9 @@ def write_configs(shards: list[list[Node]], query_timeout_ms: int = AGENT_QUERY_
 def manticore_sql(shards: list[list[Node]]) -> str:
     """The same distributed index for Manticore's RT mode (``CREATE TABLE``)."""
     fields = ", ".join(f"{f} text indexed" for f in TEXT_FIELDS)
-    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, published bigint, indexed bigint, "
+    table = (f"CREATE TABLE shard<k> ({fields}, year uint, month uint, listing uint, docnum_n uint, published bigint, indexed bigint, "
              "site_keys multi, cat_keys multi, doc_key string, hash string, site string, cats string, "
-             "doc string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
+             "doc string, title_terms string) dict='keywords' min_prefix_len='1' index_field_lengths='1' "
              "charset_table='0..9, a..z, _';")
     agents = " ".join("agent='" + "|".join(f"{n.host}:{n.api_port}" for n in m) + f":shard{k}'"
                       for k, m in enumerate(shards))

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
+import time
 from array import array
 from collections import Counter, OrderedDict
 
@@ -101,6 +103,12 @@ class Statistics:
         self.searchable = 0
         self.avg: dict[str, float] = {}
         self._df: dict[tuple[str, str], int] = {}
+        self._read_at = -math.inf
+
+    def is_fresh(self, max_age: float) -> bool:
+        """Whether the generation was read less than ``max_age`` seconds ago (the statistics
+        query scans every document of every shard, so searches reuse it for a moment)."""
+        return self.generation is not None and time.monotonic() - self._read_at < max_age
 
     STATS_SQL = ("SELECT COUNT(*) AS n, MAX(indexed) AS t, SUM(listing) AS l, "
                  + ", ".join(f"SUM({f}_len) AS {f}" for f in _LEN_FIELDS) + " FROM " + "{dist}")
@@ -109,6 +117,7 @@ class Statistics:
         """Take the result of :attr:`STATS_SQL`; a new generation empties the df cache."""
         generation = tuple(int(v or 0) for v in row)
         with self._lock:
+            self._read_at = time.monotonic()
             if generation == self.generation:
                 return
             self.generation = generation
@@ -226,3 +235,154 @@ def rerank(db, dist: str, stats: Statistics, compiled, candidates: list[tuple[st
     ensure_df(db, dist, stats, [(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)])
     view = CandidateView(stats, candidates)
     return ranking.rank(view, compiled, frozenset(range(len(candidates))), "relevance", n)
+
+
+# -- scoring from the engine's per-word counts (no stored page read, no analysis) -------------
+#
+# Analysing 300 candidate pages cost most of a query's time. The engine already counts, per
+# candidate, the hits of every query word (``PACKEDFACTORS()``: ``word<qpos>=(tf=N, …)``) and
+# keeps each field's length (``<field>_len``). A word's count covers every field its query nodes
+# name, and the same token is a title word and a body word, so the writer stores the title's own
+# terms (``title_terms``, a few hundred bytes): a body count is the word's count less its title
+# count. Whoosh's docnum field also holds accented forms, so its length is stored (``docnum_n``).
+# BM25, pair share and contiguity are then :func:`search.ranking.rank` as before, over the same
+# numbers: scores stay equal to the Whoosh backend's and independent of the shard.
+
+_TF_RE = re.compile(r"word(\d+)=\(tf=(\d+)")
+_KINDS = {"title_e": "e", "body_e": "e", "title_f": "f", "body_f": "f", "title_b": "b", "body_b": "b",
+          "docnum": "d"}
+_KIND_FIELDS = {"e": "@(title_e,body_e)", "f": "@(title_f,body_f)", "b": "@(title_b,body_b)", "d": "@docnum"}
+#: the most distinct scoring words sent as counted words (longer queries re-rank the old way)
+MAX_COUNTED = 96
+#: the engine columns the counted re-ranking reads, after ``id, WEIGHT(), doc_key``
+PACKED_COLUMNS = "title_terms, body_f_len, body_b_len, docnum_n, PACKEDFACTORS()"
+
+
+def title_terms_text(exact: list[str], folded: list[str], bigrams: list[str]) -> str:
+    """The ``title_terms`` attribute: the title's E, F and B terms, one line each."""
+    return "\n".join((" ".join(exact), " ".join(folded), " ".join(bigrams)))
+
+
+def docnum_length(text: str) -> int:
+    """The number of tokens Whoosh's docnum field holds for ``text`` (its BM25 length)."""
+    return sum(1 for _t in _DOCNUM(text))
+
+
+def _has_phrase(spec) -> bool:
+    from search import query as q
+
+    if isinstance(spec, q.PhraseIn):
+        return True
+    if isinstance(spec, q.Without):
+        return _has_phrase(spec.positive) or _has_phrase(spec.negative)
+    return any(_has_phrase(p) for p in getattr(spec, "parts", ()) or ())
+
+
+def counted_words(compiled) -> list[str] | None:
+    """The engine words whose counts score the query, in the order they lead the MATCH text
+    (word ``i`` is query position ``i``), or None when counts cannot give Whoosh's numbers:
+    a phrase (its hits are counted again beside the word's own), an exact spelling without
+    accents (the engine's E fields hold accented words only), too many words."""
+    if compiled.score is None or _has_phrase(compiled.match):
+        return None
+    by_kind: dict[str, list[str]] = {"f": [], "e": [], "b": [], "d": []}
+    kind_of: dict[str, str] = {}
+    for fname, term, _boost in ranking.scoring_terms(compiled.score):
+        kind = _KINDS.get(fname)
+        if kind is None or (kind == "e" and analysis.fold(term) == term):
+            return None
+        tok = sm.token(term)
+        if kind_of.setdefault(tok, kind) != kind:
+            return None  # one token, two kinds of field: counts would mix them
+        if tok not in by_kind[kind]:
+            by_kind[kind].append(tok)
+    # F words first, in query order, then E, pairs, numbers: the engine's lcs (candidate
+    # selection) sees each kind's words at consecutive query positions
+    words = [w for k in ("f", "e", "b", "d") for w in by_kind[k]]
+    return words if 0 < len(words) <= MAX_COUNTED else None
+
+
+def counted_match(compiled, words: list[str], base: str) -> str:
+    """MATCH text leading with every counted word once (its title and body fields), OR-ed with
+    the tree's own words so the group never narrows the match; then the tree."""
+    from search.sphinx_match import _positive_leaves  # the anchor of sphinx_match.match_text
+
+    kinds = {sm.token(t): _KINDS[f] for f, t, _b in ranking.scoring_terms(compiled.score)}
+    lead = " | ".join(f"({_KIND_FIELDS[kinds[w]]} {w})" for w in words)
+    anchor: list[str] = []
+    _positive_leaves(compiled.match, anchor)
+    group = " | ".join([lead, *dict.fromkeys(anchor)])
+    return f"({group}) {base}" if base else ""
+
+
+class CountedView(CandidateView):
+    """:class:`CandidateView` over the engine's counts: ``rows`` are ``(title_terms,
+    body_f_len, body_b_len, docnum_n, packed factors)``; stored pages are read only for the few
+    that :func:`search.ranking.rank` asks (contiguity), by ``fetch``."""
+
+    def __init__(self, stats: Statistics, compiled, words: list[str], rows: list[tuple],
+                 docs: dict[int, tuple[str, str]]) -> None:
+        self.stats = stats
+        n = len(rows)
+        self._rows = [("", "")] * n
+        self._docs = docs  # candidate index → (doc_key, stored JSON), filled by the caller
+        self.asked: list[int] = []
+        qpos = {w: i for i, w in enumerate(words)}
+        wanted = {(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)}
+        self._terms = []
+        lengths = {f: [0] * n for f in _KINDS}
+        for d, (tt, body_f_len, body_b_len, docnum_n, packed) in enumerate(rows):
+            e_line, f_line, b_line = (str(tt or "").split("\n") + ["", "", ""])[:3]
+            title = {"title_e": Counter(e_line.split()), "title_f": Counter(f_line.split()),
+                     "title_b": Counter(b_line.split())}
+            tf = {int(i): int(c) for i, c in _TF_RE.findall(str(packed or "")) if c != "0"}
+            per: dict[str, Counter[str]] = {f: Counter() for f in _KINDS}
+            for fname, term in wanted:
+                if fname.startswith("title_"):
+                    c = title[fname].get(term, 0)
+                else:
+                    c = tf.get(qpos.get(sm.token(term), -1), 0)
+                    if fname != "docnum":
+                        c -= title["title_" + fname[5:]].get(term, 0)
+                if c > 0:
+                    per[fname][term] = c
+            self._terms.append(per)
+            n_title = len(f_line.split())
+            for f, v in (("title_e", n_title), ("title_f", n_title), ("title_b", len(b_line.split())),
+                         ("body_e", int(body_f_len or 0)), ("body_f", int(body_f_len or 0)),
+                         ("body_b", int(body_b_len or 0)), ("docnum", int(docnum_n or 0))):
+                lengths[f][d] = _quantised(v)
+        self._lengths = lengths
+        self.pub = [0] * n
+        self._postings = {}
+
+    def stored(self, docnum: int) -> tuple[str, dict]:
+        got = self._docs.get(docnum)
+        if got is None:  # first pass: note the page, score it without contiguity
+            self.asked.append(docnum)
+            return "", {}
+        key, text = got
+        return key, (json.loads(text) if text else {})
+
+
+def rerank_counted(stats: Statistics, compiled, words: list[str], rows: list[tuple], n: int,
+                   fetch, extra=()) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str]]]:
+    """The first ``n`` candidates by :func:`search.ranking.rank` from the engine's counts, and
+    the stored pages read (``fetch(indexes) → {index: (doc_key, JSON)}``: one round trip for
+    the pages whose contiguity the ranking asks for and the hits shown, with ``extra``).
+
+    The ranking reads stored text only for contiguity, best first, stopping when no later page
+    can reach the first ``n``. A first pass scores every page without contiguity and notes the
+    pages it would read; with contiguity the scores only grow, so the second pass stops no
+    later: the pages it reads, and the ``n`` it returns, are among those noted."""
+    if not rows:
+        return [], {}
+    docs: dict[int, tuple[str, str]] = {}
+    view = CountedView(stats, compiled, words, rows, docs)
+    final = frozenset(range(len(rows)))
+    ranked = ranking.rank(view, compiled, final, "relevance", n)
+    if view.asked:
+        docs.update(fetch(sorted(set(view.asked) | {d for d, _s in ranked} | set(extra))))
+        view.asked = []
+        ranked = ranking.rank(view, compiled, final, "relevance", n)
+    return ranked, docs

@@ -24,6 +24,7 @@ the whole collection, and tracuu does the rest exactly as before:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -159,8 +160,10 @@ class SampleView:
         if self._terms is None:
             from search.kwic_text import Step, _matches, _regex, doc_texts
 
-            rxs = [_regex((Step(f, f),)) for f in self._folded]
-            pairs = [_regex((Step(a, a), Step(b, b))) for a, b in zip(self._words, self._words[1:], strict=False)]
+            scan = FoldedScan.for_words(self._folded, list(zip(self._words, self._words[1:], strict=False)))
+            if scan is None:  # letters the folding table cannot map one to one: kwic's regexes
+                rxs = [_regex((Step(f, f),)) for f in self._folded]
+                pairs = [_regex((Step(a, a), Step(b, b))) for a, b in zip(self._words, self._words[1:], strict=False)]
             exact: dict[str, list[str]] = {}  # matched text → its E terms (pages repeat their words)
 
             def spell(text: str) -> list[str]:
@@ -180,20 +183,23 @@ class SampleView:
                 # (every case and accent of each letter, at C speed) finds them; only the words
                 # found are analysed. Pairs come from the title and summary, as in the sugg field.
                 for field, value in doc_texts(doc):
-                    for rx in rxs if n < SPELLING_SAMPLE or field in ("title", "summary") else ():
-                        for m in _matches(rx, value):
-                            for e in spell(m.group()):
-                                f = _fold(e)
-                                if f in self._folded:
-                                    mine.add(f"{f}|{e}")
-                                    self._variants.setdefault(fold_term(e), set()).add(e)
-                    if field not in ("title", "summary"):
-                        continue
-                    for rx in pairs:
-                        for m in _matches(rx, value):
-                            words = spell(m.group())
-                            if len(words) == 2:
-                                mine.add(f"{_fold(words[0])}_{_fold(words[1])}|{words[0]} {words[1]}")
+                    head = field in ("title", "summary")
+                    if scan is not None:
+                        singles, twos = scan.spans(value, n < SPELLING_SAMPLE or head, head)
+                    else:
+                        singles = ([m.group() for rx in rxs for m in _matches(rx, value)]
+                                   if n < SPELLING_SAMPLE or head else [])
+                        twos = [m.group() for rx in pairs for m in _matches(rx, value)] if head else []
+                    for found in singles:
+                        for e in spell(found):
+                            f = _fold(e)
+                            if f in self._folded:
+                                mine.add(f"{f}|{e}")
+                                self._variants.setdefault(fold_term(e), set()).add(e)
+                    for found in twos:
+                        words = spell(found)
+                        if len(words) == 2:
+                            mine.add(f"{_fold(words[0])}_{_fold(words[1])}|{words[0]} {words[1]}")
                 terms.update(mine)
             wanted = [(f"{part}_f", fterm) for fterm in self._variants for part in ("title", "body")]
             wanted += [(f"{part}_e", e) for vs in self._variants.values() for e in vs if is_accented(e)
@@ -220,6 +226,70 @@ class SampleView:
                                                          self._variants.get(fterm, ()) if is_accented(v)))
 
 
+class FoldedScan:
+    """The spans :func:`search.kwic._regex` patterns of single syllables and adjacent pairs
+    find in a text, found instead in the text folded letter by letter (one character for one,
+    through kwic's own letter classes), so the patterns are plain ASCII: compiling kwic's
+    regexes (a class of every accented form, both cases, per letter) cost ~3 ms per word, more
+    than the whole search, and a distinct query compiles new ones. Same spans, same order per
+    pattern; the caller reads the original text at them."""
+
+    _table: object = None  # numpy array: code point → folded code point (identity elsewhere)
+
+    def __init__(self, single: re.Pattern[str] | None, pairs: list[re.Pattern[str]]) -> None:
+        self.single, self.pairs = single, pairs
+
+    @classmethod
+    def fold(cls, text: str) -> str:
+        """``text`` with every letter of kwic's classes replaced by its folded letter (same
+        length). Through a numpy table: ``str.translate`` looks each character up in a dict,
+        ~50 ns a character, more than the rest of the scan."""
+        import numpy as np
+
+        table = cls._table
+        if table is None:
+            from search.kwic import _letter_classes
+
+            pairs = {ord(ch): ord(f) for f, chars in _letter_classes().items() for ch in chars}
+            table = np.arange(max(pairs) + 1, dtype=np.uint32)
+            for src, dst in pairs.items():
+                table[src] = dst
+            cls._table = table
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        low = codes < len(table)
+        out = codes.copy()
+        out[low] = table[codes[low]]
+        return out.tobytes().decode("utf-32-le", "surrogatepass")
+
+    @classmethod
+    def for_words(cls, folded: set[str], pairs: list[tuple[str, str]]) -> FoldedScan | None:
+        from search.kwic import _SEP, _W
+
+        def pat(word: str) -> str | None:
+            if any(ord(c) > 0x7F for c in word):
+                return None  # a letter outside the table's ASCII targets: kwic's regex
+            body = re.escape(word)
+            return body[:-1] + "[iy]" if word.endswith("i") else body  # final y folds to i
+
+        singles = [pat(w) for w in sorted(folded)]
+        twos = [(pat(a), pat(b)) for a, b in pairs]
+        if any(p is None for p in singles) or any(a is None or b is None for a, b in twos):
+            return None
+        single = re.compile(f"(?:{'|'.join(singles)})(?!{_W})") if singles else None
+        return cls(single, [re.compile(f"(?:{a}{_SEP}{b})(?!{_W})") for a, b in twos])
+
+    def spans(self, text: str, singles: bool, pairs: bool) -> tuple[list[str], list[str]]:
+        from search.kwic import _matches
+
+        if not (singles or pairs):
+            return [], []
+        folded = self.fold(text)
+        one = ([text[m.start():m.end()] for m in _matches(self.single, folded)]
+               if singles and self.single is not None else [])
+        two = [text[m.start():m.end()] for rx in self.pairs for m in _matches(rx, folded)] if pairs else []
+        return one, two
+
+
 def suggestion_sample(backend, parsed, candidates: list[tuple[str, str]], total: int) -> list[tuple[str, str]]:
     """The pages whose spellings did-you-mean counts: the search's own candidates when it found
     enough, else the pages holding any of the query's words (folded)."""
@@ -237,3 +307,18 @@ def suggestion_sample(backend, parsed, candidates: list[tuple[str, str]], total:
     except QueryError:
         return candidates
     return [(str(k), str(d or "")) for k, d in rows]
+
+
+def may_suggest(parsed, total: int) -> bool:
+    """Whether :func:`search.suggest.did_you_mean` will ask for spellings (and so read the
+    sample) — its own conditions — so that the search reads the sample's pages in the same
+    round trip as the hits' pages."""
+    from search.suggest import SUGGEST_BELOW
+
+    if not parsed.is_plain:
+        return False
+    sylls = [s for u in parsed.units for s in u.syllables]
+    if not sylls or len(sylls) > 12:
+        return False
+    accented = [is_accented(s.exact) for s in sylls]
+    return not (all(accented) or (any(accented) and total >= SUGGEST_BELOW))

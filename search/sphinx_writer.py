@@ -24,6 +24,7 @@ from index.schema import body_text, category_paths, content_hash
 from ingest.document import Document
 from ingest.page_kind import looks_home
 from search import sphinx_match as sm
+from search.sphinx_rank import docnum_length, title_terms_text
 from search.sphinxql import DIST, NO_DATE, Connections, QueryError, epoch, numeric_id, parse_spec
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,17 @@ def document_row(doc: Document, digest: str | None = None) -> dict[str, object]:
     row: dict[str, object] = {"id": numeric_id(doc.id)}
     for prefix, text in (("title", title), ("body", body)):
         lists = analysis.term_lists(text)
+        bigrams = analysis.bigram_list(lists)
         row[f"{prefix}_e"] = sm.tokens_text([e for e, f in zip(lists.exact, lists.folded, strict=True) if e != f])
         row[f"{prefix}_f"] = sm.tokens_text(lists.folded)
-        row[f"{prefix}_b"] = sm.tokens_text(analysis.bigram_list(lists))
+        row[f"{prefix}_b"] = sm.tokens_text(bigrams)
+        if prefix == "title":
+            # the title's own terms, so that re-ranking can tell a word's title hits from its
+            # body hits (the engine reports one count per word) without analysing the page
+            row["title_terms"] = title_terms_text(list(lists.exact), list(lists.folded), bigrams)
     row["docnum"] = " ".join([sm.ANY_DOC, sm.tokens_text(analysis.docnums(f"{title}\n{body}"))])
+    # the length of Whoosh's docnum field (accented and folded forms), which BM25 divides by
+    row["docnum_n"] = docnum_length(f"{title}\n{body}")
     site = unicodedata.normalize("NFC", doc.site.strip()) if doc.site else ""
     paths = category_paths(doc.category)
     skeys, ckeys = sm.site_keys(site), [sm.key_crc(p) for p in paths]
@@ -72,8 +80,8 @@ def _value(v: object) -> str:
 
 
 COLUMNS = ("id", "title_e", "title_f", "title_b", "body_e", "body_f", "body_b", "docnum", "keys", "year", "month",
-           "listing",
-           "published", "indexed", "site_keys", "cat_keys", "doc_key", "hash", "site", "cats", "doc")
+           "listing", "docnum_n",
+           "published", "indexed", "site_keys", "cat_keys", "doc_key", "hash", "site", "cats", "doc", "title_terms")
 
 
 class SphinxWriterSink:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 
 from ingest.document import Document
 from search import hits as hits_mod
+from search import ranking
 from search import sphinx_match as sm
 from search import sphinx_rank as sr
 from search import sphinx_research as research
@@ -49,6 +50,10 @@ NO_DATE = -(2 ** 62)
 RANKER = ("sum((4*word_count+3*lcs+2*(min_hit_pos==1)+exact_hit)*user_weight)")
 _AGENT_RE = re.compile(r"agent ([^\s:]+:\d+)")
 EXPORT_BATCH = 500
+#: statements in one batch (searchd's max_batch_queries)
+MAX_BATCH = 32
+#: default of SphinxQLBackend.stats_ttl (seconds)
+STATS_TTL = 1.0
 
 
 class BackendUnavailable(QueryError):
@@ -146,6 +151,9 @@ class SphinxQLBackend:
         self.db = Connections(parse_spec(spec))
         #: cluster-wide document frequencies and field lengths for re-ranking (search.sphinx_rank)
         self.stats_cache = sr.Statistics()
+        #: seconds a search reuses the cluster statistics (collection size, field lengths, the
+        #: write generation) before reading them again: a write shows in scores within this
+        self.stats_ttl = STATS_TTL
         #: agent address → its shard's number of mirrors (from DESCRIBE; warnings name agents)
         self.mirrors = self._mirrors()
 
@@ -234,8 +242,16 @@ class SphinxQLBackend:
         if asked:
             # A long query: as in the Whoosh backend, syllables in over 5 % of the pages neither
             # count towards the required share nor get body terms; their df is the cluster's.
-            self.stats_cache.update(self.db.run(sr.Statistics.STATS_SQL.format(dist=DIST))[0][0])
-            sr.ensure_df(self.db, DIST, self.stats_cache, [("body_f", t) for t in asked])
+            # One round trip: the statistics (unless read a moment ago) and the missing counts.
+            terms = [("body_f", t) for t in asked]
+            head = [] if self.stats_cache.is_fresh(self.stats_ttl) else [sr.Statistics.STATS_SQL.format(dist=DIST)]
+            part = self.stats_cache.missing(terms)[:MAX_BATCH - len(head)]
+            if head or part:
+                sets = self.db.run("; ".join(head + [sr.df_sql(DIST, f, t) for f, t in part]))
+                if head:
+                    self.stats_cache.update(sets.pop(0)[0])
+                self.stats_cache.store({ft: int(s[0][0]) if s else 0 for ft, s in zip(part, sets, strict=True)})
+            sr.ensure_df(self.db, DIST, self.stats_cache, terms)  # the rest, or all after a new generation
             compiled = compile_query(parsed, lambda _pairs, _limit: [], self.stats_cache.is_common)
         from_query: list[tuple[str, list[str]]] = []
         match = sm.match_text(compiled, from_query)
@@ -247,19 +263,18 @@ class SphinxQLBackend:
         self.limits.check(req)
         parsed, compiled, match, from_query = self._compile(req.q)
         filters = self._filters(req, from_query)
+        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
+        words = sr.counted_words(compiled) if rerank else None
+        if words is not None:
+            return self._search_counted(req, t0, parsed, compiled, words, filters)
         start = (req.page - 1) * req.per_page
         where = self._where(match, filters)
-        rerank = req.sort == "relevance" and compiled.score is not None and bool(match)
         offset, size = (0, max(sr.RERANK_DEPTH, start + req.per_page)) if rerank else (start, req.per_page)
         sql = [f"SELECT id, WEIGHT() AS w, doc_key, doc FROM {DIST} WHERE {where} ORDER BY "
                f"{self._order(req.sort)} LIMIT {offset},{size}{self._options(offset + size)}",
                "SHOW META"]
         if req.facets:
-            for dim, attr in (("site", "site"), ("category", "cat_keys"), ("year", "year")):
-                w = self._where(match, filters, skip=dim)
-                sel = "GROUPBY() AS g, cats" if dim == "category" else f"{attr} AS g"
-                sql.append(f"SELECT {sel}, COUNT(*) AS c FROM {DIST} WHERE {w} GROUP BY {attr} "
-                           f"ORDER BY c DESC LIMIT 1000 OPTION max_matches=1000")
+            sql += self._facet_sql(match, filters)
         if rerank:
             sql.append(sr.Statistics.STATS_SQL.format(dist=DIST))
         sets = self._run_complete("; ".join(sql))
@@ -282,6 +297,81 @@ class SphinxQLBackend:
         # did-you-mean: the same code as on Whoosh, over the spellings of a sample of matching
         # pages (read only when the query is one that may get a suggestion)
         candidates = [(str(r[2]), str(r[3] or "")) for r in rows]
+        view = research.SampleView(self, lambda: research.suggestion_sample(self, parsed, candidates, total),
+                                   [s.exact for u in parsed.units for s in u.syllables])
+        suggestion = did_you_mean(view, parsed, total)  # type: ignore[arg-type]
+        took = (time.perf_counter() - t0) * 1000
+        return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
+                            suggestion=suggestion, partial=bool(missing), missing_shards=missing)
+
+    def _facet_sql(self, match: str, filters: list[tuple[str, str]]) -> list[str]:
+        out = []
+        for dim, attr in (("site", "site"), ("category", "cat_keys"), ("year", "year")):
+            w = self._where(match, filters, skip=dim)
+            sel = "GROUPBY() AS g, cats" if dim == "category" else f"{attr} AS g"
+            out.append(f"SELECT {sel}, COUNT(*) AS c FROM {DIST} WHERE {w} GROUP BY {attr} "
+                       f"ORDER BY c DESC LIMIT 1000 OPTION max_matches=1000, ranker=none")
+        return out
+
+    def _search_counted(self, req: SearchRequest, t0: float, parsed, compiled, words: list[str],
+                        filters: list[tuple[str, str]]) -> SearchResult:
+        """Relevance search re-ranked from the engine's per-word counts (search.sphinx_rank):
+        one batch (results with their counts, meta, facets, statistics, the document
+        frequencies not cached yet), then one read of the stored pages the ranking and the
+        page shown need."""
+        start = (req.page - 1) * req.per_page
+        base = sm.translate(compiled.match, [])
+        match = sr.counted_match(compiled, words, base)
+        where = self._where(match, filters)
+        size = max(sr.RERANK_DEPTH, start + req.per_page)
+        sql = [f"SELECT id, WEIGHT() AS w, doc_key, {sr.PACKED_COLUMNS} FROM {DIST} WHERE {where} "
+               f"ORDER BY {self._order(req.sort)} LIMIT 0,{size}{self._options(size)}", "SHOW META"]
+        if req.facets:
+            # the tree alone: the counted words never narrow the match, and cost time to match
+            sql += self._facet_sql(base, filters)
+        read_stats = not self.stats_cache.is_fresh(self.stats_ttl)
+        if read_stats:
+            sql.append(sr.Statistics.STATS_SQL.format(dist=DIST))
+        terms = [(f, t) for f, t, _b in ranking.scoring_terms(compiled.score)]
+        missing_df = self.stats_cache.missing(terms)
+        room = max(0, MAX_BATCH - len(sql))
+        if len(missing_df) > room:  # a long query: the rest first, in batches of their own
+            sr.ensure_df(self.db, DIST, self.stats_cache, missing_df[room:])
+            missing_df = missing_df[:room]
+        n_main = len(sql)
+        sql += [sr.df_sql(DIST, f, t) for f, t in missing_df]
+        sets = self._run_complete("; ".join(sql))
+        rows, meta = sets[0], dict_meta(sets[1])
+        if read_stats:
+            self.stats_cache.update(sets[n_main - 1][0])
+        self.stats_cache.store({ft: int(s[0][0]) if s else 0
+                                for ft, s in zip(missing_df, sets[n_main:], strict=True)})
+        sr.ensure_df(self.db, DIST, self.stats_cache, terms)  # none, unless a new generation emptied the cache
+        facets = _facets(sets[2:n_main - int(read_stats)]) if req.facets else {}
+
+        def fetch(indexes: list[int]) -> dict[int, tuple[str, str]]:
+            if not indexes:
+                return {}
+            by_id = {int(rows[d][0]): d for d in indexes}
+            got = self.db.run(f"SELECT id, doc_key, doc FROM {DIST} WHERE id IN ({','.join(map(str, by_id))}) "
+                              f"LIMIT {len(by_id)} OPTION max_matches={max(len(by_id), 20)}")[0]
+            return {by_id[int(i)]: (str(k), str(d or "")) for i, k, d in got}
+
+        total = int((meta.get("total_found") or ["0"])[0])
+        # did-you-mean's sample is the first candidates when the search found enough of them
+        # (research.suggestion_sample); read with the pages the ranking reads, in one round trip
+        sample_n = (min(research.SAMPLE, len(rows))
+                    if total >= 10 and research.may_suggest(parsed, total) else 0)
+        scored, docs = sr.rerank_counted(self.stats_cache, compiled, words, [r[3:8] for r in rows],
+                                         start + req.per_page, fetch, range(sample_n))
+        scored = scored[start:]
+        need = [d for d in [*(d for d, _s in scored), *range(sample_n)] if d not in docs]
+        docs.update(fetch(list(dict.fromkeys(need))))
+        marker = hits_mod.marker_for(compiled)
+        hits = [hits_mod.hit_from(docs[d][0] if d in docs else str(rows[d][2]), _json(docs.get(d, ("", ""))[1]),
+                                  score, compiled, req.highlight, marker) for d, score in scored]
+        missing = missing_agents(meta.get("warning", []))
+        candidates = [docs[d] for d in range(sample_n) if d in docs]
         view = research.SampleView(self, lambda: research.suggestion_sample(self, parsed, candidates, total),
                                    [s.exact for u in parsed.units for s in u.syllables])
         suggestion = did_you_mean(view, parsed, total)  # type: ignore[arg-type]
