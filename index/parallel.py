@@ -31,7 +31,9 @@ The API (also for the Spark job that builds segments in parallel partitions):
   :class:`SegmentBuilder`; ``flush()`` makes every worker finish its segment (each folder is
   then adopted and committed together with the catalog and checkpoints, so ``kill -9``
   keeps its guarantees: a segment joins the index only through the commit that also records its
-  captures; folders left by a killed run are removed when the next run opens the index).
+  captures; folders left by a killed run are removed when the next run opens the index). The
+  same processes index Documents made elsewhere (``submit(docs, "docs")``: the attachments an
+  import indexes at its end), so that work is spread over them too.
 
 Folders live under ``<data>/.segments`` (same file system as the index, so adopting is a rename).
 """
