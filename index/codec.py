@@ -41,6 +41,7 @@ under this name for reading indexes written with it. Whoosh's private names it n
 
 from __future__ import annotations
 
+from itertools import repeat
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
@@ -91,7 +92,8 @@ class _FieldWriter(W3FieldWriter):
 
     def add_grouped(self, schema, lengths, groups):
         """Write ``(fieldname, term bytes, [(term, docnum, weight, value), ...])`` groups, sorted
-        by field then term, each with its postings in docnum order (:mod:`index.segment`).
+        by field then term, each with its postings in docnum order (:mod:`index.segment`); in
+        place of the list, a merge may give a compact inline row ready to copy (bytes).
 
         Field lengths are read once per field. A term in fewer than the inline limit of documents
         (most bigrams: two thirds of all terms) gets its term-info row built in one step
@@ -119,6 +121,12 @@ class _FieldWriter(W3FieldWriter):
                 lastfn = fieldname
                 lens = _field_lengths(lengths, fieldname, field)
                 singles = {}
+            if type(postings) is bytes:  # a merged term's ready row (index.segment._merged_groups)
+                if compact:
+                    add_row(prefix + btext, postings)
+                    continue
+                ids, weights, values, _lo, _hi = termdict.decode_inline(postings)
+                postings = list(zip(repeat(btext), ids, weights, values or repeat(b""), strict=False))
             if postings[0][1] == -1:  # spelling-graph marker, ignored by Whoosh's own loop as well
                 postings = [p for p in postings if p[1] != -1]
                 if not postings:

@@ -31,7 +31,9 @@ The API (also for the Spark job that builds segments in parallel partitions):
   :class:`SegmentBuilder`; ``flush()`` makes every worker finish its segment (each folder is
   then adopted and committed together with the catalog and checkpoints, so ``kill -9``
   keeps its guarantees: a segment joins the index only through the commit that also records its
-  captures; folders left by a killed run are removed when the next run opens the index).
+  captures; folders left by a killed run are removed when the next run opens the index). The
+  same processes index Documents made elsewhere (``submit(docs, "docs")``: the attachments an
+  import indexes at its end), so that work is spread over them too.
 
 Folders live under ``<data>/.segments`` (same file system as the index, so adopting is a rename).
 """
@@ -219,8 +221,20 @@ def _parse_and_add(builder: SegmentBuilder, job) -> tuple[str, Any]:
     return "doc", (docnum, key, digest, value.id, getattr(value.source, "encoding", None), links)
 
 
+def _add_document(builder: SegmentBuilder, doc: Document) -> tuple[str, Any]:
+    """One Document made elsewhere (an attachment at the end of a run): ``("doc", (docnum, key,
+    digest))`` | ``("ifail", message)``."""
+    try:
+        return "doc", builder.add(doc)
+    except OSError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return "ifail", f"{type(exc).__name__}: {exc}"
+
+
 def _worker(conn, limitmb: int, schema) -> None:
-    """A worker's loop: ``("batch", folder, jobs)`` → results; ``("flush",)`` → folder | None."""
+    """A worker's loop: ``("batch", folder, jobs)`` or ``("docs", folder, documents)`` →
+    results; ``("flush",)`` → folder | None."""
     builder: SegmentBuilder | None = None
     try:
         while True:
@@ -229,10 +243,13 @@ def _worker(conn, limitmb: int, schema) -> None:
             except EOFError:  # the main process is gone
                 break
             try:
-                if msg[0] == "batch":
+                if msg[0] in ("batch", "docs"):
                     if builder is None or builder.folder != Path(msg[1]):
                         builder = SegmentBuilder(msg[1], limitmb=limitmb, schema=schema)
-                    conn.send(("ok", [_parse_and_add(builder, job) for job in msg[2]]))
+                    if msg[0] == "batch":
+                        conn.send(("ok", [_parse_and_add(builder, job) for job in msg[2]]))
+                    else:
+                        conn.send(("ok", [_add_document(builder, doc) for doc in msg[2]]))
                 elif msg[0] == "flush":
                     folder = builder.finish() if builder is not None else None
                     builder = None
@@ -288,12 +305,13 @@ class WriterPool:
     def folder(self, worker: int) -> Path:
         return self.root / f"{os.getpid()}-w{worker}-{self.generation[worker]}"
 
-    def submit(self, jobs: list) -> tuple[int, Path]:
-        """Send a batch to the least busy worker: ``(worker, segment folder it is written to)``."""
+    def submit(self, jobs: list, kind: str = "batch") -> tuple[int, Path]:
+        """Send a batch to the least busy worker: ``(worker, segment folder it is written to)``.
+        ``kind`` "docs": ``jobs`` are Documents to index as they are (no parsing)."""
         self._start()
         worker = min(range(self.jobs), key=self.outstanding.__getitem__)
         folder = self.folder(worker)
-        self.conns[worker].send(("batch", str(folder), jobs))
+        self.conns[worker].send((kind, str(folder), jobs))
         self.outstanding[worker] += 1
         return worker, folder
 
@@ -402,6 +420,16 @@ class Batches:
             self.on_done(context, [_parse_one(job) for job in jobs], None)
             return
         worker, folder = self.writers.submit(jobs)
+        self.flights.append(("batch", worker, folder, context))
+        while len(self.flights) >= self.limit:
+            self._next()
+
+    def submit_documents(self, docs: list, context: Any) -> None:
+        """Documents already made (attachments at the end of a run) to the writer processes, a
+        batch like :meth:`submit`'s: ``on_done(context, [("doc", (docnum, key, digest)) |
+        ("ifail", message), ...], folder)`` in submission order."""
+        assert self.writers is not None, "documents go to writer processes only"
+        worker, folder = self.writers.submit(docs, "docs")
         self.flights.append(("batch", worker, folder, context))
         while len(self.flights) >= self.limit:
             self._next()

@@ -108,6 +108,10 @@ def _parse_one(job: tuple[bytes, str | None, str | None, str | None]):
 # the pipeline
 
 
+class _IndexFailure(Exception):
+    """A writer process's message about a document it could not index."""
+
+
 @dataclass
 class _Pending:
     page: RawPage
@@ -232,7 +236,7 @@ class Ingestor:
 
     def close(self) -> Summary:
         try:
-            self.attachments.flush(self._add_indexed)  # attachments whose parents grew this run
+            self._flush_attachments()  # attachments whose parents grew this run
             self.commit(force=True)
         except BaseException:
             # The index did not take the last batch (e.g. a full disk): its captures must not be
@@ -428,14 +432,58 @@ class Ingestor:
         self._since_commit += 1
         return doc
 
-    def _add_indexed(self, doc) -> None:
+    def _flush_attachments(self) -> None:
+        """Index the attachments deferred to the end of the run (:meth:`Registry.flush`): in the
+        writer processes when there are some (17,000 of them took minutes in this process while
+        the writers waited), else here.
+
+        With writer processes no commit happens until every one of them is claimed: the registry
+        marks each attachment done as it is handed over, and that mark may only become durable
+        in the commit that adopts the segment holding it (kill -9 then leaves them to be flushed
+        again by the next run)."""
+        if self._writers is None:
+            self.attachments.flush(self._add_indexed)
+            return
+        pending: list = []
+
+        def send() -> None:
+            if pending:
+                docs = list(pending)
+                pending.clear()
+                self._batches.submit_documents(docs, ("attachments", docs, None))
+
+        def add(doc) -> None:
+            pending.append(doc)
+            if len(pending) >= self.batch:
+                send()
+
+        self._committing = True  # no commit before the last claim (see above)
+        try:
+            self.attachments.flush(add)
+            send()
+            self._batches.drain()
+        finally:
+            self._committing = False
+
+    def _attachments_done(self, docs: list, results: list, folder: Path) -> None:
+        """Attachments indexed by a writer process: each claimed as :meth:`_add_indexed` adds."""
+        for doc, (kind, value) in zip(docs, results, strict=True):
+            if kind == "doc":
+                self._add_indexed(doc, (value[1], value[2], folder, value[0]))
+            else:
+                self._add_indexed(doc, failure=str(value))
+        self.progress.update()
+
+    def _add_indexed(self, doc, claim: tuple | None = None, failure: str | None = None) -> None:
         """Index an attachment at the end of the run (:meth:`Registry.flush`): one read this run
         (its captures get their outcome and are counted now) or one whose parents changed."""
         captures = self._deferred.pop(doc.id, None)
         try:
-            outcome = self.sink.add(doc)
+            if failure is not None:  # the writer process could not index it
+                raise _IndexFailure(failure)
+            outcome = self.sink.claim(*claim) if claim is not None else self.sink.add(doc)
         except Exception as exc:  # noqa: BLE001 - reported, the run finishes
-            reason = f"{type(exc).__name__}: {exc}"
+            reason = str(exc) if isinstance(exc, _IndexFailure) else f"{type(exc).__name__}: {exc}"
             self.fail(SourceError(doc.url or "", None, doc.url, "index", reason))
             for cid in captures or ():
                 self.catalog.set_outcome(cid, "failed", reason)
@@ -460,6 +508,9 @@ class Ingestor:
 
     def _batch_done(self, context, results, folder: Path | None) -> None:
         """A batch came back (in submission order): record each page, move the checkpoint."""
+        if context[0] == "attachments":
+            self._attachments_done(context[1], results, folder)
+            return
         batch, last, on_batch_done = context
         for pend, result in zip(batch, results, strict=True):
             self._finish(pend, result, folder)

@@ -13,8 +13,10 @@ per-posting machinery was a quarter of indexing time. Here:
   collection walk the whole pool: 10 % of indexing time);
 * at commit each field's list is sorted by term (a stable sort: postings stay in docnum order)
   and handed term by term to :meth:`index.codec._FieldWriter.add_grouped`;
-* merging a segment (:meth:`GroupedSegmentWriter.add_reader`) reads each term's postings whole
-  instead of stepping Whoosh's per-posting generators (~20 µs a posting).
+* merging segments (:meth:`GroupedSegmentWriter.add_reader`) walks their term dictionaries side
+  by side when the new segment is written, a term at a time, instead of stepping Whoosh's
+  per-posting generators (~20 µs a posting) or sorting every posting again; a term of one
+  segment keeps its term-dictionary row (ids shifted), and memory stays at one term's postings.
 
 Memory stays bounded like Whoosh's pool: past ``limitmb`` the pool writes its postings, sorted, to
 an anonymous temporary file (a *run*); at commit the runs and the last part are merged term by
@@ -218,6 +220,45 @@ def _read_term(terms, fieldname: str, tbytes: bytes, row: bytes, format_):
     return wc.read_block_postings(terms, fieldname, tbytes, row, format_)
 
 
+_FIELD_TERM = itemgetter(0, 1)
+
+
+def _tagged(groups: Iterator[tuple[str, bytes, Any]], k: int, wanted: dict | None) -> Iterator[tuple]:
+    """``(field, term, k, payload)`` for :func:`heapq.merge` (``k`` tells the sources apart, so
+    payloads are never compared), only fields in ``wanted`` when given."""
+    if wanted is None:
+        return ((f, t, k, p) for f, t, p in groups)
+    return ((f, t, k, p) for f, t, p in groups if f in wanted)
+
+
+class _Stream:
+    """A segment merged by :class:`GroupedSegmentWriter`: its reader (kept open until the new
+    segment is written), term dictionary, first docnum in the new segment and, when it has
+    deletions, the map of its live documents to their new numbers."""
+
+    __slots__ = ("reader", "terms", "base", "docmap", "formats", "shared_values")
+
+    def __init__(self, reader, terms, base: int, docmap: dict[int, int] | None, formats: dict) -> None:
+        self.reader, self.terms, self.base, self.docmap, self.formats = reader, terms, base, docmap, formats
+        self.shared_values = {name: isinstance(f, (Existence, Frequency)) for name, f in formats.items()}
+
+    def postings(self, fieldname: str, tbytes: bytes, row: bytes) -> tuple[list, list, list] | None:
+        """``(ids, weights, values)`` of one term renumbered for the new segment (None when
+        every document of it was deleted)."""
+        ids, weights, values = _read_term(self.terms, fieldname, tbytes, row, self.formats[fieldname])
+        docmap = self.docmap
+        if docmap is not None:  # deletions: keep the live documents, renumbered
+            keep = [k for k, d in enumerate(ids) if d in docmap]
+            if not keep:
+                return None
+            return [docmap[ids[k]] for k in keep], [weights[k] for k in keep], [values[k] for k in keep]
+        base = self.base
+        return ([base + d for d in ids] if base else list(ids)), weights, values
+
+    def close(self) -> None:
+        self.reader.close()
+
+
 class GroupedSegmentWriter(SegmentWriter):
     """``SegmentWriter`` using :class:`GroupedPool`; same arguments (``limitmb``, ``codec``, ...).
 
@@ -228,6 +269,8 @@ class GroupedSegmentWriter(SegmentWriter):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         folder = getattr(self.storage, "folder", None)
         self.pool = GroupedPool(folder if folder and os.path.isdir(folder) else None, limitmb)
+        #: segments being merged, their postings read when the new segment is written
+        self._streams: list[_Stream] = []
 
     def add_document(self, **fields: Any) -> None:
         """Whoosh's ``add_document`` with each field's postings handed to the pool in one call.
@@ -236,6 +279,8 @@ class GroupedSegmentWriter(SegmentWriter):
         rather than silently dropped.
         """
         self._check_state()
+        if self._streams:
+            self._materialize_streams()
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
@@ -279,11 +324,17 @@ class GroupedSegmentWriter(SegmentWriter):
 
     def add_reader(self, reader) -> None:
         """Merge a segment (Whoosh's merge policy calls this at commit): stored fields and
-        columns as Whoosh does, postings read a term and a block at a time.
+        columns as Whoosh does; postings streamed when the new segment is written.
 
         Whoosh's own ``add_reader`` steps a matcher posting by posting through a chain of
-        generators (~20 µs a posting: merging made up two thirds of an ingest that commits every
-        1,000 pages). Other readers than a Whoosh 3 segment take Whoosh's path.
+        generators (~20 µs a posting), and reading every posting into the pool meant sorting
+        the whole index again (and spilling it to temporary runs) although each segment's terms
+        are already sorted. Here the segment only joins :attr:`_streams`, on a reader of its own
+        (the merge policy closes the one it passes); :meth:`_merged_groups` then walks every
+        merged segment's term dictionary side by side, a term at a time, and a term found in one
+        segment only — most bigrams — keeps its term-dictionary row, its document numbers shifted
+        (:func:`index.termdict.shift_inline`), without decoding a posting. Other readers than a
+        Whoosh 3 segment take Whoosh's path.
         """
         terms = wc.segment_terms(reader)
         if terms is None:
@@ -293,24 +344,71 @@ class GroupedSegmentWriter(SegmentWriter):
         basedoc = self.docnum
         names = {name for name in reader.indexed_field_names() if name in self.schema}
         docmap = self.write_per_doc(set(self.schema.names()) | names, reader)
-        add_term = self.pool.add_term
+        own = wc.reopen_segment_reader(self, reader)
+        own_terms = wc.segment_terms(own)
         formats = {name: self.schema[name].format for name in names}
-        for fieldname, tbytes, row in wc.scan_terms(terms):
-            format_ = formats.get(fieldname)
-            if format_ is None:
-                continue
-            ids, weights, values = _read_term(terms, fieldname, tbytes, row, format_)
-            if docmap is not None:  # deletions: keep the live documents, renumbered
-                keep = [k for k, d in enumerate(ids) if d in docmap]
-                ids = [docmap[ids[k]] for k in keep]
-                weights = [weights[k] for k in keep]
-                values = [values[k] for k in keep]
-                if not ids:
-                    continue
-            elif basedoc:
-                ids = [basedoc + d for d in ids]
-            add_term(fieldname, tbytes, ids, weights, values, isinstance(format_, (Existence, Frequency)))
+        self._streams.append(_Stream(own, own_terms, basedoc, docmap, formats))
         self._added = True
+
+    def _materialize_streams(self) -> None:
+        """Read the postings of the segments waiting in :attr:`_streams` into the pool (before
+        documents are added after a merged segment: pool and streams must not interleave)."""
+        streams, self._streams = self._streams, []
+        add_term = self.pool.add_term
+        for st in streams:
+            for fieldname, tbytes, row in wc.scan_terms(st.terms):
+                format_ = st.formats.get(fieldname)
+                if format_ is None:
+                    continue
+                got = st.postings(fieldname, tbytes, row)
+                if got is not None:
+                    add_term(fieldname, tbytes, *got, isinstance(format_, (Existence, Frequency)))
+            st.close()
+
+    def _merged_groups(self) -> Iterator[tuple[str, bytes, Any]]:
+        """The pool's groups and every streamed segment's terms in (field, term) order, equal
+        terms joined in docnum order (the pool's documents first, then the segments as added).
+        A group's postings are a list of ``(term, docnum, weight, value)``, or a ready term-info
+        row (bytes) for a term of one segment inlined in its dictionary."""
+        streams = self._streams
+        sources: list[Iterator] = []
+        if self.pool.fields or self.pool.runs:
+            sources.append(_tagged(self.pool.iter_groups(), 0, None))
+        for k, st in enumerate(streams, 1):
+            sources.append(_tagged(wc.scan_terms(st.terms), k, st.formats))
+        for (fieldname, tbytes), items in groupby(heapq.merge(*sources), _FIELD_TERM):
+            group = list(items)
+            if len(group) == 1:
+                k, payload = group[0][2], group[0][3]
+                if not k:
+                    yield fieldname, tbytes, payload
+                    continue
+                st = streams[k - 1]
+                if st.docmap is None and payload[0] >= termdict.INLINE:
+                    yield fieldname, tbytes, termdict.shift_inline(payload, st.base)
+                    continue
+            parts = [(i[2], i[3]) for i in group]
+            postings: list[Posting] = []
+            for k, payload in parts:
+                if not k:
+                    postings.extend(payload)
+                    continue
+                st = streams[k - 1]
+                got = st.postings(fieldname, tbytes, payload)
+                if got is not None:
+                    ids, weights, values = got
+                    # one object per distinct weight (and frequency value): a value repeated in
+                    # a posting block is then pickled once (a memo reference), as in a new segment
+                    values = map(_shared, values) if st.shared_values[fieldname] else values
+                    postings.extend(zip(repeat(tbytes), ids, map(_shared, weights), values))
+            if postings:
+                yield fieldname, tbytes, postings
+
+    def _close_segment(self) -> None:
+        super()._close_segment()
+        for st in self._streams:
+            st.close()
+        self._streams = []
 
     def _flush_segment(self) -> None:
         """Write the postings. The garbage collector is paused meanwhile: reading runs back and
@@ -321,7 +419,8 @@ class GroupedSegmentWriter(SegmentWriter):
         paused = gc.isenabled()
         gc.disable()
         try:
-            self.fieldwriter.add_grouped(self.schema, pdr, self.pool.iter_groups())
+            groups = self._merged_groups() if self._streams else self.pool.iter_groups()
+            self.fieldwriter.add_grouped(self.schema, pdr, groups)
         finally:
             if paused:
                 gc.enable()

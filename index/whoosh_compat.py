@@ -157,6 +157,14 @@ def segment_terms(reader):
     return terms if ok and hasattr(reader, "deleted_docs_set") else None
 
 
+def reopen_segment_reader(writer, reader):
+    """A new reader of ``reader``'s segment (with its deletions): a merge streams a segment's
+    postings after Whoosh's merge policy has closed the reader it passed."""
+    from whoosh.reading import SegmentReader
+
+    return SegmentReader(writer.storage, writer.schema, reader.segment())
+
+
 def postings_extent(row: bytes) -> tuple[int, int]:
     """(offset, length) in the postings file of a term with its own blocks: after the fixed
     part, a long offset and an int length (``W3TermInfo.from_bytes`` reads the length as a

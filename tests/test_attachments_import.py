@@ -83,10 +83,18 @@ def check_once(data: Path, truth: list[dict], by_path: bool = False) -> None:
 
 def test_folder_and_warc_imports_store_each_attachment_once(rich, tmp_path, monkeypatch):
     from index.pipeline import Ingestor
+    from index.writer import IndexWriterSink
 
     monkeypatch.setenv("TRACUU_OCR", "0")
     truth = truth_of(rich)
     assert sum(len(t["parent_urls"]) > 1 for t in truth) >= 5  # files linked from several pages
+    real_add = IndexWriterSink.add
+
+    def add(self, doc):  # with writer processes, attachments are indexed there too
+        assert doc.kind != "attachment", doc.url
+        return real_add(self, doc)
+
+    monkeypatch.setattr(IndexWriterSink, "add", add)
     with Ingestor(tmp_path / "dir", jobs=2) as ing:
         ing.import_paths([rich / "sites"])
     assert ing.summary.failures == 0, ing.summary.examples
@@ -101,6 +109,7 @@ def test_folder_and_warc_imports_store_each_attachment_once(rich, tmp_path, monk
     check_once(tmp_path / "warc", truth)
 
     # importing the folder again adds nothing and extracts nothing again
+    monkeypatch.setattr(IndexWriterSink, "add", real_add)
     with Ingestor(tmp_path / "dir", jobs=1) as ing:
         ing.import_paths([rich / "sites"])
     assert ing.summary.indexed == 0 and ing.summary.updated == 0 and ing.summary.failures == 0

@@ -201,6 +201,40 @@ def test_grouped_merges_equal_whoosh_merges(tmp_path) -> None:
     assert _postings_by_id(optimized) == want
 
 
+def test_documents_added_after_a_merged_segment(tmp_path) -> None:
+    """The grouped writer streams a merged segment's postings when it writes the new segment; a
+    document added after ``add_reader`` first takes those postings into the pool (docnums stay
+    in order), and the result equals Whoosh's writer doing the same."""
+    from whoosh.reading import SegmentReader
+
+    def build(path, grouped: bool):
+        schema = Schema(id=ID(stored=True, unique=True), e=TEXT(analyzer=exact_analyzer(), phrase=True),
+                        b=TEXT(analyzer=bigram_analyzer()))
+        ix = FileStorage(str(path)).create().create_index(schema)
+        texts = _texts()
+        for batch in range(2):
+            w = GroupedSegmentWriter(ix, codec=fast_codec()) if grouped else ix.writer(codec=fast_codec())
+            for i in range(10):
+                text = texts[(batch * 10 + i) % len(texts)]
+                w.add_document(id=f"d{batch}-{i}", e=text, b=text)
+            w.commit(merge=False)
+        w = GroupedSegmentWriter(ix, codec=fast_codec()) if grouped else ix.writer(codec=fast_codec())
+        w.add_document(id="first", e=texts[3], b=texts[3])
+        segments = list(w.segments)
+        for seg in segments:
+            reader = SegmentReader(w.storage, w.schema, seg)
+            w.add_reader(reader)
+            reader.close()
+        w.add_document(id="after", e=texts[4], b=texts[4])
+        w.commit(mergetype=lambda writer, segs: [])
+        return FileStorage(str(path)).open_index()
+
+    want = _postings_by_id(build(tmp_path / "w", False))
+    got_ix = build(tmp_path / "g", True)
+    assert len(got_ix._segments()) == 1 and got_ix.doc_count() == 22
+    assert want and _postings_by_id(got_ix) == want
+
+
 def test_pool_runs_cut_long_lists_and_join_them() -> None:
     """A term with more postings than a run chunk is cut when spilled and joined on reading,
     in docnum order, across several runs and the in-memory part."""

@@ -36,6 +36,24 @@ def test_inline_rows_round_trip() -> None:
         encode_inline([1, 2], [1, 1], [b"x"], 0, 0)
 
 
+def test_small_rows_and_shifted_rows() -> None:
+    """Rows whose ids and weights are all one-byte varints (decoded by slicing) and rows shifted
+    for a merge (:func:`termdict.shift_inline`) give what encoding the postings gives."""
+    rng = random.Random(11)
+    for _ in range(2000):
+        n = rng.randint(1, 7)
+        ids = sorted(rng.sample(range(0, rng.choice([120, 5000, 3_000_000])), n))
+        weights = [rng.choice([1, 2, 3, 127, 128, 70_000]) for _ in ids]
+        values = [bytes(rng.randrange(256) for _ in range(rng.choice([1, 2, 127, 128, 300]))) for _ in ids] \
+            if rng.random() < .5 else []
+        row = encode_inline(ids, weights, values, 4, 9)
+        assert decode_inline(row) == (tuple(ids), tuple(weights), tuple(values), 4, 9)
+        base = rng.choice([0, 1, 100, 127, 128, 20_000, 5_000_000])
+        shifted = termdict.shift_inline(row, base)
+        assert shifted == encode_inline([base + d for d in ids], weights, values, 4, 9)
+        assert decode_inline(shifted) == (tuple(base + d for d in ids), tuple(weights), tuple(values), 4, 9)
+
+
 def _dictionary(rows: dict[bytes, bytes], block_bytes: int) -> BlockTermsReader:
     st = RamStorage()
     w = BlockTermsWriter(st.create_file("t.trm"), block_bytes=block_bytes)
