@@ -90,17 +90,18 @@ class MappedFile(StructFile):
         self.is_closed = True
 
 
-#: bytes read ahead by a small :class:`PreadFile` read: Whoosh reads a posting block's length,
-#: then its pickled header, then its data, each a read of its own; with a page read ahead the
-#: three are one system call. Larger reads go straight to the caller.
+#: bytes read ahead by a small sequential :class:`PreadFile` read (``read``, not ``get``):
+#: Whoosh reads a posting block's length, then its pickled header (with several reads), then
+#: its data, each a call of its own; with a page read ahead they are one system call. Larger
+#: reads go straight to the caller.
 READ_AHEAD = 4096
 
 
 class _PositionalReader:
     """A read-only file object over a descriptor: ``read``/``readline``/``seek``/``tell`` (what
-    Whoosh and ``pickle.load`` ask of a file) and ``pread``, all with ``os.pread`` at a position
-    of its own, served from a one-page read-ahead when they fit in it. Not thread-safe (one
-    Whoosh reader uses it, under its searcher's lock), like the reader itself."""
+    Whoosh and ``pickle.load`` ask of a file) at a position of its own, and ``pread``, all with
+    ``os.pread``; sequential reads go through a one-page read-ahead. Not thread-safe (one Whoosh
+    reader uses it, under its searcher's lock), like the reader itself."""
 
     __slots__ = ("fd", "size", "pos", "_buf", "_start")
 
@@ -112,11 +113,21 @@ class _PositionalReader:
         self._start = 0
 
     def pread(self, position: int, length: int) -> bytes:
+        """``length`` bytes at ``position`` (fewer at the end of the file): from the read-ahead
+        page when they are in it, else one exact read (random reads, e.g. a stored document,
+        are not followed by the next bytes: no read-ahead kept for them)."""
         off = position - self._start
         if off >= 0 and off + length <= len(self._buf):
             return self._buf[off:off + length]
-        if length >= READ_AHEAD or position < 0:
-            return os.pread(self.fd, length, position) if position >= 0 else b""
+        return os.pread(self.fd, length, position) if position >= 0 else b""
+
+    def _ahead(self, position: int, length: int) -> bytes:
+        """A sequential read: a small one reads the page from ``position`` ahead."""
+        off = position - self._start
+        if off >= 0 and off + length <= len(self._buf):
+            return self._buf[off:off + length]
+        if length >= READ_AHEAD:
+            return os.pread(self.fd, length, position)
         self._buf = os.pread(self.fd, READ_AHEAD, position)
         self._start = position
         return self._buf[:length]
@@ -124,7 +135,7 @@ class _PositionalReader:
     def read(self, n: int | None = -1) -> bytes:
         if n is None or n < 0:
             n = max(0, self.size - self.pos)
-        data = self.pread(self.pos, n)
+        data = self._ahead(self.pos, n)
         self.pos += len(data)
         return data
 
@@ -132,7 +143,7 @@ class _PositionalReader:
         out = bytearray()
         while limit is None or limit < 0 or len(out) < limit:
             want = READ_AHEAD if limit is None or limit < 0 else min(READ_AHEAD, limit - len(out))
-            chunk = self.pread(self.pos, want)
+            chunk = self._ahead(self.pos, want)
             if not chunk:
                 break
             end = chunk.find(b"\n")
