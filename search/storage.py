@@ -218,15 +218,25 @@ class PreadFile(StructFile):
 
 
 #: bytes 13–17 of a tracuu block term dictionary (index.termdict.MAGIC after Whoosh's 13-byte
-#: hash-file header): such a ``.trm`` is read in blocks, not probed as a hash table
+#: hash-file header)
 _BLOCK_TERMS_AT = 13
+
+#: whether tracuu's block term dictionaries are mapped too. No: a cold query reads ~110 of
+#: their ~1 KB blocks, and through a map all of a dictionary ends up resident (a fifth of the
+#: index: 17.6 of 77 MB over a 9,881-document index after 300 queries) and grows with it; with
+#: pread each block is a system call (~0.7 µs more than a slice of a map; CPU time of cold queries
+#: unchanged within noise, bench/reads.py). bench/reads.py measures both ways.
+MAP_BLOCK_DICTIONARIES = False
 
 
 def _probed_in_place(path: str) -> bool:
-    """Whether the file is one that look-ups probe a few bytes at a time, thousands of times a
-    query (Whoosh's hash-table term dictionary): those stay memory-mapped."""
+    """Whether the file is a term dictionary that stays memory-mapped: Whoosh's hash table
+    (indexes written before index/termdict.py), probed a few bytes at a time, thousands of times
+    a query, in its map (index.whoosh_compat.TermLookup)."""
     if not path.endswith(".trm"):
         return False
+    if MAP_BLOCK_DICTIONARIES:
+        return True
     try:
         with open(path, "rb") as fh:
             fh.seek(_BLOCK_TERMS_AT)
