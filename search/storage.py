@@ -15,7 +15,11 @@ Why two kinds of file:
   private memory grew 6 %. :class:`PreadFile` reads the same bytes with ``os.pread`` (through
   a one-page read-ahead, so Whoosh's header-then-pickle reads cost one call): they come from
   the kernel's page cache as before, shared by every worker process, but nothing of the index
-  is counted in a process's RSS. Cold queries cost the same CPU (bench/search.py --unique).
+  is counted in a process's RSS. Cold queries cost the same CPU (bench/search.py --unique,
+  bench/reads.py). The price: a read is a system call (~0.7 µs more than a slice of a map,
+  ~140 a cold query) that releases the interpreter lock, so under load another request thread
+  may run meanwhile and the searching thread waits to get the lock back (bench/reads.py
+  --busy measures it; a page fault on a map keeps the lock).
 
 Writers are untouched (they use Whoosh's own storage). A segment file that a merge deletes
 stays readable through its open descriptor (or its mapping) until the searcher is closed.
