@@ -22,16 +22,20 @@ How memory is counted (Linux ``/proc/PID/smaps_rollup``), sampled every ``--samp
 
 * **private memory**: the anonymous memory of the server's processes (Python objects, caches,
   malloc heaps), summed as PSS so pages a forked worker still shares with its parent count once.
-  This is what the server holds and what the goal is about;
-* **file-backed**: resident pages of mapped files, mostly the memory-mapped index: page cache,
-  shared with other processes, reclaimable by the kernel at any moment, and as large as the part
-  of the index that was read recently, so it follows the index's size on disk, not the server;
-* **RSS** = both, as ``ps`` shows it (printed too, with its own growth).
+  This is what the server itself allocates;
+* **file-backed**: resident pages of mapped files: the Python interpreter and its libraries.
+  The index is read with ``pread`` (search/storage.py), so its pages stay in the kernel's page
+  cache without being counted here; through memory maps they were, and this part grew with the
+  index on disk (38 → 52 MB in 10 minutes while imports grew the index 10 → 19 MB). The index
+  files still mapped (Whoosh's hash-table term dictionaries of indexes written before
+  index/termdict.py) and those of them already deleted by a merge are counted per sample;
+* **RSS** = both, as ``ps`` shows it: what issue 14's goal is about.
 
 Growth = (median of the samples in the last minute) / (median of the samples in the first minute
 after the warm-up) - 1: medians, because one sample can fall on the moment a reopened searcher
-and the one it replaces are both alive. Goal (issue 14): 0 errors, failed imports 0, server
-private-memory growth ≤ 10 %. A request over ``--timeout`` seconds (default 10) is an error.
+and the one it replaces are both alive. Goal (issue 14): 0 errors, failed imports 0, server RSS
+growth ≤ 10 % (private memory's growth is shown beside it). A request over ``--timeout`` seconds
+(default 10) is an error.
 """
 
 from __future__ import annotations
@@ -383,12 +387,12 @@ def main() -> int:
           f"({len(first)} and {len(last)} samples), server processes summed:")
     a, b, g = growth["private"]
     print(f"  private (anonymous) memory {a:.1f} MB → {b:.1f} MB ({g:+.1f} %), peak {peak:.1f} MB")
-    print(f"  file-backed (mapped index, libraries; reclaimable) {growth['file'][0]:.1f} MB → "
+    print(f"  file-backed (libraries, mapped index files if any) {growth['file'][0]:.1f} MB → "
           f"{growth['file'][1]:.1f} MB ({growth['file'][2]:+.1f} %)")
     print(f"  RSS {growth['rss'][0]:.1f} MB → {growth['rss'][1]:.1f} MB ({growth['rss'][2]:+.1f} %)")
-    ok = n_err == 0 and not failed_imports and g <= 10
-    print(f"goal (0 errors, 0 failed imports, server private-memory growth ≤ 10 %): {'met' if ok else 'NOT met'}"
-          f"; RSS growth ≤ 10 % too: {'yes' if growth['rss'][2] <= 10 else 'no'}")
+    ok = n_err == 0 and not failed_imports and growth["rss"][2] <= 10
+    print(f"goal (0 errors, 0 failed imports, server RSS growth ≤ 10 %): {'met' if ok else 'NOT met'}"
+          f"; private-memory growth ≤ 10 % too: {'yes' if g <= 10 else 'no'}")
     if not args.data:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1

@@ -74,7 +74,8 @@ info's doc-frequency offset), ``NumericColumn.Reader``'s ``_typecode``/``_count`
 ``_fixedlen`` (:func:`numeric_column`), and ``VarBytesColumn.Reader._read_offsets_and_lengths``,
 replaced by an equivalent (:func:`speed_up_stored_offsets`). Every helper falls back to the
 public API when those are absent, so only speed depends on them. search/storage.py
-memory-maps the index through public classes only (``FileStorage``, ``StructFile``).
+opens the index (memory maps for hash tables, positional reads for the rest) through public
+classes only (``FileStorage``, ``StructFile``).
 """
 
 from __future__ import annotations
@@ -601,10 +602,11 @@ class TermLookup:
     lengths + key + value) is probed straight in its memory map (search/storage.py).
 
     Segments with tracuu's block dictionary (:mod:`index.termdict`, no hash table: ``dbmap`` is
-    None in their entry) are looked up through it, a bisect and a cached block.
+    None in their entry) are looked up through it, a bisect and a cached block, however its
+    file is read (search/storage.py reads it with ``pread``, not a map).
 
-    ``usable`` is False when any segment is not Whoosh 3's md5 hash table or a block dictionary
-    over a memory map: then callers use the public API (same answers, slower).
+    ``usable`` is False when any segment is neither a block dictionary nor Whoosh 3's md5 hash
+    table over a memory map: then callers use the public API (same answers, slower).
     """
 
     def __init__(self, reader) -> None:
@@ -614,11 +616,7 @@ class TermLookup:
         self.usable = True
         for leaf, _base in reader.leaf_readers():
             terms = segment_terms(leaf)
-            if isinstance(terms, BlockTermsReader):
-                if not isinstance(getattr(terms._dbfile, "_map", None), mmap.mmap):
-                    self.usable = False
-                    self.segments = []
-                    return
+            if isinstance(terms, BlockTermsReader):  # read through its own get(): mapped or not
                 self.segments.append((None, None, terms._fieldmap, terms, leaf))
                 continue
             table = getattr(terms, "_tindex", None)

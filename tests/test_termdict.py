@@ -172,6 +172,17 @@ def test_old_index_opens_searches_and_merges(tmp_path, monkeypatch) -> None:
     with open_index(index_dir(tmp_path)).reader() as r:  # the search side's look-ups, both kinds
         lookup = TermLookup(r)
         assert lookup.usable and [s[0] is None for s in lookup.segments] == [False, True]
+        # the hash table is probed in its memory map, the block dictionary read with pread
+        from search.storage import MappedFile, PreadFile
+
+        assert [type(s[3]._tindex.dbfile if s[0] is not None else s[3]._dbfile) for s in lookup.segments] \
+            == [MappedFile, PreadFile]
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(index_dir(tmp_path))).reader() as plain:  # a hash table, no map
+        assert not TermLookup(plain).usable
+    with open_index(index_dir(tmp_path)).reader() as r:
+        lookup = TermLookup(r)
         for field in ("title_f", "body_b", "sugg"):
             for term in [*list(r.lexicon(field))[:40], b"khong_co"]:
                 assert lookup.doc_frequency(field, term) == r.doc_frequency(field, term), (field, term)
