@@ -77,21 +77,47 @@ _WORD = "[^\\W_]"
 
 
 @lru_cache(maxsize=256)
-def _pattern(marker: Marker) -> re.Pattern[str] | None:
-    """One regex over the folded text for every plain spelling of the marker's terms/prefixes."""
+def _marker_words(marker: Marker) -> frozenset[str]:
+    """Every plain spelling of the marker's terms (the F form folds a final y after an onset to
+    i, ``quy`` → ``qui``: both are marked)."""
     words: set[str] = set()
     for t in marker.terms:
         words.add(t)
-        if t.endswith("i"):  # F folds a final y after an onset to i (quy → qui): mark both
+        if t.endswith("i"):
             v = t[:-1] + "y"
             if analysis.fold_term(v) == t:
                 words.add(v)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def _pattern(marker: Marker) -> re.Pattern[str] | None:
+    """One regex over the folded text for every plain spelling of the marker's terms/prefixes:
+    whole syllables spelled as a term, or syllables starting with a prefix (terms are tried
+    first, longest first). The words share one lookahead: compiling (pure Python) is a
+    noticeable part of a query the process has not seen, and shorter patterns compile faster;
+    alternation order and backtracking give the same matches as a lookahead per word."""
+    words = _marker_words(marker)
     prefixes = set(marker.prefixes_f) | {analysis.fold(p) for p in marker.prefixes_e}
-    alts = [re.escape(w) + f"(?!{_WORD})" for w in sorted(words, key=len, reverse=True)]
+    alts = []
+    if words:
+        alts.append("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                    + f")(?!{_WORD})")
     alts += [re.escape(p) + f"{_WORD}*" for p in sorted(prefixes, key=len, reverse=True) if p]
     if not alts:
         return None
     return re.compile(f"(?<!{_WORD})(?:" + "|".join(alts) + ")")
+
+
+def chain_pattern(marker: Marker | None, spellings: frozenset[str]) -> re.Pattern[str]:
+    """A regex for :func:`chain_positions` finding at least every syllable spelled as one of
+    ``spellings``, each match a whole syllable: the marker's own pattern when it covers them
+    (the page's snippets compile it anyway), else one of its own."""
+    if marker is not None and spellings <= _marker_words(marker):
+        got = _pattern(marker)
+        if got is not None:
+            return got
+    return _chain_pattern(spellings)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -172,7 +198,8 @@ def chain_lookup(words: frozenset[str]) -> dict[str, str]:
     return out
 
 
-def chain_positions(text: str, lookup: dict[str, str]) -> list[tuple[int, str]] | None:
+def chain_positions(text: str, lookup: dict[str, str],
+                    pattern: re.Pattern[str] | None = None) -> list[tuple[int, str]] | None:
     """``(position, F form)`` of the syllables of ``text`` found in ``lookup``
     (:func:`chain_lookup`), in text order; None when the text needs the analyzer's path
     (combining marks).
@@ -181,20 +208,28 @@ def chain_positions(text: str, lookup: dict[str, str]) -> list[tuple[int, str]] 
     syllable between them) are one apart, any others at least two, which is all a run of
     consecutive syllables needs (:func:`search.ranking._longest_run`). Why not every token's
     index: tokenising a whole body (``findall`` of every syllable, then a membership test each)
-    cost ~2.5× this one regex over the folded text that finds only the looked-up spellings."""
+    cost ~2.5× this one regex over the folded text that finds only the looked-up spellings.
+
+    ``pattern`` (:func:`chain_pattern`) may match more syllables than ``lookup`` holds, each a
+    whole syllable: those are skipped (and, lying between two found ones, keep them apart)."""
     folded = folded_part(text)
     if folded is None:
         return None
-    pattern = _chain_pattern(frozenset(lookup))
+    if pattern is None:
+        pattern = _chain_pattern(frozenset(lookup))
     out: list[tuple[int, str]] = []
     gap = _ANY_WORD.search
+    get = lookup.get
     pos = -2
     last_end = -1
     for m in pattern.finditer(folded):
-        s, e = m.span()
+        form = get(m.group())
+        if form is None:
+            continue
+        s = m.start()
         pos += 1 if last_end >= 0 and gap(folded, last_end, s) is None else 2
-        out.append((pos, lookup[m.group()]))
-        last_end = e
+        out.append((pos, form))
+        last_end = m.end()
     return out
 
 

@@ -61,3 +61,28 @@ def test_random_texts_give_the_same_runs():
 
 def test_combining_marks_take_the_analyzer_path():
     assert highlight.chain_positions("ca\u0309i ca\u0301ch", highlight.chain_lookup(frozenset(["cai"]))) is None
+
+
+def test_a_marker_pattern_matching_more_words_gives_the_same_positions():
+    """The marker's regex (more terms, prefixes) serves the chain too: extra matches are skipped
+    and keep the chain's syllables on either side of them apart."""
+    chain = ["cai", "cach", "hanh", "chinh"]
+    lookup = highlight.chain_lookup(frozenset(chain))
+    marker = highlight.Marker(frozenset([*chain, "cua", "tinh"]), ("qu",), ())
+    pattern = highlight.chain_pattern(marker, frozenset(lookup))
+    assert pattern is highlight._pattern(marker)
+    rng = random.Random(5)
+    vocab = ["cải", "cách", "hành", "chính", "của", "tỉnh", "quý", "quảng", "cai", "x", "_", ","]
+    for _ in range(300):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 30)))
+        got = highlight.chain_positions(text, lookup, pattern)
+        want = _reference(text, lookup)
+        assert [t for _p, t in got] == [t for _p, t in want], text
+        assert _adjacent(got) == _adjacent(want), text
+
+
+def test_a_marker_without_the_chain_words_is_not_used():
+    lookup = highlight.chain_lookup(frozenset(["cai", "cach", "hanh"]))
+    marker = highlight.Marker(frozenset(["cai"]))
+    assert highlight.chain_pattern(marker, frozenset(lookup)) is not highlight._pattern(marker)
+    assert highlight.chain_pattern(None, frozenset(lookup)).fullmatch("hanh")
