@@ -90,34 +90,34 @@ def _marker_words(marker: Marker) -> frozenset[str]:
     return frozenset(words)
 
 
+def _alternatives(alts: list[tuple[str, str]]) -> str:
+    """``(?:…)`` matching, at the start of a syllable, the first of ``alts`` (``(spelling,
+    regex after it)``, in order) that matches there.
+
+    Why this shape: the alternatives are grouped by their first character, which comes first in
+    the pattern and is followed by the "no syllable character before it" check (a two-character
+    lookbehind), so the regex engine can skip ahead to the positions holding one of those first
+    characters instead of testing a lookbehind at every position of a page (~30 % faster over
+    stored pages). Alternatives with different first characters never match at the same place,
+    so the order that matters (within one first character) is kept."""
+    groups: dict[str, list[str]] = {}
+    for spelling, after in alts:
+        groups.setdefault(spelling[0], []).append(re.escape(spelling[1:]) + after)
+    return "(?:" + "|".join(f"{re.escape(c)}(?<!{_WORD}.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
 @lru_cache(maxsize=256)
 def _pattern(marker: Marker) -> re.Pattern[str] | None:
     """One regex over the folded text for every plain spelling of the marker's terms/prefixes:
     whole syllables spelled as a term, or syllables starting with a prefix (terms are tried
-    first, longest first). The words share one lookahead: compiling (pure Python) is a
-    noticeable part of a query the process has not seen, and shorter patterns compile faster;
-    alternation order and backtracking give the same matches as a lookahead per word."""
+    first, longest first)."""
     words = _marker_words(marker)
     prefixes = set(marker.prefixes_f) | {analysis.fold(p) for p in marker.prefixes_e}
-    alts = []
-    if words:
-        alts.append("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                    + f")(?!{_WORD})")
-    alts += [re.escape(p) + f"{_WORD}*" for p in sorted(prefixes, key=len, reverse=True) if p]
+    alts = [(w, f"(?!{_WORD})") for w in sorted(words, key=len, reverse=True) if w]
+    alts += [(p, f"{_WORD}*") for p in sorted(prefixes, key=len, reverse=True) if p]
     if not alts:
         return None
-    return re.compile(f"(?<!{_WORD})(?:" + "|".join(alts) + ")")
-
-
-def chain_pattern(marker: Marker | None, spellings: frozenset[str]) -> re.Pattern[str]:
-    """A regex for :func:`chain_positions` finding at least every syllable spelled as one of
-    ``spellings``, each match a whole syllable: the marker's own pattern when it covers them
-    (the page's snippets compile it anyway), else one of its own."""
-    if marker is not None and spellings <= _marker_words(marker):
-        got = _pattern(marker)
-        if got is not None:
-            return got
-    return _chain_pattern(spellings)
+    return re.compile(_alternatives(alts), re.S)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -198,50 +198,48 @@ def chain_lookup(words: frozenset[str]) -> dict[str, str]:
     return out
 
 
-def chain_positions(text: str, lookup: dict[str, str],
-                    pattern: re.Pattern[str] | None = None) -> list[tuple[int, str]] | None:
-    """``(position, F form)`` of the syllables of ``text`` found in ``lookup``
-    (:func:`chain_lookup`), in text order; None when the text needs the analyzer's path
-    (combining marks).
+def chain_sequences(text: str, lookup: dict[str, str]) -> list[list[str]] | None:
+    """Every run of two or more *adjacent* syllables of ``text`` (no other syllable between
+    them) that are all spelled as a key of ``lookup`` (:func:`chain_lookup`), as their F forms,
+    in text order; None when the text needs the analyzer's path (combining marks).
 
-    Positions are *relative*: two found syllables that are adjacent tokens of the text (no
-    syllable between them) are one apart, any others at least two, which is all a run of
-    consecutive syllables needs (:func:`search.ranking._longest_run`). Why not every token's
-    index: tokenising a whole body (``findall`` of every syllable, then a membership test each)
-    cost ~2.5× this one regex over the folded text that finds only the looked-up spellings.
-
-    ``pattern`` (:func:`chain_pattern`) may match more syllables than ``lookup`` holds, each a
-    whole syllable: those are skipped (and, lying between two found ones, keep them apart)."""
+    This is all the contiguity bonus needs (:func:`search.ranking._longest_runs_in_text`): a
+    run of the query's chain in order lies inside one such sequence, and a lone syllable is a
+    run of one, the least there is. Why one regex for whole sequences: tokenising a whole body
+    (every syllable, then a membership test and a position each) was most of the bonus's cost;
+    common syllables of a chain (``của``, ``có``) occur dozens of times in a page, mostly
+    alone, and the regex passes those over without a Python step."""
     folded = folded_part(text)
     if folded is None:
         return None
-    if pattern is None:
-        pattern = _chain_pattern(frozenset(lookup))
-    out: list[tuple[int, str]] = []
-    gap = _ANY_WORD.search
-    get = lookup.get
-    pos = -2
-    last_end = -1
-    for m in pattern.finditer(folded):
-        form = get(m.group())
-        if form is None:
+    pattern = _run_pattern(frozenset(lookup))
+    find = _SYLLABLE.findall
+    return [[lookup[t] for t in find(m.group())] for m in pattern.finditer(folded)]
+
+
+def token_sequences(tokens: list[str], words: set[str]) -> list[list[str]]:
+    """:func:`chain_sequences` from a full tokenisation (the analyzer's path): maximal runs of
+    two or more consecutive ``tokens`` that are in ``words``."""
+    out: list[list[str]] = []
+    run: list[str] = []
+    for tok in [*tokens, None]:
+        if tok is not None and tok in words:
+            run.append(tok)
             continue
-        s = m.start()
-        pos += 1 if last_end >= 0 and gap(folded, last_end, s) is None else 2
-        out.append((pos, form))
-        last_end = m.end()
+        if len(run) >= 2:
+            out.append(run)
+        run = []
     return out
 
 
-_ANY_WORD = re.compile(_WORD)
-
-
 @lru_cache(maxsize=256)
-def _chain_pattern(spellings: frozenset[str]) -> re.Pattern[str]:
-    """Whole syllables (``[^\\W_]+`` tokens, as :func:`folded_tokens` cuts them) spelled as one
-    of ``spellings``."""
-    alts = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
-    return re.compile(f"(?<!{_WORD})(?:{alts})(?!{_WORD})")
+def _run_pattern(spellings: frozenset[str]) -> re.Pattern[str]:
+    """Two or more whole syllables (``[^\\W_]+`` tokens, as :func:`folded_tokens` cuts them)
+    spelled as one of ``spellings``, with only non-syllable characters between them."""
+    ordered = sorted(spellings, key=len, reverse=True)
+    first = _alternatives([(w, "") for w in ordered if w])
+    alt = "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    return re.compile(f"{first}(?:[\\W_]+{alt})+(?!{_WORD})", re.S)
 
 
 def _marked_fast(text: str, marker: Marker, folded: str | None = None) -> list[tuple[int, int, str | None]] | None:

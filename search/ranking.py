@@ -25,7 +25,7 @@ from collections import Counter
 from whoosh import query as wq
 
 from search import deadline, highlight
-from search.hits import indexed_texts, marker_for
+from search.hits import indexed_texts
 from search.postings import MISSING_DATE, View
 from search.query import CompiledQuery
 
@@ -106,7 +106,7 @@ def _score(view: View, compiled: CompiledQuery, final, n: int) -> list[tuple[int
     total = len(compiled.bigrams)
     combined = {d: s * (1.0 + W_COVERAGE * coverage.get(d, 0) / total) for d, s in scores.items()}
     top = heapq.nlargest(max(n, CONTIGUITY_DEPTH), combined.items(), key=lambda ds: (ds[1], -ds[0]))
-    runs = _contiguity(view, compiled.chains, top[:CONTIGUITY_DEPTH], n, marker_for(compiled))
+    runs = _contiguity(view, compiled.chains, top[:CONTIGUITY_DEPTH], n)
     final_scores = [(d, s * (1.0 + W_CONTIGUITY * runs.get(d, 0.0))) for d, s in top]
     return heapq.nlargest(n, final_scores, key=lambda ds: (ds[1], -ds[0]))
 
@@ -173,8 +173,7 @@ def _fill(view: View, terms, final_set, have: set[int], k: int) -> list[int]:
     return out
 
 
-def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float]], n: int,
-                marker: highlight.Marker | None = None) -> dict[int, float]:
+def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float]], n: int) -> dict[int, float]:
     """:func:`_longest_runs_in_text` of the ``head`` documents (``(docnum, score)``, best first),
     stopping as soon as a document's score times the largest bonus ``(1 + W_CONTIGUITY)`` falls
     below the ``n``-th best boosted score so far: it and every later one (lower scores) cannot
@@ -188,7 +187,7 @@ def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float
     for d, s in head:
         if len(best) >= n and s * (1.0 + W_CONTIGUITY) < best[0]:
             break
-        run = _longest_runs_in_text(view, chains, [d], marker).get(d, 0.0)
+        run = _longest_runs_in_text(view, chains, [d]).get(d, 0.0)
         if run:
             out[d] = run
         boosted = s * (1.0 + W_CONTIGUITY * run)
@@ -199,16 +198,16 @@ def _contiguity(view: View, chains: list[list[str]], head: list[tuple[int, float
     return out
 
 
-def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int],
-                          marker: highlight.Marker | None = None) -> dict[int, float]:
+def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) -> dict[int, float]:
     """For each doc, ``((longest run of consecutive query syllables found contiguously) - 1) /
     (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded).
 
     Computed on the stored text of the few candidates: reading positions from the index meant
-    stepping through every block of the longest posting lists (common syllables); folding and
-    tokenising 20 stored pages is several times cheaper. Tokens are the F-field syllables
-    (folded, i/y rule); title and body never form one run. ``marker``: the query's highlighter
-    marker, whose regex (compiled once for the page's snippets) also finds the chain's syllables.
+    stepping through every block of the longest posting lists (common syllables); folding 20
+    stored pages and finding the chain's syllables in them is several times cheaper. Tokens are
+    the F-field syllables (folded, i/y rule); title and body never form one run. Only the
+    sequences of two or more adjacent chain syllables are looked at
+    (:func:`search.highlight.chain_sequences`): a run longer than one lies inside one of them.
     """
     out: dict[int, float] = {}
     chains = [c for c in chains if len(c) >= 3]  # one pair: the coverage factor says it all
@@ -216,29 +215,27 @@ def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int],
         return out
     lookup = highlight.chain_lookup(frozenset(w for c in chains for w in c))
     words = set(lookup.values())
-    pattern = highlight.chain_pattern(marker, frozenset(lookup))
     for d in docs:
         deadline.check()
         _id, doc = view.stored(d)
-        # (position, F form) of the chain's syllables only; parts are kept 10 positions apart
-        # so that no run crosses from the title into the body.
-        found: list[tuple[int, str]] = []
-        offset = 0
+        sequences: list[list[str]] = []
         for part in indexed_texts(doc, title=True):
-            got = highlight.chain_positions(part, lookup, pattern)
+            got = highlight.chain_sequences(part, lookup)
             if got is None:  # combining marks: tokenise the slow, exact way
-                got = [(i, tok) for i, tok in enumerate(highlight.folded_tokens(part)) if tok in words]
-            found += [(offset + p, tok) for p, tok in got]
-            offset = (found[-1][0] if found else offset) + 10
+                got = highlight.token_sequences(highlight.folded_tokens(part), words)
+            sequences += got
         for chain in chains:
             where: dict[str, list[int]] = {}
             for i, w in enumerate(chain):
                 where.setdefault(w, []).append(i)
-            positions: list[set[int]] = [set() for _ in chain]
-            for j, tok in found:
-                for i in where.get(tok, ()):
-                    positions[i].add(j)
-            value = ((_longest_run(positions) - 1) / (len(chain) - 1)) ** 2
+            longest = 1
+            for seq in sequences:
+                positions: list[set[int]] = [set() for _ in chain]
+                for j, tok in enumerate(seq):
+                    for i in where.get(tok, ()):
+                        positions[i].add(j)
+                longest = max(longest, _longest_run(positions))
+            value = ((longest - 1) / (len(chain) - 1)) ** 2
             if value > out.get(d, 0.0):
                 out[d] = value
     return out
