@@ -187,7 +187,7 @@ def folded_text(text: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def chain_lookup(words: frozenset[str]) -> dict[str, str]:
-    """Folded spelling → F form for :func:`chain_positions` (``quy`` → ``qui`` as the F field
+    """Folded spelling → F form for :func:`chain_sequences` (``quy`` → ``qui`` as the F field
     folds a final y after an onset)."""
     out = {w: w for w in words}
     for t in words:
