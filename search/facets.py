@@ -15,9 +15,18 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+
 from index.schema import CATEGORY_SEP
 from index.whoosh_compat import read_leaf_postings
 from search.health import Health, reading
+
+#: above this many matched documents a dimension is counted with numpy (one mask of the matched
+#: documents, each value's documents as an index array into it): the set intersections cost a
+#: hash probe per document of the smaller side per value, ~4 probes per matched document over
+#: the dimensions, 3–8 ms of a common query on the 39k-page index; below it they are cheaper
+#: than building the mask
+ARRAY_COUNT_MIN = 2000
 
 #: the facet dimensions, in the order the UI shows them (``doctype``, ``issuer`` and ``format``
 #: are attachments' document type, issuing body and file format)
@@ -61,6 +70,17 @@ class FacetTables:
     def __init__(self, reader, health: Health) -> None:
         self.tables: dict[str, dict[str, frozenset[int]]] = _Tables(reader, health)
         self._lower: dict[str, dict[str, list[str]]] = {}
+        self._doc_count = reader.doc_count_all()
+        #: per dimension, each value's documents as a sorted int32 array (built on first use)
+        self._arrays: dict[str, list[tuple[str, np.ndarray]]] = {}
+
+    def _value_arrays(self, dimension: str) -> list[tuple[str, np.ndarray]]:
+        got = self._arrays.get(dimension)
+        if got is None:
+            got = self._arrays[dimension] = [
+                (value, np.fromiter(docs, dtype=np.int32, count=len(docs)))
+                for value, docs in self.tables[dimension].items()]
+        return got
 
     @staticmethod
     def _table(reader, fieldname: str, health: Health) -> dict[str, frozenset[int]]:
@@ -113,10 +133,20 @@ class FacetTables:
         """Per dimension, ``[(value, count)]`` of ``matched`` narrowed by every filter but the
         dimension's own; years newest first, the others by count then name."""
         out: dict[str, list[tuple[str, int]]] = {}
+        mask = mask_of = None  # the matched documents as a mask, shared by dimensions with the same base
         for dim in DIMENSIONS:
             base = intersect(matched, [s for k, s in filters.items() if k != dim])
             counts = []
-            if base:
+            if base and len(base) >= ARRAY_COUNT_MIN and self.tables[dim]:
+                if mask is None or mask_of is not base:
+                    mask = np.zeros(self._doc_count, dtype=np.bool_)
+                    mask[np.fromiter(base, dtype=np.int64, count=len(base))] = True
+                    mask_of = base
+                for value, docs in self._value_arrays(dim):
+                    n = int(np.count_nonzero(mask[docs]))
+                    if n:
+                        counts.append((value, n))
+            elif base:
                 for value, docs in self.tables[dim].items():
                     n = len(base & docs) if len(base) > len(docs) else len(docs & base)
                     if n:

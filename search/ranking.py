@@ -203,9 +203,11 @@ def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) 
     (chain length - 1)``, squared: 1.0 when the whole typed phrase occurs verbatim (folded).
 
     Computed on the stored text of the few candidates: reading positions from the index meant
-    stepping through every block of the longest posting lists (common syllables); folding and
-    tokenising 20 stored pages is several times cheaper. Tokens are the F-field syllables
-    (folded, i/y rule); title and body never form one run.
+    stepping through every block of the longest posting lists (common syllables); folding 20
+    stored pages and finding the chain's syllables in them is several times cheaper. Tokens are
+    the F-field syllables (folded, i/y rule); title and body never form one run. Only the
+    sequences of two or more adjacent chain syllables are looked at
+    (:func:`search.highlight.chain_sequences`): a run longer than one lies inside one of them.
     """
     out: dict[int, float] = {}
     chains = [c for c in chains if len(c) >= 3]  # one pair: the coverage factor says it all
@@ -216,25 +218,24 @@ def _longest_runs_in_text(view: View, chains: list[list[str]], docs: list[int]) 
     for d in docs:
         deadline.check()
         _id, doc = view.stored(d)
-        # (position, F form) of the chain's syllables only; parts are kept 10 positions apart
-        # so that no run crosses from the title into the body.
-        found: list[tuple[int, str]] = []
-        offset = 0
+        sequences: list[list[str]] = []
         for part in indexed_texts(doc, title=True):
-            got = highlight.chain_positions(part, lookup)
+            got = highlight.chain_sequences(part, lookup)
             if got is None:  # combining marks: tokenise the slow, exact way
-                got = [(i, tok) for i, tok in enumerate(highlight.folded_tokens(part)) if tok in words]
-            found += [(offset + p, tok) for p, tok in got]
-            offset = (found[-1][0] if found else offset) + 10
+                got = highlight.token_sequences(highlight.folded_tokens(part), words)
+            sequences += got
         for chain in chains:
             where: dict[str, list[int]] = {}
             for i, w in enumerate(chain):
                 where.setdefault(w, []).append(i)
-            positions: list[set[int]] = [set() for _ in chain]
-            for j, tok in found:
-                for i in where.get(tok, ()):
-                    positions[i].add(j)
-            value = ((_longest_run(positions) - 1) / (len(chain) - 1)) ** 2
+            longest = 1
+            for seq in sequences:
+                positions: list[set[int]] = [set() for _ in chain]
+                for j, tok in enumerate(seq):
+                    for i in where.get(tok, ()):
+                        positions[i].add(j)
+                longest = max(longest, _longest_run(positions))
+            value = ((longest - 1) / (len(chain) - 1)) ** 2
             if value > out.get(d, 0.0):
                 out[d] = value
     return out

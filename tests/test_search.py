@@ -434,3 +434,19 @@ def test_snippet_comes_from_captions_and_attachments_too(tmp_path):
         assert "<mark>35</mark>" in hit.snippet
     finally:
         s.close()
+
+
+@pytest.mark.parametrize("req", [
+    SearchRequest(q=""), SearchRequest(q="hoa binh", site=["hoabinh.gov.vn"]),
+    SearchRequest(q="", category=["Văn bản"]), SearchRequest(q="thuế", year=[2023]), SearchRequest(q="nothingatall"),
+])
+def test_facet_counts_by_arrays_equal_the_set_counts(searcher, req, monkeypatch):
+    """Large match sets are counted with numpy (search.facets.ARRAY_COUNT_MIN): same counts, same
+    order as the set intersections."""
+    whoosh_only(searcher)
+    from search import facets
+
+    monkeypatch.setattr(facets, "ARRAY_COUNT_MIN", 10**9)
+    by_sets = searcher.search(req).facets
+    monkeypatch.setattr(facets, "ARRAY_COUNT_MIN", 1)
+    assert searcher.search(req).facets == by_sets
