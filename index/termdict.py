@@ -105,24 +105,7 @@ def decode_inline(row: bytes) -> tuple[tuple, tuple, tuple, int, int]:
         weights = tuple(row[4 + count:4 + 2 * count])
         if row[0] == INLINE:
             return ids, weights, (), row[1], row[2]
-        vals = []
-        pos = 4 + 2 * count
-        for _ in range(count):
-            n = row[pos]
-            if n < 0x80:
-                pos += 1
-            else:
-                n = shift = 0
-                while True:
-                    b = row[pos]
-                    pos += 1
-                    n |= (b & 0x7F) << shift
-                    if not b & 0x80:
-                        break
-                    shift += 7
-            vals.append(row[pos:pos + n])
-            pos += n
-        return ids, weights, tuple(vals), row[1], row[2]
+        return ids, weights, _inline_values(row, 4 + 2 * count, count), row[1], row[2]
     pos = 3
     numbers: list[int] = []
     n = shift = 0
@@ -147,9 +130,20 @@ def decode_inline(row: bytes) -> tuple[tuple, tuple, tuple, int, int]:
     weights = tuple(numbers[1 + count:])
     values: tuple = ()
     if row[0] == INLINE_VALUES:
-        vals = []
-        for _ in range(count):
-            n = shift = 0
+        values = _inline_values(row, pos, count)
+    return ids, weights, values, row[1], row[2]
+
+
+def _inline_values(row: bytes, pos: int, count: int) -> tuple[bytes, ...]:
+    """The ``count`` length-prefixed posting values of an inline row from ``pos`` (a one-byte
+    length, the common case, is read without the varint loop)."""
+    vals = []
+    for _ in range(count):
+        n = row[pos]
+        pos += 1
+        if n >= 0x80:
+            n &= 0x7F
+            shift = 7
             while True:
                 b = row[pos]
                 pos += 1
@@ -157,10 +151,9 @@ def decode_inline(row: bytes) -> tuple[tuple, tuple, tuple, int, int]:
                 if not b & 0x80:
                     break
                 shift += 7
-            vals.append(row[pos:pos + n])
-            pos += n
-        values = tuple(vals)
-    return ids, weights, values, row[1], row[2]
+        vals.append(row[pos:pos + n])
+        pos += n
+    return tuple(vals)
 
 
 def shift_inline(row: bytes, base: int) -> bytes:
