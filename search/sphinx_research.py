@@ -227,7 +227,7 @@ class SampleView:
 
 
 class FoldedScan:
-    """The spans :func:`search.kwic._regex` patterns of single syllables and adjacent pairs
+    """The spans :func:`search.kwic_text._regex` patterns of single syllables and adjacent pairs
     find in a text, found instead in the text folded letter by letter (one character for one,
     through kwic's own letter classes), so the patterns are plain ASCII: compiling kwic's
     regexes (a class of every accented form, both cases, per letter) cost ~3 ms per word, more
@@ -248,7 +248,7 @@ class FoldedScan:
 
         table = cls._table
         if table is None:
-            from search.kwic import _letter_classes
+            from search.kwic_text import _letter_classes
 
             pairs = {ord(ch): ord(f) for f, chars in _letter_classes().items() for ch in chars}
             table = np.arange(max(pairs) + 1, dtype=np.uint32)
@@ -263,7 +263,7 @@ class FoldedScan:
 
     @classmethod
     def for_words(cls, folded: set[str], pairs: list[tuple[str, str]]) -> FoldedScan | None:
-        from search.kwic import _SEP, _W
+        from search.kwic_text import _SEP, _W
 
         def pat(word: str) -> str | None:
             if any(ord(c) > 0x7F for c in word):
@@ -279,7 +279,7 @@ class FoldedScan:
         return cls(single, [re.compile(f"(?:{a}{_SEP}{b})(?!{_W})") for a, b in twos])
 
     def spans(self, text: str, singles: bool, pairs: bool) -> tuple[list[str], list[str]]:
-        from search.kwic import _matches
+        from search.kwic_text import _matches
 
         if not (singles or pairs):
             return [], []

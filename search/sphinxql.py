@@ -294,9 +294,13 @@ class SphinxQLBackend:
         facets = _facets(sets[2:]) if req.facets else {}
         missing = missing_agents(warnings)
         total = int((meta.get("total_found") or ["0"])[0])
-        # did-you-mean: the same code as on Whoosh, over the spellings of a sample of matching
-        # pages (read only when the query is one that may get a suggestion)
         candidates = [(str(r[2]), str(r[3] or "")) for r in rows]
+        return self._result(req, parsed, candidates, total, hits, facets, missing, t0)
+
+    def _result(self, req: SearchRequest, parsed, candidates: list[tuple[str, str]], total: int, hits: list,
+                facets: dict, missing: list[str], t0: float) -> SearchResult:
+        """The result of either ranking path, with did-you-mean run by the same code as on Whoosh
+        over the spellings of a sample of matching pages (read only when the query may get one)."""
         view = research.SampleView(self, lambda: research.suggestion_sample(self, parsed, candidates, total),
                                    [s.exact for u in parsed.units for s in u.syllables])
         suggestion = did_you_mean(view, parsed, total)  # type: ignore[arg-type]
@@ -372,12 +376,7 @@ class SphinxQLBackend:
                                   score, compiled, req.highlight, marker) for d, score in scored]
         missing = missing_agents(meta.get("warning", []))
         candidates = [docs[d] for d in range(sample_n) if d in docs]
-        view = research.SampleView(self, lambda: research.suggestion_sample(self, parsed, candidates, total),
-                                   [s.exact for u in parsed.units for s in u.syllables])
-        suggestion = did_you_mean(view, parsed, total)  # type: ignore[arg-type]
-        took = (time.perf_counter() - t0) * 1000
-        return SearchResult(request=req, total=total, took_ms=took, hits=hits, facets=facets,
-                            suggestion=suggestion, partial=bool(missing), missing_shards=missing)
+        return self._result(req, parsed, candidates, total, hits, facets, missing, t0)
 
     def iter_results(self, req: SearchRequest, limit: int | None = None) -> SphinxStream:
         self.limits.check(req)
