@@ -8,7 +8,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ingest.admindoc.text import DOC_TYPES, _fold
+from ingest.admindoc.text import DOC_TYPES, _edit1, _fold
+from ingest.textfix import is_vietnamese_syllable
 
 if TYPE_CHECKING:
     from ingest.admindoc import AdminMeta
@@ -24,18 +25,6 @@ def initials(name: str) -> str:
     """ND 30 abbreviation of a body's name: ``SỞ KẾ HOẠCH VÀ ĐẦU TƯ`` → ``SKHĐT`` (``và`` left out)."""
     words = [w for w in re.findall(r"[^\W\d_]+", name) if _fold(w) not in _ABBR_SKIP]
     return "".join(w[0].upper() for w in words)
-
-
-def _edit1(a: str, b: str) -> bool:
-    """At most one letter substituted, inserted or deleted."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _fix_ocr_number(number: str, meta: AdminMeta) -> str:
@@ -205,3 +194,78 @@ def fix_cut_surname(line: str) -> str:
         return line
     found = {s for s in SURNAMES if _toneless(s).endswith(_toneless(tail)) and len(s) > len(tail)}
     return " ".join([found.pop(), *words[1:]]) if len(found) == 1 else line
+
+
+def _split_glued(text: str) -> str:
+    """Words OCR ran together split where a lower-case letter meets a capital and a lower-case letter
+    (``VừNgọc`` → ``Vừ Ngọc``). (A character class such as ``[A-ZÀ-Ỹ]`` would not do: the Latin
+    Extended Additional block interleaves capitals and small letters.)"""
+    out = []
+    for k, c in enumerate(text):
+        if 0 < k < len(text) - 1 and c.isupper() and text[k - 1].islower() and text[k + 1].islower():
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
+# capitals OCR takes for one another in a bold serif name, the seal ring or signature crossing them
+_CAPITAL_CONFUSIONS = {"Y": "V", "V": "Y"}
+
+
+def _surname_of(word: str) -> str | None:
+    """The family name a misread first word stands for, when exactly one fits: the word itself,
+    its tone marks changed or lost, its capital cut off by the ring (``vừ``), one letter too many
+    (``Vừữ``, ``Hbò``) or a capital OCR confuses (``Yư`` → ``Vừ``)."""
+    if word in SURNAMES:
+        return word
+    word = word.strip(".,;:'\"`")
+    if not word or not word[0].isalpha():
+        return None
+    cap = word[0].upper() + word[1:]
+    if cap in SURNAMES:
+        return cap
+
+    def look(w: str) -> str | None:
+        return _BY_TONELESS.get(_toneless(w)) or _BY_FOLDED.get(_fold(w))
+
+    direct = look(cap)
+    if direct:
+        return direct
+    cands = {look(cap[:k] + cap[k + 1:]) for k in range(len(cap)) if len(cap) > 2}
+    if cap[0] in _CAPITAL_CONFUSIONS:
+        cands.add(look(_CAPITAL_CONFUSIONS[cap[0]] + cap[1:]))
+    cands.discard(None)
+    return cands.pop() if len(cands) == 1 else None
+
+
+def fix_ocr_name_line(line: str) -> str:
+    """A line of the signer block as OCR read it, made into the name it stands for when it is one.
+
+    Words run together are split (``VừNgọc Thành``), and a first word that is not a family name is
+    checked against them (``_surname_of``) when the rest of the line is capitalised words: the seal
+    ring crosses the name, and it is the first word's capital and marks that suffer. Then the cut
+    family name of ``fix_cut_surname``. Lines that are not a name come back as they were.
+    """
+    words = line.split()
+    while words and not any(unicodedata.category(c) in ("Lu", "Ll") for c in words[-1]):   # "Hồ A Dũng ˆ"
+        words.pop()
+    s = _split_glued(" ".join(words).strip(" .,;:'`\"|_~-"))
+    words = s.split()
+    if 2 <= len(words) <= 5 and words[0] not in SURNAMES and all(w[:1].isupper() for w in words[1:]) \
+            and all(w.isalpha() for w in words[1:]):
+        fixed = _surname_of(words[0])
+        if fixed:
+            return " ".join([fixed, *words[1:]])
+    return fix_cut_surname(s)
+
+
+def name_score(name: str) -> int:
+    """How much a signer's name as read looks like a Vietnamese name: a known family name first, and
+    every word a Vietnamese syllable (a misread mark usually makes one that is not, ``Rôöng``)."""
+    words = name.split()
+    if not 2 <= len(words) <= 6:
+        return -10
+    score = 2 if words[0] in SURNAMES else 0
+    for w in words:
+        score += 1 if is_vietnamese_syllable(w) or w in SURNAMES else -2
+    return score

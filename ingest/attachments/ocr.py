@@ -100,25 +100,35 @@ def _tesseract(img, psm: int, fmt: str, timeout: float) -> str:
 _RECIPIENTS_RE = re.compile(r"^[\s_~|.,'\"-]*N[oơ0]i\s*nh[aậ]n", re.IGNORECASE)    # specks before it: "_Nơi nhận"
 
 
-def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None]:
-    """Lines of the signer block OCRed again on their own, and the corner they cover.
+def _name_quality(lines: list[str]) -> int | None:
+    """The best ``name_score`` of the lines that read as a signer's name once OCR slips are put
+    right, None when none does."""
+    from ingest.admindoc import fix_ocr_name_line, looks_like_name, name_score
+
+    scores = [name_score(n) for n in (fix_ocr_name_line(x) for x in lines) if looks_like_name(n)]
+    return max(scores) if scores else None
+
+
+def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], tuple[float, float] | None, int | None]:
+    """Lines of the signer block OCRed again on their own, the corner they cover, and how well the
+    name among them reads (``_name_quality``).
 
     A seal stamped over the signature turns that corner into "picture" for Tesseract's page
     segmentation, so the signer's title and name vanish or come out mangled. On a page with
     ``Nơi nhận``, the right part from there down is OCRed again: lighter seal ink (greyscale scans)
     thresholded away, a black seal ring (black-and-white scans) taken off by ``deseal``, then read
-    as sparse text; as one uniform block when that finds no name. The caller keeps the lines when
-    they hold a signer's name.
+    as sparse text and as one uniform block, unless the first reading already gives a name that is a
+    known family name followed by Vietnamese syllables; the better reading of the name wins.
     """
     import numpy as np
 
-    from ingest.admindoc import fix_cut_surname, looks_like_name, strip_junk
+    from ingest.admindoc import strip_junk
     from ingest.attachments.deseal import remove_rings
 
     w, h = img.size
     anchor = next((s for s in segs if _RECIPIENTS_RE.match(s.text)), None)
     if anchor is None:
-        return [], None
+        return [], None, None
     top = max(0, int(anchor.top - 2 * anchor.h))
     bottom = min(h, top + int(0.4 * h))
     crop = img.crop((w // 2, top, w, bottom)).convert("L")
@@ -126,28 +136,40 @@ def _signature_block(img, segs: list[Seg], deadline: float) -> tuple[list[str], 
     dpi = w / 8.27                                          # A4 width in inches; the ring search needs mm
     cleaned, rings = remove_rings(grey, dpi)
     binary = Image.fromarray(np.where(cleaned < 120, 0, 255).astype(np.uint8))
-    lines: list[str] = []
+    best: tuple[int, list[str]] | None = None
     for psm in ((11, 6) if rings else (6,)):
         text = _tesseract(binary, psm, "", deadline - time.monotonic())
         lines = [t for t in (strip_junk(" ".join(x.split())) for x in text.split("\n")) if t]
-        if any(looks_like_name(fix_cut_surname(x)) for x in lines):
+        q = _name_quality(lines)
+        if q is not None and (best is None or q > best[0]):
+            best = (q, lines)
+        if best is not None and best[0] >= _WELL_READ:
             break
-    return lines, (top, bottom)
+    if best is None:
+        return [], (top, bottom), None
+    return best[1], (top, bottom), best[0]
+
+
+#: ``name_score`` of a two-word name that is a family name and syllables: no second reading needed
+_WELL_READ = 4
 
 
 def ocr_page(img, deadline: float) -> PageLayout:
     """OCR one page image (PIL, greyscale or bilevel) into paragraphs."""
-    from ingest.admindoc import fix_cut_surname, looks_like_name
-
     ok, why = tesseract_status()
     if not ok:
         raise ToolMissingError(why)
     tsv = _tesseract(img, 3, "tsv", deadline - time.monotonic())
     segs = _words_to_segs(tsv)
-    extra, corner = _signature_block(img, segs, deadline)
-    if corner is not None and any(looks_like_name(fix_cut_surname(x)) for x in extra):
+    extra, corner, q = _signature_block(img, segs, deadline)
+    if corner is not None and q is not None:
         top, bottom = corner
-        segs = [s for s in segs if not (s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom)]
+        inside = [s for s in segs if s.x0 >= img.width * 0.45 and s.top >= top and s.bottom <= bottom]
+        page_q = _name_quality([s.text for s in inside])
+        if page_q is None or q >= page_q:             # the block read alone wins ties: no seal in its way
+            segs = [s for s in segs if s not in inside]
+        else:
+            extra = []
     else:
         extra = []
     lay = layout_page(segs, float(img.width), float(img.height))
