@@ -85,15 +85,31 @@ _RULE_SPECK_RE = re.compile(r"^[-~|]*_[-_~|]*$")     # an underline read between
 _GLUED_BANG_RE = re.compile(r"(?<=[^\W\d_])!(?= [a-zà-ỹđ])")
 
 
+def _same_style_quotes(text: str) -> str:
+    """A pair of double quotes OCR read in two styles (``"chống lại”``) put in the style of the opening
+    one: a writer types a pair with one key, straight or curly; a subject with more or fewer than two
+    double quotes is left alone."""
+    pos = [k for k, c in enumerate(text) if c in '"“”']
+    if len(pos) != 2:
+        return text
+    a, b = text[pos[0]], text[pos[1]]
+    if (a == '"') == (b == '"'):
+        return text
+    close = '"' if a == '"' else "”"
+    return text[:pos[1]] + close + text[pos[1] + 1:]
+
+
 def clean_ocr_subject(subject: str) -> str:
     """Specks OCR adds to a subject: a space after a decimal point (``7. 0``), a lone lower-case
     consonant (no Vietnamese word is one), an ``!`` glued to a word the sentence goes on after, an
-    underline between words (``-_``), a full stop after the last word, an unbalanced quote at the end."""
+    underline between words (``-_``), a full stop after the last word, an unbalanced quote at the end, a
+    pair of double quotes read in two styles."""
     s = _OCR_DECIMAL_RE.sub(r"\1", subject)
     s = _LONE_CONSONANT_RE.sub("", s)
     s = _GLUED_BANG_RE.sub("", s)
     s = " ".join(w for w in s.split() if not (_RULE_SPECK_RE.match(w)))
     s = re.sub(r" [.,]$", "", s)                      # a speck after the last word: no subject ends so
+    s = _same_style_quotes(s)
     for q in ('"', "'", "”", "“"):
         if s.endswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
             s = s[:-1].rstrip()
