@@ -39,6 +39,8 @@ def rich_400(tmp_path_factory):
 def test_text_attachments(rich_400):
     recs = [r for r in load(rich_400) if kind(r) in ("docx", "xlsx", "pdf")]
     res = score(rich_400, recs, lambda d, n: extract(d, n))
+    for k, a in sorted(res.items()):                 # the figures, for -rP / -s
+        print(k, a["n"], f"F1={a['f1']:.4f}", {f: round(v, 3) for f, v in a["meta_rate"].items()})
     assert set(res) == {"docx", "xlsx", "pdf"}
     for k, a in res.items():
         assert a["f1"] >= 0.98, (k, a["f1"], a["counts"])
@@ -53,6 +55,7 @@ def test_scanned_attachments(rich_400):
     scans = [r for r in load(rich_400) if kind(r) == "scan"]
     sample = scans[::max(1, len(scans) // SCAN_SAMPLE)][:SCAN_SAMPLE] if SCAN_SAMPLE else scans
     a = score(rich_400, sample, lambda d, n: extract(d, n, jobs=2))["scan"]
+    print("scan", a["n"], f"F1={a['f1']:.4f}", {f: round(v, 3) for f, v in a["meta_rate"].items()})
     assert a["f1"] >= 0.90, a
     for field in ("number", "doc_type", "issued", "issuer"):       # the targets
         assert a["meta_rate"][field] >= 0.90, (field, a["meta_rate"])
@@ -60,7 +63,6 @@ def test_scanned_attachments(rich_400):
     # Over the 72 scans, signer 0.75 → 0.875 since the signer block's readings are weighed by how
     # Vietnamese the name they give reads (ingest/admindoc/ocrfix.py name_score) and a family name the
     # seal ring cut, lower-cased or garbled is put back; subject 0.875 → 0.889 (a pair of quotes OCR
-    # read in two styles). The subject is still below the 0.90: what is left are letters OCR
-    # misreads inside it (nhẵn → nhãn, Chi → Chỉ, khỉ → khi, Đinh → Đỉnh, C → €), which no rule on
-    # the text can tell from real words. Floor: the measured rate less one document.
-    assert a["meta_rate"]["subject"] >= 0.875, a["meta_rate"]
+    # read in two styles), → 0.944 since the subject block is read a second time, enlarged, and its
+    # words taken where Tesseract is surer of them (ingest/attachments/ocr.py _reread_subject).
+    assert a["meta_rate"]["subject"] >= 0.90, a["meta_rate"]

@@ -102,8 +102,8 @@ def _same_style_quotes(text: str) -> str:
 def clean_ocr_subject(subject: str) -> str:
     """Specks OCR adds to a subject: a space after a decimal point (``7. 0``), a lone lower-case
     consonant (no Vietnamese word is one), an ``!`` glued to a word the sentence goes on after, an
-    underline between words (``-_``), a full stop after the last word, an unbalanced quote at the end, a
-    pair of double quotes read in two styles."""
+    underline between words (``-_``), a full stop after the last word, an unbalanced quote at either
+    end (a speck before the first word reads as one), a pair of double quotes read in two styles."""
     s = _OCR_DECIMAL_RE.sub(r"\1", subject)
     s = _LONE_CONSONANT_RE.sub("", s)
     s = _GLUED_BANG_RE.sub("", s)
@@ -113,6 +113,8 @@ def clean_ocr_subject(subject: str) -> str:
     for q in ('"', "'", "”", "“"):
         if s.endswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
             s = s[:-1].rstrip()
+        if s.startswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
+            s = s[1:].lstrip()
     return s
 
 
