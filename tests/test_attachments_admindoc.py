@@ -149,6 +149,8 @@ def test_type_line_with_a_speck_keeps_the_subject_below():
     ("V/v doanh nghiệp kinh doanh vàng -_ chuẩn bị sớm", "V/v doanh nghiệp kinh doanh vàng chuẩn bị sớm"),
     ("V/v dự đại hội thể thao mùa Đông .", "V/v dự đại hội thể thao mùa Đông"),
     ("Về việc sáp nhập phòng A - B", "Về việc sáp nhập phòng A - B"),
+    ("'Có cô bạn gái thế này, chàng nào", "Có cô bạn gái thế này, chàng nào"),   # a speck before it
+    ("'Khỉ đột' về rừng", "'Khỉ đột' về rừng"),                                   # a pair: kept
 ])
 def test_ocr_specks_removed_from_a_subject(got, want):
     assert clean_ocr_subject(got) == want
