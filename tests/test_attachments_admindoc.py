@@ -149,6 +149,8 @@ def test_type_line_with_a_speck_keeps_the_subject_below():
     ("V/v doanh nghiệp kinh doanh vàng -_ chuẩn bị sớm", "V/v doanh nghiệp kinh doanh vàng chuẩn bị sớm"),
     ("V/v dự đại hội thể thao mùa Đông .", "V/v dự đại hội thể thao mùa Đông"),
     ("Về việc sáp nhập phòng A - B", "Về việc sáp nhập phòng A - B"),
+    ("'Có cô bạn gái thế này, chàng nào", "Có cô bạn gái thế này, chàng nào"),   # a speck before it
+    ("'Khỉ đột' về rừng", "'Khỉ đột' về rừng"),                                   # a pair: kept
 ])
 def test_ocr_specks_removed_from_a_subject(got, want):
     assert clean_ocr_subject(got) == want
@@ -230,3 +232,43 @@ def test_issue_date_in_a_numeric_title_line_not_a_date_the_body_tells_of():
 def test_dates_that_are_not_issue_dates(line):
     meta = parse_admin_meta("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 12/UBND-VP\n" + line + "\nV/v: Báo cáo")
     assert meta.issued is None
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ("vừ Hữu Sơn", "Vừ Hữu Sơn"),                  # the ring took the capital's top: read small
+    ("VừNgọc Thành", "Vừ Ngọc Thành"),             # the space lost
+    ("Vừữ Hồng Sơn", "Vừ Hồng Sơn"),               # a mark read twice
+    ("Hbò A Dũng", "Hồ A Dũng"),                   # a speck read as a letter
+    ("Yư Hữu Sơn", "Vừ Hữu Sơn"),                  # V and Y, its arms cut
+    ("Hồ A Dũng ˆ", "Hồ A Dũng"),                  # a speck after the name
+    ("Nguyễn Văn An", "Nguyễn Văn An"),            # already right: kept (not split inside a word)
+    ("Lb Đức Giang", "Lb Đức Giang"),              # two letters: too little to tell
+    ("KT. GIÁM ĐỐC", "KT. GIÁM ĐỐC"),              # not a name
+])
+def test_ocr_signer_line_read_as_a_name(got, want):
+    from ingest.admindoc import fix_ocr_name_line
+
+    assert fix_ocr_name_line(got) == want
+
+
+def test_a_name_that_reads_as_vietnamese_scores_higher():
+    from ingest.admindoc import name_score
+
+    assert name_score("Vừ Hồng Sơn") > name_score("Vừ Rôöng Sơn") > name_score("Xyz Rôöng Sơn")
+    assert name_score("Hồ Quang Tiến") > name_score("Tđ Quang Tiến")
+
+
+def test_ocr_signer_under_a_misread_title():
+    text = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nBỘ TPƯỞNG\nZ N\nTrần Văn Mai"
+    assert parse_admin_meta(text, ocr=True).signer == "Trần Văn Mai"
+    text = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nHIẾM ĐỐC '\nHo A Dũng"
+    assert parse_admin_meta(text, ocr=True).signer == "Hồ A Dũng"
+
+
+@pytest.mark.parametrize(("got", "want"), [
+    ('tập hợp "chống lại” Tổng thống', 'tập hợp "chống lại" Tổng thống'),
+    ("V/v “Binh đoàn sâu bướm” gây loạn", "V/v “Binh đoàn sâu bướm” gây loạn"),   # one style: kept
+    ('x "a” và "b” y', 'x "a” và "b” y'),          # more than a pair: left alone
+])
+def test_ocr_subject_quote_pair_in_one_style(got, want):
+    assert clean_ocr_subject(got) == want

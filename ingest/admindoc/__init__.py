@@ -35,8 +35,10 @@ from ingest.admindoc.ocrfix import (
     clean_ocr_subject,
     fix_cut_surname,
     fix_ocr_body_name,
+    fix_ocr_name_line,
     fix_ocr_surname,
     initials,
+    name_score,
 )
 from ingest.admindoc.text import (
     _ADDRESSEE_RE,
@@ -55,8 +57,8 @@ from ingest.admindoc.text import (
 )
 
 __all__ = ["DOC_TYPES", "TYPE_NAMES", "AdminMeta", "clean_ocr_subject", "fix_cut_surname", "fix_ocr_body_name",
-           "fix_ocr_surname", "fold_keep_length", "initials", "looks_like_name", "normalize_doc_number",
-           "parse_admin_meta", "strip_junk"]
+           "fix_ocr_name_line", "fix_ocr_surname", "fold_keep_length", "initials", "looks_like_name",
+           "name_score", "normalize_doc_number", "parse_admin_meta", "strip_junk"]
 
 
 @dataclass
@@ -187,7 +189,7 @@ def parse_admin_meta(text: str, ocr: bool = False) -> AdminMeta:
                         break
                     meta.addressee.append(nxt.lstrip("-+• ").rstrip(" .;"))
             break
-    meta.signer, meta.signer_title = _signer(lines, fix_cut_surname if ocr else None)
+    meta.signer, meta.signer_title = _signer(lines, fix_ocr_name_line if ocr else None)
     if meta.signer and ocr:
         meta.signer = fix_ocr_surname(meta.signer)
     return meta

@@ -24,6 +24,7 @@ from ingest.admindoc.text import (
     EARLIEST_ISSUE_YEAR,
     PLACE_MAX_WORDS,
     TYPE_NAMES,
+    _edit1,
     _fold,
     _is_upper_line,
     looks_like_name,
@@ -155,13 +156,26 @@ def _signer(lines: list[str], fix=None) -> tuple[str | None, list[str]]:
                 continue                              # recipients interleaved (spreadsheet rows)
             seen += 1
             if _is_upper_line(t) and (titles or _SIGN_PREFIX_RE.match(ft) or any(w in ft for w in _TITLE_WORDS)
-                                      or ft.rstrip().endswith(("doc", "tich", "truong", "ban"))):
+                                      or _title_ending(ft)):
                 titles.insert(0, t)
             elif titles or seen > 3:
                 break
         if titles:
             return cand, titles
     return None, []
+
+
+_TITLE_ENDINGS = ("doc", "tich", "truong", "ban")
+
+
+def _title_ending(folded: str) -> bool:
+    """A capitals line ending in a title's last word (GIÁM ĐỐC, CHỦ TỊCH, BỘ TRƯỞNG, TRƯỞNG BAN), that
+    word allowed one letter OCR misread (``BỘ TPƯỞNG``) and specks after it (``HIẾM ĐỐC '``)."""
+    words = re.sub(r"[^a-z ]", " ", folded).split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in _TITLE_ENDINGS or len(last) >= 5 and any(_edit1(last, w) for w in _TITLE_ENDINGS if len(w) >= 5)
 
 
 def _wrapped_lines(first: str, following: list[str]) -> list[str]:

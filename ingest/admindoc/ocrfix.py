@@ -8,7 +8,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ingest.admindoc.text import DOC_TYPES, _fold
+from ingest.admindoc.text import DOC_TYPES, _edit1, _fold
+from ingest.textfix import is_vietnamese_syllable
 
 if TYPE_CHECKING:
     from ingest.admindoc import AdminMeta
@@ -24,18 +25,6 @@ def initials(name: str) -> str:
     """ND 30 abbreviation of a body's name: ``SỞ KẾ HOẠCH VÀ ĐẦU TƯ`` → ``SKHĐT`` (``và`` left out)."""
     words = [w for w in re.findall(r"[^\W\d_]+", name) if _fold(w) not in _ABBR_SKIP]
     return "".join(w[0].upper() for w in words)
-
-
-def _edit1(a: str, b: str) -> bool:
-    """At most one letter substituted, inserted or deleted."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _fix_ocr_number(number: str, meta: AdminMeta) -> str:
@@ -96,18 +85,36 @@ _RULE_SPECK_RE = re.compile(r"^[-~|]*_[-_~|]*$")     # an underline read between
 _GLUED_BANG_RE = re.compile(r"(?<=[^\W\d_])!(?= [a-zà-ỹđ])")
 
 
+def _same_style_quotes(text: str) -> str:
+    """A pair of double quotes OCR read in two styles (``"chống lại”``) put in the style of the opening
+    one: a writer types a pair with one key, straight or curly; a subject with more or fewer than two
+    double quotes is left alone."""
+    pos = [k for k, c in enumerate(text) if c in '"“”']
+    if len(pos) != 2:
+        return text
+    a, b = text[pos[0]], text[pos[1]]
+    if (a == '"') == (b == '"'):
+        return text
+    close = '"' if a == '"' else "”"
+    return text[:pos[1]] + close + text[pos[1] + 1:]
+
+
 def clean_ocr_subject(subject: str) -> str:
     """Specks OCR adds to a subject: a space after a decimal point (``7. 0``), a lone lower-case
     consonant (no Vietnamese word is one), an ``!`` glued to a word the sentence goes on after, an
-    underline between words (``-_``), a full stop after the last word, an unbalanced quote at the end."""
+    underline between words (``-_``), a full stop after the last word, an unbalanced quote at either
+    end (a speck before the first word reads as one), a pair of double quotes read in two styles."""
     s = _OCR_DECIMAL_RE.sub(r"\1", subject)
     s = _LONE_CONSONANT_RE.sub("", s)
     s = _GLUED_BANG_RE.sub("", s)
     s = " ".join(w for w in s.split() if not (_RULE_SPECK_RE.match(w)))
     s = re.sub(r" [.,]$", "", s)                      # a speck after the last word: no subject ends so
+    s = _same_style_quotes(s)
     for q in ('"', "'", "”", "“"):
         if s.endswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
             s = s[:-1].rstrip()
+        if s.startswith(q) and (s.count(q) % 2 == 1 if q in "\"'" else s.count("“") != s.count("”")):
+            s = s[1:].lstrip()
     return s
 
 
@@ -205,3 +212,78 @@ def fix_cut_surname(line: str) -> str:
         return line
     found = {s for s in SURNAMES if _toneless(s).endswith(_toneless(tail)) and len(s) > len(tail)}
     return " ".join([found.pop(), *words[1:]]) if len(found) == 1 else line
+
+
+def _split_glued(text: str) -> str:
+    """Words OCR ran together split where a lower-case letter meets a capital and a lower-case letter
+    (``VừNgọc`` → ``Vừ Ngọc``). (A character class such as ``[A-ZÀ-Ỹ]`` would not do: the Latin
+    Extended Additional block interleaves capitals and small letters.)"""
+    out = []
+    for k, c in enumerate(text):
+        if 0 < k < len(text) - 1 and c.isupper() and text[k - 1].islower() and text[k + 1].islower():
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
+# capitals OCR takes for one another in a bold serif name, the seal ring or signature crossing them
+_CAPITAL_CONFUSIONS = {"Y": "V", "V": "Y"}
+
+
+def _surname_of(word: str) -> str | None:
+    """The family name a misread first word stands for, when exactly one fits: the word itself,
+    its tone marks changed or lost, its capital cut off by the ring (``vừ``), one letter too many
+    (``Vừữ``, ``Hbò``) or a capital OCR confuses (``Yư`` → ``Vừ``)."""
+    if word in SURNAMES:
+        return word
+    word = word.strip(".,;:'\"`")
+    if not word or not word[0].isalpha():
+        return None
+    cap = word[0].upper() + word[1:]
+    if cap in SURNAMES:
+        return cap
+
+    def look(w: str) -> str | None:
+        return _BY_TONELESS.get(_toneless(w)) or _BY_FOLDED.get(_fold(w))
+
+    direct = look(cap)
+    if direct:
+        return direct
+    cands = {look(cap[:k] + cap[k + 1:]) for k in range(len(cap)) if len(cap) > 2}
+    if cap[0] in _CAPITAL_CONFUSIONS:
+        cands.add(look(_CAPITAL_CONFUSIONS[cap[0]] + cap[1:]))
+    cands.discard(None)
+    return cands.pop() if len(cands) == 1 else None
+
+
+def fix_ocr_name_line(line: str) -> str:
+    """A line of the signer block as OCR read it, made into the name it stands for when it is one.
+
+    Words run together are split (``VừNgọc Thành``), and a first word that is not a family name is
+    checked against them (``_surname_of``) when the rest of the line is capitalised words: the seal
+    ring crosses the name, and it is the first word's capital and marks that suffer. Then the cut
+    family name of ``fix_cut_surname``. Lines that are not a name come back as they were.
+    """
+    words = line.split()
+    while words and not any(unicodedata.category(c) in ("Lu", "Ll") for c in words[-1]):   # "Hồ A Dũng ˆ"
+        words.pop()
+    s = _split_glued(" ".join(words).strip(" .,;:'`\"|_~-"))
+    words = s.split()
+    if 2 <= len(words) <= 5 and words[0] not in SURNAMES and all(w[:1].isupper() for w in words[1:]) \
+            and all(w.isalpha() for w in words[1:]):
+        fixed = _surname_of(words[0])
+        if fixed:
+            return " ".join([fixed, *words[1:]])
+    return fix_cut_surname(s)
+
+
+def name_score(name: str) -> int:
+    """How much a signer's name as read looks like a Vietnamese name: a known family name first, and
+    every word a Vietnamese syllable (a misread mark usually makes one that is not, ``Rôöng``)."""
+    words = name.split()
+    if not 2 <= len(words) <= 6:
+        return -10
+    score = 2 if words[0] in SURNAMES else 0
+    for w in words:
+        score += 1 if is_vietnamese_syllable(w) or w in SURNAMES else -2
+    return score

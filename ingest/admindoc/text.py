@@ -52,6 +52,18 @@ def _fold(text: str) -> str:
     return fold_keep_length(unicodedata.normalize("NFC", text))
 
 
+def _edit1(a: str, b: str) -> bool:
+    """At most one letter substituted, inserted or deleted."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 # ----------------------------------------------------------------------------------- numbers
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "－": "-", "／": "/", "\\": "/"})
 _NUM_TOKEN_RE = re.compile(r"[a-z0-9]+")
