@@ -71,6 +71,18 @@ def _varint(n: int, out: bytearray) -> None:
     out.append(n)
 
 
+def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    """The varint :func:`_varint` wrote at ``pos``, and the position after it."""
+    n = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        n |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return n, pos
+        shift += 7
+
+
 def encode_inline(ids, weights, values, minlen: int, maxlen: int) -> bytes | None:
     """A compact inline row, or None when a weight is not a whole number (the caller writes
     Whoosh's pickled row then). ``minlen``/``maxlen`` are Whoosh's length bytes (0-255)."""
@@ -140,17 +152,10 @@ def _inline_values(row: bytes, pos: int, count: int) -> tuple[bytes, ...]:
     vals = []
     for _ in range(count):
         n = row[pos]
-        pos += 1
-        if n >= 0x80:
-            n &= 0x7F
-            shift = 7
-            while True:
-                b = row[pos]
-                pos += 1
-                n |= (b & 0x7F) << shift
-                if not b & 0x80:
-                    break
-                shift += 7
+        if n < 0x80:
+            pos += 1
+        else:
+            n, pos = _read_varint(row, pos)
         vals.append(row[pos:pos + n])
         pos += n
     return tuple(vals)
@@ -166,15 +171,8 @@ def shift_inline(row: bytes, base: int) -> bytes:
     pos = 3
     while row[pos] & 0x80:  # the count
         pos += 1
-    start = pos = pos + 1
-    first = shift = 0
-    while True:
-        b = row[pos]
-        pos += 1
-        first |= (b & 0x7F) << shift
-        if not b & 0x80:
-            break
-        shift += 7
+    start = pos + 1
+    first, pos = _read_varint(row, start)
     out = bytearray(row[:start])
     _varint(first + base, out)
     out += row[pos:]
